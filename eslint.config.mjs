@@ -1,0 +1,69 @@
+// @ts-check
+import eslint from '@eslint/js';
+import angular from 'angular-eslint';
+import tseslint from 'typescript-eslint';
+
+const crossFeatureData = {
+  group: ['../../*/data/**', '**/features/*/data/**'],
+  message: "A feature does not reach into another feature's data/: move what both need to shared/.",
+};
+
+/** The dependency direction of ../shared/STYLE.md: page → ui, data; ui → nothing stateful; data → shared. */
+const layerRules = [
+  {
+    files: ['src/app/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/core/**', '**/features/**'], message: 'shared/ knows nothing of core/ or features/.' }] }],
+    },
+  },
+  {
+    files: ['src/app/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/features/**'], message: 'core/ knows nothing of features/.' }] }],
+    },
+  },
+  {
+    files: ['src/app/features/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [crossFeatureData] }] },
+  },
+  {
+    files: ['src/app/features/*/ui/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            crossFeatureData,
+            { group: ['**/data/*-store', '**/data/*-client', '**/core/**'], message: 'ui/ components are presentational: inputs in, outputs out.' },
+          ],
+        },
+      ],
+    },
+  },
+];
+
+export default tseslint.config(
+  { ignores: ['dist/', '.angular/', 'node_modules/', 'playwright-report/', 'test-results/', 'bench/results/'] },
+  {
+    files: ['**/*.ts'],
+    extends: [eslint.configs.recommended, ...tseslint.configs.recommended, ...angular.configs.tsRecommended],
+    processor: angular.processInlineTemplates,
+    rules: {
+      '@angular-eslint/directive-selector': ['error', { type: 'attribute', prefix: 'app', style: 'camelCase' }],
+      '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'app', style: 'kebab-case' }],
+      '@angular-eslint/prefer-on-push-component-change-detection': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.html'],
+    extends: [...angular.configs.templateRecommended, ...angular.configs.templateAccessibility],
+    rules: {},
+  },
+  ...layerRules,
+  {
+    // Simulator tests read arbitrary wire JSON and assert it field by field: the assertions are the type check.
+    files: ['sim/test/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+);

@@ -1,0 +1,88 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface SimulatorProcess {
+  readonly url: string;
+  readonly child: ChildProcess;
+}
+
+/**
+ * Starts the simulated master (`sim/`) as a child process sharing this terminal, and resolves
+ * once its `/health` answers. Extra flags go straight to the simulator (`npm run sim -- --help`).
+ */
+export async function startSimulator(port: number, extraArgs: readonly string[] = []): Promise<SimulatorProcess> {
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'sim/src/main.ts', '--port', String(port), ...extraArgs], {
+    stdio: 'inherit',
+  });
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`The simulator exited with code ${code} before it was ready.`))),
+  );
+  await Promise.race([waitForHealth(url), exited]);
+  return { url, child };
+}
+
+async function waitForHealth(url: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${url}/health`);
+      if (response.ok) {
+        return;
+      }
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  throw new Error(`The simulator did not answer ${url}/health within ${timeoutMs / 1000} s.`);
+}
+
+/**
+ * The master to proxy to: CLOUDAI_MASTER_URL when set, otherwise a simulator started on
+ * SIM_PORT (8080), which is added to `children` so that it stops with the command.
+ */
+export async function masterUrlOrSimulator(children: ChildProcess[]): Promise<string> {
+  const configured = process.env['CLOUDAI_MASTER_URL'];
+  if (configured) {
+    return configured;
+  }
+  const simulator = await startSimulator(portFromEnv('SIM_PORT', 8080));
+  children.push(simulator.child);
+  return simulator.url;
+}
+
+/** Ends the children on Ctrl-C or SIGTERM, then exits; a child that exits on its own ends the rest too. */
+export function stopTogether(children: readonly ChildProcess[]): void {
+  let stopping = false;
+  const stopAll = (code: number) => {
+    if (stopping) {
+      return;
+    }
+    stopping = true;
+    const running = children.filter((child) => child.exitCode === null && child.signalCode === null);
+    // SIGINT, as Ctrl-C would: ng serve's esbuild service dies noisily on SIGTERM.
+    running.forEach((child) => child.kill('SIGINT'));
+    Promise.all(running.map((child) => new Promise((resolve) => child.once('exit', resolve)))).then(() =>
+      process.exit(code),
+    );
+    setTimeout(() => process.exit(code), 5000).unref();
+  };
+  process.once('SIGINT', () => stopAll(0));
+  process.once('SIGTERM', () => stopAll(0));
+  children.forEach((child) => child.once('exit', (code) => stopAll(code ?? 0)));
+}
+
+/** The port an environment variable names, or the default; a bad value stops the command with a clear message. */
+export function portFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') {
+    return fallback;
+  }
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    console.error(`${name} must be a port number from 1 to 65535, not "${raw}".`);
+    process.exit(2);
+  }
+  return port;
+}

@@ -1,0 +1,75 @@
+/**
+ * `npm run serve`: serves the production build and reverse-proxies the master's paths
+ * (WebSocket upgrades included) to CLOUDAI_MASTER_URL, or to a simulator it starts.
+ */
+import { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { ServerResponse, createServer } from 'node:http';
+import { join } from 'node:path';
+import { createProxyMiddleware } from 'http-proxy-middleware';
+import sirv from 'sirv';
+import { masterUrlOrSimulator, portFromEnv, stopTogether } from './lib/simulator-process';
+import { securityHeaders } from './lib/security-headers';
+
+const DIST = join('dist', 'cloudai-dashboard', 'browser');
+const MASTER_PATHS = ['/api', '/ws', '/health', '/telemetry'];
+
+if (!existsSync(join(DIST, 'index.html'))) {
+  console.error('No production build found in dist/. Run `npm run build` first.');
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  const port = portFromEnv('PORT', 4000);
+  const host = process.env['HOST'] || '127.0.0.1';
+  const children: ChildProcess[] = [];
+
+  const masterUrl = await masterUrlOrSimulator(children);
+
+  const proxy = createProxyMiddleware({
+    target: masterUrl,
+    changeOrigin: true,
+    ws: true,
+    pathFilter: MASTER_PATHS,
+    on: {
+      error: (error, _request, response) => {
+        // A master that is down must look like one (502 with a reason), not like a hung request.
+        if (response instanceof ServerResponse && !response.headersSent) {
+          response.writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8' });
+          response.end(`The CloudAI master at ${masterUrl} could not be reached: ${error.message}\n`);
+        } else {
+          response.destroy();
+        }
+      },
+    },
+  });
+
+  const assets = sirv(DIST, {
+    single: true,
+    etag: true,
+    setHeaders: (response, pathname) => {
+      // Hashed bundles never change; index.html must always be revalidated to pick up a new build.
+      const hashed = /-[A-Z0-9]{8}\.(js|css)$/.test(pathname);
+      response.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+
+  const server = createServer((request, response) => {
+    for (const [name, value] of Object.entries(securityHeaders)) {
+      response.setHeader(name, value);
+    }
+    void proxy(request, response, () => assets(request, response));
+  });
+  server.on('upgrade', proxy.upgrade);
+  server.listen(port, host, () => {
+    console.log(`\nCloudAI Dashboard (production build): open http://${host}:${port}/  ·  master: ${masterUrl}\n`);
+  });
+
+  stopTogether(children);
+  process.once('exit', () => server.close());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+import type { FastifyReply } from 'fastify';
+
+/**
+ * Encodes like Go's json.Encoder: HTML-sensitive characters escaped, trailing newline.
+ * Go also escapes U+2028/U+2029, which JSON.stringify leaves raw.
+ */
+export function goJson(value: unknown, trailingNewline = true): string {
+  const text = JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+  return trailingNewline ? `${text}\n` : text;
+}
+
+export function sendJson(reply: FastifyReply, status: number, body: unknown): FastifyReply {
+  // A Buffer keeps Fastify from appending "; charset=utf-8", which Go does not send here.
+  return reply.code(status).header('Content-Type', 'application/json').send(Buffer.from(goJson(body)));
+}
+
+/** JSON body whose Content-Type Go sniffs as text because the handler never set one (auth failure paths). */
+export function sendSniffedJson(reply: FastifyReply, status: number, body: unknown): FastifyReply {
+  return reply.code(status).header('Content-Type', 'text/plain; charset=utf-8').send(goJson(body));
+}
+
+/** Mirrors http.Error. */
+export function sendGoError(reply: FastifyReply, status: number, message: string): FastifyReply {
+  return reply
+    .code(status)
+    .header('Content-Type', 'text/plain; charset=utf-8')
+    .header('X-Content-Type-Options', 'nosniff')
+    .send(`${message}\n`);
+}
+
+export function sendNotFound(reply: FastifyReply): FastifyReply {
+  return sendGoError(reply, 404, '404 page not found');
+}
+
+export function sendMethodNotAllowed(reply: FastifyReply): FastifyReply {
+  return sendGoError(reply, 405, 'Method not allowed');
+}
+
+export function unixSeconds(ms: number = Date.now()): number {
+  return Math.floor(ms / 1000);
+}

@@ -1,0 +1,103 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { sendJson } from '../go-http.ts';
+import type { Capacity } from '../model.ts';
+import { randomWorkerIp } from '../worker-profiles.ts';
+import { Random } from '../random.ts';
+import { pathAfter, type RouteContext } from './context.ts';
+
+function controlError(reply: FastifyReply, status: number, error: string): FastifyReply {
+  return sendJson(reply, status, { error });
+}
+
+function jsonBody(raw: unknown): Record<string, unknown> | null {
+  try {
+    const parsed: unknown = JSON.parse(typeof raw === 'string' && raw.trim() !== '' ? raw : '{}');
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Test and demo controls under /__sim/, JSON in and out, only with --control.
+ * Fault injection belongs here: add a route that flips a switch on the cluster or the socket registry.
+ */
+export function controlRoutes(app: FastifyInstance, { cluster, store, sockets, generator, options }: RouteContext): void {
+  // Addresses for control-added workers come from their own stream so adding one does not shift the cluster's randomness.
+  const addressRng = new Random(options.seed ^ 0x5eed);
+
+  app.get('/__sim/state', async (_request, reply) => {
+    const counts: Record<string, number> = {};
+    for (const task of store.tasks) counts[task.status] = (counts[task.status] ?? 0) + 1;
+    return sendJson(reply, 200, {
+      seed: options.seed,
+      task_rate_per_minute: generator.rate,
+      heartbeat_ms: options.heartbeatMs,
+      time_scale: options.timeScale,
+      inactive_after_ms: cluster.inactiveAfterMs,
+      auth: options.auth,
+      sockets: { telemetry: sockets.count('telemetry'), logs: sockets.count('logs') },
+      tasks: counts,
+      workers: [...cluster.workers.values()].map((worker) => ({
+        worker_id: worker.record.worker_id,
+        worker_ip: worker.record.worker_ip,
+        paused: worker.paused,
+        connected: worker.telemetry !== undefined,
+        is_active: cluster.isActive(worker),
+        capacity: worker.record.capacity,
+        allocated: cluster.allocated(worker.record.worker_id),
+      })),
+    });
+  });
+
+  app.post('/__sim/workers', async (request, reply) => {
+    const body = jsonBody(request.body);
+    if (!body || typeof body['worker_id'] !== 'string' || body['worker_id'] === '') return controlError(reply, 400, 'worker_id (string) is required');
+    const capacity: Partial<Capacity> = {};
+    for (const key of ['cpu', 'memory', 'storage', 'gpu'] as const) {
+      const value = body[key];
+      if (value === undefined) continue;
+      if (typeof value !== 'number' || !(value >= 0)) return controlError(reply, 400, `${key} must be a non-negative number`);
+      capacity[key] = value;
+    }
+    try {
+      const record = cluster.registerWorker(body['worker_id'], randomWorkerIp(addressRng), capacity);
+      return sendJson(reply, 201, { worker_id: record.worker_id, worker_ip: record.worker_ip, capacity: record.capacity });
+    } catch (error) {
+      return controlError(reply, 409, (error as Error).message);
+    }
+  });
+
+  app.delete('/__sim/workers/*', async (request, reply) => {
+    const workerId = pathAfter(request.url, '/__sim/workers/');
+    if (!cluster.removeWorker(workerId)) return controlError(reply, 404, `worker ${workerId} not found`);
+    return sendJson(reply, 200, { worker_id: workerId, removed: true });
+  });
+
+  app.post('/__sim/workers/*', async (request, reply) => {
+    const rest = pathAfter(request.url, '/__sim/workers/');
+    const match = /^(.+)\/(pause|resume)$/.exec(rest);
+    if (!match) return controlError(reply, 404, 'expected /__sim/workers/{id}/pause or /resume');
+    const [, workerId, action] = match;
+    if (!cluster.setPaused(workerId, action === 'pause')) return controlError(reply, 404, `worker ${workerId} not found`);
+    return sendJson(reply, 200, { worker_id: workerId, paused: action === 'pause' });
+  });
+
+  app.post('/__sim/sockets/close', async (request, reply) => {
+    const body = jsonBody(request.body);
+    const code = body?.['code'];
+    // Without a code the connections drop like a crashed master (1006); with one they get a proper close frame.
+    if (code !== undefined && (typeof code !== 'number' || !Number.isInteger(code) || code < 1000 || code > 4999)) {
+      return controlError(reply, 400, 'code must be an integer 1000-4999');
+    }
+    const closed = code === undefined ? sockets.terminateAll() : sockets.closeAll(code, 'closed by simulator control');
+    return sendJson(reply, 200, { closed });
+  });
+
+  app.post('/__sim/task-rate', async (request, reply) => {
+    const perMinute = jsonBody(request.body)?.['per_minute'];
+    if (typeof perMinute !== 'number' || !(perMinute >= 0)) return controlError(reply, 400, 'per_minute must be a non-negative number');
+    generator.setRate(perMinute);
+    return sendJson(reply, 200, { per_minute: perMinute });
+  });
+}

@@ -1,0 +1,60 @@
+import { EventEmitter } from 'node:events';
+import type { ContainerStatus } from './model.ts';
+import { stampLine, type ScriptLine } from './log-script.ts';
+
+export interface TaskRunEvents {
+  line: [line: string];
+  end: [status: ContainerStatus];
+}
+
+/**
+ * One simulated container: prints its script spread over `durationMs`, then exits.
+ * Subscribers (live log sockets) read `lines` for the replay and listen for `line`/`end`.
+ */
+export class TaskRun extends EventEmitter<TaskRunEvents> {
+  readonly lines: string[] = [];
+  private readonly timers: NodeJS.Timeout[] = [];
+  private finished = false;
+
+  constructor(
+    readonly taskId: string,
+    readonly workerId: string,
+    script: readonly ScriptLine[],
+    readonly durationMs: number,
+    readonly succeeds: boolean,
+    onExit: (run: TaskRun) => void,
+  ) {
+    super();
+    // Log sockets come and go; don't warn when many watch one task.
+    this.setMaxListeners(0);
+    script.forEach((line, index) => {
+      const at = (durationMs * (index + 1)) / (script.length + 1);
+      this.timers.push(setTimeout(() => this.print(stampLine(line)), at));
+    });
+    this.timers.push(setTimeout(() => onExit(this), durationMs));
+  }
+
+  get isFinished(): boolean {
+    return this.finished;
+  }
+
+  print(line: string): void {
+    if (this.finished) return;
+    this.lines.push(line);
+    this.emit('line', line);
+  }
+
+  /** Stops the container; the caller has already recorded the outcome. */
+  end(status: ContainerStatus): void {
+    if (this.finished) return;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.finished = true;
+    this.emit('end', status);
+    this.removeAllListeners();
+  }
+
+  /** Freezes output (container being stopped) without announcing the end yet. */
+  halt(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+  }
+}

@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { createSimulator, type Simulator } from '../src/simulator.ts';
+import type { SimOptions } from '../src/options.ts';
+
+/** Fast, quiet settings: 40 ms heartbeats, 100x time (inactive after 300 ms), no background tasks or dropouts. */
+export const FAST: Partial<SimOptions> = {
+  port: 0,
+  heartbeatMs: 40,
+  timeScale: 0.01,
+  cancelDelayMs: 50,
+  logReplayMs: 1,
+  taskRate: 0,
+  dropout: 0,
+};
+
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'cloudai-sim-test-'));
+}
+
+export interface RunningSim {
+  sim: Simulator;
+  url: string;
+  dataDir: string;
+  /** Stops the simulator and removes its data directory. */
+  dispose(): Promise<void>;
+}
+
+export async function startSim(overrides: Partial<SimOptions> = {}): Promise<RunningSim> {
+  const dataDir = overrides.dataDir ?? tempDataDir();
+  const sim = createSimulator({ ...FAST, ...overrides, dataDir });
+  await sim.start();
+  return {
+    sim,
+    url: sim.url,
+    dataDir,
+    async dispose() {
+      await sim.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+}
+
+export async function submitTask(baseUrl: string, fields: Record<string, unknown> = {}): Promise<string> {
+  const response = await postJson(`${baseUrl}/api/tasks`, { docker_image: 'python:3.9', cpu_required: 1, memory_required: 1, storage_required: 5, ...fields });
+  if (response.status !== 201) throw new Error(`submit failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { task_id: string }).task_id;
+}
+
+export async function taskStatus(baseUrl: string, taskId: string): Promise<string | undefined> {
+  const { tasks } = (await (await fetch(`${baseUrl}/api/tasks`)).json()) as { tasks: Array<{ task_id: string; status: string }> };
+  return tasks.find((task) => task.task_id === taskId)?.status;
+}
+
+/** A client socket that records every frame as parsed JSON and how the connection ended. */
+export interface RecordedSocket {
+  socket: WebSocket;
+  messages: any[];
+  closed: Promise<{ code: number }>;
+}
+
+export function openSocket(url: string): Promise<RecordedSocket> {
+  const socket = new WebSocket(url);
+  const messages: any[] = [];
+  socket.on('message', (data) => messages.push(JSON.parse(data.toString())));
+  const closed = new Promise<{ code: number }>((resolve) => socket.on('close', (code) => resolve({ code })));
+  return new Promise((resolve, reject) => {
+    socket.once('open', () => resolve({ socket, messages, closed }));
+    socket.once('error', reject);
+  });
+}
+
+export function wsUrl(httpUrl: string, path: string): string {
+  return `${httpUrl.replace(/^http/, 'ws')}${path}`;
+}

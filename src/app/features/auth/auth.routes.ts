@@ -1,0 +1,14 @@
+import { Routes } from '@angular/router';
+
+export const AUTH_ROUTES: Routes = [
+  {
+    path: 'login',
+    title: 'Sign in · CloudAI',
+    loadComponent: () => import('./login-page/login-page').then((m) => m.LoginPage),
+  },
+  {
+    path: 'register',
+    title: 'Create an account · CloudAI',
+    loadComponent: () => import('./register-page/register-page').then((m) => m.RegisterPage),
+  },
+];

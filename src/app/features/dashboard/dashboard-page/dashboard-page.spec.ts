@@ -1,0 +1,63 @@
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { of } from 'rxjs';
+import { LoadState } from '../../../shared/streams/load-state';
+import { ClusterSummary } from '../data/cluster-summary';
+import { DashboardStore } from '../data/dashboard-store';
+import { DashboardPage } from './dashboard-page';
+
+describe('DashboardPage', () => {
+  const summary: ClusterSummary = {
+    workers: { total: 6, active: 5 },
+    tasks: { total: 12, pending: 2, running: 3, completed: 4, failed: 1, cancelled: 1, other: 1 },
+  };
+
+  async function render(state: LoadState<ClusterSummary>): Promise<HTMLElement> {
+    TestBed.configureTestingModule({
+      imports: [DashboardPage],
+      providers: [provideRouter([]), { provide: DashboardStore, useValue: { summary$: of(state) } }],
+    });
+    const fixture = TestBed.createComponent(DashboardPage);
+    await fixture.whenStable();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  it('shows the worker and task counts with the time of the data', async () => {
+    const page = await render({ status: 'ready', data: summary, updatedAt: new Date(2026, 10, 25, 14, 2, 11).getTime() });
+
+    expect(page.querySelector('[data-testid="workers-total"]')?.textContent?.trim()).toBe('6');
+    expect(page.querySelector('[data-testid="tasks-total"]')?.textContent?.trim()).toBe('12');
+    expect(page.textContent).toContain('5 active · 1 inactive');
+    expect(page.textContent).toContain('Other');
+    expect(page.textContent).toContain('Updated 14:02:11');
+  });
+
+  it('keeps the figures but says so when the last refresh failed', async () => {
+    const page = await render({ status: 'ready', data: summary, updatedAt: 0, refreshError: 'HTTP 502' });
+
+    expect(page.querySelector('[role="status"]')?.textContent).toContain('last refresh failed: HTTP 502');
+    expect(page.querySelector('[data-testid="workers-total"]')).not.toBeNull();
+  });
+
+  it('shows a progress bar while loading', async () => {
+    const page = await render({ status: 'loading' });
+
+    expect(page.querySelector('mat-progress-bar')).not.toBeNull();
+    expect(page.querySelector('[data-testid="workers-total"]')).toBeNull();
+  });
+
+  it('shows the master\'s error and that it keeps trying', async () => {
+    const page = await render({ status: 'error', message: 'Database not available (HTTP 503)' });
+
+    const alert = page.querySelector('[role="alert"]');
+    expect(alert?.textContent).toContain('Database not available (HTTP 503)');
+    expect(alert?.textContent).toContain('keeps trying');
+  });
+
+  it('says how to get workers when the cluster has none', async () => {
+    const empty: ClusterSummary = { ...summary, workers: { total: 0, active: 0 } };
+    const page = await render({ status: 'ready', data: empty, updatedAt: 0 });
+
+    expect(page.textContent).toContain('No workers have registered');
+  });
+});

@@ -1,0 +1,22 @@
+import { AsyncPipe, DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
+import { map } from 'rxjs';
+import { DashboardStore } from '../data/dashboard-store';
+
+@Component({
+  selector: 'app-dashboard-page',
+  imports: [AsyncPipe, DatePipe, MatCardModule, MatIconModule, MatButtonModule, MatProgressBarModule, RouterLink],
+  templateUrl: './dashboard-page.html',
+  styleUrl: './dashboard-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class DashboardPage {
+  private readonly store = inject(DashboardStore);
+
+  protected readonly vm$ = this.store.summary$.pipe(map((summary) => ({ summary })));
+}

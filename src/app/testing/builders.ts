@@ -1,0 +1,46 @@
+import { TaskListEntry } from '../shared/cloudai/task.model';
+import { WorkerListEntry } from '../shared/cloudai/worker.model';
+
+let sequence = 0;
+
+/** A worker as `GET /api/workers` lists it, with plausible values; override what a test is about. */
+export function aWorker(overrides: Partial<WorkerListEntry> = {}): WorkerListEntry {
+  sequence += 1;
+  return {
+    worker_id: `worker-${sequence}`,
+    address: `10.0.0.${sequence}:50052`,
+    worker_ip: `10.0.0.${sequence}:50052`,
+    is_active: true,
+    total_resources: { cpu: 8, memory: 16, storage: 100, gpu: 0 },
+    allocated_resources: { cpu: 2, memory: 4, storage: 10, gpu: 0 },
+    available_resources: { cpu: 6, memory: 12, storage: 90, gpu: 0 },
+    last_heartbeat: 1_763_498_855,
+    registered_at: 1_763_497_940,
+    cpu_usage: 41.7,
+    memory_usage: 63.2,
+    gpu_usage: 0,
+    running_tasks_count: 1,
+    last_update: 1_763_498_855,
+    ...overrides,
+  };
+}
+
+/** A task as `GET /api/tasks` lists it; override what a test is about. */
+export function aTask(overrides: Partial<TaskListEntry> = {}): TaskListEntry {
+  sequence += 1;
+  return {
+    task_id: `task-17634984261164755${String(sequence).padStart(2, '0')}`,
+    docker_image: 'python:3.12',
+    command: 'python -c "print(1)"',
+    status: 'pending',
+    user_id: 'user-001',
+    cpu_required: 1,
+    memory_required: 2,
+    gpu_required: 0,
+    storage_required: 5,
+    tag: 'cpu-light',
+    k_value: 2,
+    created_at: 1_763_498_426,
+    ...overrides,
+  };
+}
