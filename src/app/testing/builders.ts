@@ -1,3 +1,4 @@
+import { LiveWorker } from '../core/realtime/live-worker';
 import { TaskListEntry } from '../shared/cloudai/task.model';
 import { WorkerListEntry } from '../shared/cloudai/worker.model';
 
@@ -41,6 +42,28 @@ export function aTask(overrides: Partial<TaskListEntry> = {}): TaskListEntry {
     tag: 'cpu-light',
     k_value: 2,
     created_at: 1_763_498_426,
+    ...overrides,
+  };
+}
+
+/** A worker as the live views show it; override what a test is about. */
+export function aLiveWorker(overrides: Partial<LiveWorker> = {}): LiveWorker {
+  sequence += 1;
+  return {
+    id: `worker-${sequence}`,
+    address: `10.0.0.${sequence}:50052`,
+    status: 'active',
+    cpuUsage: 41.7,
+    memoryUsage: 63.2,
+    gpuUsage: 0,
+    capacity: { cpu: 8, memory: 16, storage: 100, gpu: 0 },
+    allocated: { cpu: 2, memory: 4, storage: 10, gpu: 0 },
+    available: { cpu: 6, memory: 12, storage: 90, gpu: 0 },
+    runningTasks: [],
+    runningTaskCount: 0,
+    lastHeartbeat: 1_763_498_855_000,
+    registeredAt: 1_763_497_940_000,
+    history: [],
     ...overrides,
   };
 }

@@ -1,29 +1,50 @@
+import { ConnectionState } from '../realtime/connection-state';
 import { toConnectionLabel } from './connection-label';
 
 describe('toConnectionLabel', () => {
   const time = (epochMs: number) => `t${epochMs}`;
+  const label = (state: ConnectionState) => toConnectionLabel(state, time);
 
-  it('is amber while connecting', () => {
-    expect(toConnectionLabel({ state: 'connecting' }, time)).toEqual(
-      jasmine.objectContaining({ text: 'Connecting…', tone: 'warn' }),
+  it('is green "Live" while the socket delivers', () => {
+    expect(label({ kind: 'live', lastMessageAt: 1, checkedAt: 2 })).toEqual(
+      jasmine.objectContaining({ text: 'Live', tone: 'ok' }),
     );
   });
 
-  it('is green when the master answers, and says when it last did', () => {
-    const label = toConnectionLabel({ state: 'reachable', lastContact: 5 }, time);
+  it('is amber and counts down to the next attempt while reconnecting', () => {
+    const reconnecting: ConnectionState = {
+      kind: 'reconnecting',
+      attempt: 3,
+      retryAt: 12_500,
+      reason: 'closed',
+      lastMessageAt: 1000,
+      checkedAt: 10_000,
+    };
 
-    expect(label.tone).toBe('ok');
-    expect(label.explanation).toContain('t5');
+    expect(label(reconnecting)).toEqual(jasmine.objectContaining({ text: 'Reconnecting in 3 s', tone: 'warn' }));
+    expect(label(reconnecting).explanation).toContain('Attempt 3');
+    expect(label({ ...reconnecting, checkedAt: 12_600 }).text).toBe('Reconnecting…');
   });
 
-  it('is grey when unreachable and says how old the data on screen is', () => {
-    const label = toConnectionLabel({ state: 'unreachable', lastContact: 7, reason: 'HTTP 502' }, time);
-
-    expect(label).toEqual(jasmine.objectContaining({ text: 'Unreachable · data from t7', tone: 'neutral' }));
-    expect(label.explanation).toContain('HTTP 502');
+  it('is grey when offline and says how old the data on screen is', () => {
+    expect(label({ kind: 'offline', lastMessageAt: 7, checkedAt: 9 })).toEqual(
+      jasmine.objectContaining({ text: 'Offline · data from t7', tone: 'neutral' }),
+    );
+    expect(label({ kind: 'offline', lastMessageAt: null, checkedAt: 9 }).text).toBe('Offline');
   });
 
-  it('does not claim old data when there never was any', () => {
-    expect(toConnectionLabel({ state: 'unreachable', lastContact: null, reason: 'x' }, time).text).toBe('Unreachable');
+  it('says how long a stale socket has been silent', () => {
+    const stale = label({ kind: 'stale', lastMessageAt: 1000, checkedAt: 13_000 });
+
+    expect(stale.text).toBe('Stale · data from t1000');
+    expect(stale.explanation).toContain('nothing arrived for 12 s');
+  });
+
+  it('says when figures are polled because the socket is down', () => {
+    expect(label({ kind: 'degraded', attempt: 1, retryAt: 0, lastMessageAt: 5, checkedAt: 6 }).text).toBe('Polling');
+  });
+
+  it('is amber while connecting', () => {
+    expect(label({ kind: 'connecting', lastMessageAt: null, checkedAt: 0 }).tone).toBe('warn');
   });
 });

@@ -1,4 +1,4 @@
-import { MasterConnection } from './master-connection';
+import { ConnectionState } from '../realtime/connection-state';
 
 export type ConnectionTone = 'ok' | 'warn' | 'neutral';
 
@@ -9,35 +9,59 @@ export interface ConnectionLabel {
   readonly explanation: string;
 }
 
-/** What the toolbar chip says about the master, in words an operator can act on. */
-export function toConnectionLabel(
-  connection: MasterConnection,
-  formatTime: (epochMs: number) => string,
-): ConnectionLabel {
-  switch (connection.state) {
+/** What the toolbar chip says about the connection, in words an operator can act on. */
+export function toConnectionLabel(state: ConnectionState, formatTime: (epochMs: number) => string): ConnectionLabel {
+  const dataFrom = state.lastMessageAt === null ? '' : ` · data from ${formatTime(state.lastMessageAt)}`;
+  const lastData =
+    state.lastMessageAt === null
+      ? 'No data has arrived yet.'
+      : `The figures on screen are from ${formatTime(state.lastMessageAt)}.`;
+  switch (state.kind) {
     case 'connecting':
       return {
         text: 'Connecting…',
         tone: 'warn',
         icon: 'sync',
-        explanation: 'Contacting the CloudAI master for the first time.',
+        explanation: 'Opening the live connection to the CloudAI master.',
       };
-    case 'reachable':
+    case 'live':
       return {
-        text: 'Connected',
+        text: 'Live',
         tone: 'ok',
-        icon: 'cloud_done',
-        explanation: `The master answered at ${formatTime(connection.lastContact)}. It is checked every few seconds.`,
+        icon: 'sensors',
+        explanation: 'Worker telemetry streams live from the master; tasks refresh every few seconds.',
       };
-    case 'unreachable':
+    case 'stale': {
+      const silentFor = Math.round((state.checkedAt - (state.lastMessageAt ?? state.checkedAt)) / 1000);
       return {
-        text:
-          connection.lastContact === null
-            ? 'Unreachable'
-            : `Unreachable · data from ${formatTime(connection.lastContact)}`,
+        text: `Stale${dataFrom}`,
+        tone: 'warn',
+        icon: 'hourglass_bottom',
+        explanation: `The connection is open but nothing arrived for ${silentFor} s, although workers report every few seconds. The connection or the workers may be stuck.`,
+      };
+    }
+    case 'reconnecting': {
+      const inSeconds = Math.ceil((state.retryAt - state.checkedAt) / 1000);
+      return {
+        text: inSeconds > 0 ? `Reconnecting in ${inSeconds} s` : 'Reconnecting…',
+        tone: 'warn',
+        icon: 'sync_problem',
+        explanation: `The live connection was lost (${state.reason}). Attempt ${state.attempt}; the dashboard keeps retrying. ${lastData}`,
+      };
+    }
+    case 'offline':
+      return {
+        text: `Offline${dataFrom}`,
         tone: 'neutral',
         icon: 'cloud_off',
-        explanation: `The master does not answer (${connection.reason}). Figures on screen may be out of date; the dashboard keeps retrying.`,
+        explanation: `The browser is offline. The dashboard reconnects as soon as the network is back. ${lastData}`,
+      };
+    case 'degraded':
+      return {
+        text: 'Polling',
+        tone: 'warn',
+        icon: 'swap_vert',
+        explanation: `The live connection is down, so worker figures are polled instead. The dashboard keeps trying to reconnect (attempt ${state.attempt}). ${lastData}`,
       };
   }
 }

@@ -3,9 +3,9 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { formatDate } from '@angular/common';
 import { toConnectionLabel } from '../connection/connection-label';
-import { MasterConnection } from '../connection/master-connection';
+import { ConnectionState } from '../realtime/connection-state';
 
-/** The toolbar's connection chip: colour and words for the master's reachability, with an explanation on hover or focus. */
+/** The toolbar's connection chip: colour and words for the live connection, with an explanation on hover or focus. */
 @Component({
   selector: 'app-connection-chip',
   imports: [MatIconModule, MatTooltipModule],
@@ -16,7 +16,7 @@ import { MasterConnection } from '../connection/master-connection';
       role="status"
       tabindex="0"
       [matTooltip]="label.explanation"
-      [attr.aria-label]="'Master connection: ' + label.text + '. ' + label.explanation"
+      [attr.aria-label]="'Connection: ' + label.text + '. ' + label.explanation"
     >
       <mat-icon aria-hidden="true">{{ label.icon }}</mat-icon>
       <span class="text">{{ label.text }}</span>
@@ -59,9 +59,18 @@ import { MasterConnection } from '../connection/master-connection';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ConnectionChip {
-  readonly connection = input.required<MasterConnection>();
+  readonly connection = input.required<ConnectionState>();
+  /** Frames or entries from the master that failed validation and were dropped. */
+  readonly malformedCount = input(0);
 
-  protected readonly label = computed(() =>
-    toConnectionLabel(this.connection(), (epochMs) => formatDate(epochMs, 'HH:mm:ss', 'en-US')),
-  );
+  protected readonly label = computed(() => {
+    const label = toConnectionLabel(this.connection(), (epochMs) => formatDate(epochMs, 'HH:mm:ss', 'en-US'));
+    const malformed = this.malformedCount();
+    return malformed === 0
+      ? label
+      : {
+          ...label,
+          explanation: `${label.explanation} ${malformed} malformed message${malformed === 1 ? ' was' : 's were'} ignored.`,
+        };
+  });
 }

@@ -1,20 +1,20 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { BehaviorSubject, of } from 'rxjs';
-import { ConnectionStore } from '../connection/connection-store';
-import { MasterConnection } from '../connection/master-connection';
+import { ConnectionState } from '../realtime/connection-state';
+import { TelemetryStore } from '../realtime/telemetry-store';
 import { ThemePreference, ThemeStore } from '../theme/theme-store';
 import { Shell } from './shell';
 
 describe('Shell', () => {
-  async function render(connection: MasterConnection) {
+  async function render(connection: ConnectionState, malformed = 0) {
     const choose = jasmine.createSpy('choose');
     const preference$ = new BehaviorSubject<ThemePreference>('system');
     TestBed.configureTestingModule({
       imports: [Shell],
       providers: [
         provideRouter([]),
-        { provide: ConnectionStore, useValue: { connection$: of(connection) } },
+        { provide: TelemetryStore, useValue: { connection$: of(connection), malformedCount$: of(malformed) } },
         { provide: ThemeStore, useValue: { preference$, scheme$: of('light'), choose } },
       ],
     });
@@ -24,20 +24,37 @@ describe('Shell', () => {
   }
 
   it('offers the four destinations in the main navigation', async () => {
-    const { element } = await render({ state: 'connecting' });
+    const { element } = await render({ kind: 'connecting', lastMessageAt: null, checkedAt: 0 });
 
-    const links = Array.from(element.querySelectorAll('nav[aria-label="Main"] a')).map((link) => link.textContent?.trim());
+    const links = Array.from(element.querySelectorAll('nav[aria-label="Main"] a')).map((link) =>
+      link.textContent?.trim(),
+    );
     expect(links).toEqual(['space_dashboardDashboard', 'dnsWorkers', 'assignmentTasks', 'add_circleSubmit task']);
   });
 
   it('shows the connection state in the toolbar chip', async () => {
-    const { element } = await render({ state: 'unreachable', lastContact: null, reason: 'HTTP 502' });
+    const { element } = await render({
+      kind: 'reconnecting',
+      attempt: 2,
+      retryAt: 3000,
+      reason: 'closed',
+      lastMessageAt: null,
+      checkedAt: 0,
+    });
 
-    expect(element.querySelector('app-connection-chip')?.textContent).toContain('Unreachable');
+    expect(element.querySelector('app-connection-chip')?.textContent).toContain('Reconnecting in 3 s');
+  });
+
+  it('says in the chip how many malformed messages were ignored', async () => {
+    const { element } = await render({ kind: 'live', lastMessageAt: 0, checkedAt: 0 }, 3);
+
+    expect(element.querySelector('[role="status"]')?.getAttribute('aria-label')).toContain(
+      '3 malformed messages were ignored.',
+    );
   });
 
   it('applies the colour scheme the user picks from the menu', async () => {
-    const { element, choose, fixture } = await render({ state: 'connecting' });
+    const { element, choose, fixture } = await render({ kind: 'connecting', lastMessageAt: null, checkedAt: 0 });
 
     (element.querySelector('button[aria-label^="Colour scheme"]') as HTMLButtonElement).click();
     await fixture.whenStable();

@@ -10,7 +10,7 @@ import { MatToolbarModule } from '@angular/material/toolbar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { combineLatest, map } from 'rxjs';
-import { ConnectionStore } from '../connection/connection-store';
+import { TelemetryStore } from '../realtime/telemetry-store';
 import { ThemePreference, ThemeStore } from '../theme/theme-store';
 import { ConnectionChip } from './connection-chip';
 import { NAV_ITEMS } from './nav-items';
@@ -44,7 +44,7 @@ const THEME_CHOICES: readonly { value: ThemePreference; label: string; icon: str
 })
 export class Shell {
   private readonly themeStore = inject(ThemeStore);
-  private readonly connectionStore = inject(ConnectionStore);
+  private readonly telemetryStore = inject(TelemetryStore);
   private readonly breakpoints = inject(BreakpointObserver);
 
   protected readonly navItems = NAV_ITEMS;
@@ -52,7 +52,8 @@ export class Shell {
 
   protected readonly vm$ = combineLatest({
     narrow: this.breakpoints.observe([Breakpoints.XSmall, Breakpoints.Small]).pipe(map((state) => state.matches)),
-    connection: this.connectionStore.connection$,
+    connection: this.telemetryStore.connection$,
+    malformedCount: this.telemetryStore.malformedCount$,
     themePreference: this.themeStore.preference$,
     scheme: this.themeStore.scheme$,
   });

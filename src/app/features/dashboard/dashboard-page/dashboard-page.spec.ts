@@ -8,7 +8,7 @@ import { DashboardPage } from './dashboard-page';
 
 describe('DashboardPage', () => {
   const summary: ClusterSummary = {
-    workers: { total: 6, active: 5 },
+    workers: { total: 6, active: 4, stale: 1, inactive: 1 },
     tasks: { total: 12, pending: 2, running: 3, completed: 4, failed: 1, cancelled: 1, other: 1 },
   };
 
@@ -23,11 +23,15 @@ describe('DashboardPage', () => {
   }
 
   it('shows the worker and task counts with the time of the data', async () => {
-    const page = await render({ status: 'ready', data: summary, updatedAt: new Date(2026, 10, 25, 14, 2, 11).getTime() });
+    const page = await render({
+      status: 'ready',
+      data: summary,
+      updatedAt: new Date(2026, 10, 25, 14, 2, 11).getTime(),
+    });
 
     expect(page.querySelector('[data-testid="workers-total"]')?.textContent?.trim()).toBe('6');
     expect(page.querySelector('[data-testid="tasks-total"]')?.textContent?.trim()).toBe('12');
-    expect(page.textContent).toContain('5 active · 1 inactive');
+    expect(page.textContent).toContain('4 active · 1 late · 1 inactive');
     expect(page.textContent).toContain('Other');
     expect(page.textContent).toContain('Updated 14:02:11');
   });
@@ -46,7 +50,7 @@ describe('DashboardPage', () => {
     expect(page.querySelector('[data-testid="workers-total"]')).toBeNull();
   });
 
-  it('shows the master\'s error and that it keeps trying', async () => {
+  it("shows the master's error and that it keeps trying", async () => {
     const page = await render({ status: 'error', message: 'Database not available (HTTP 503)' });
 
     const alert = page.querySelector('[role="alert"]');
@@ -55,7 +59,7 @@ describe('DashboardPage', () => {
   });
 
   it('says how to get workers when the cluster has none', async () => {
-    const empty: ClusterSummary = { ...summary, workers: { total: 0, active: 0 } };
+    const empty: ClusterSummary = { ...summary, workers: { total: 0, active: 0, stale: 0, inactive: 0 } };
     const page = await render({ status: 'ready', data: empty, updatedAt: 0 });
 
     expect(page.textContent).toContain('No workers have registered');

@@ -1,11 +1,16 @@
-import { aTask, aWorker } from '../../../testing/builders';
+import { aLiveWorker, aTask } from '../../../testing/builders';
 import { toClusterSummary } from './cluster-summary';
 
 describe('toClusterSummary', () => {
-  it('counts workers and active workers', () => {
-    const summary = toClusterSummary([aWorker({ is_active: true }), aWorker({ is_active: false })], []);
+  it('counts workers by derived status', () => {
+    const workers = [
+      aLiveWorker({ status: 'active' }),
+      aLiveWorker({ status: 'stale' }),
+      aLiveWorker({ status: 'inactive' }),
+      aLiveWorker(),
+    ];
 
-    expect(summary.workers).toEqual({ total: 2, active: 1 });
+    expect(toClusterSummary(workers, []).workers).toEqual({ total: 4, active: 2, stale: 1, inactive: 1 });
   });
 
   it('counts tasks per stored status, with anything unknown as other', () => {
@@ -29,7 +34,7 @@ describe('toClusterSummary', () => {
   it('is all zeros for an empty cluster', () => {
     const summary = toClusterSummary([], []);
 
-    expect(summary.workers).toEqual({ total: 0, active: 0 });
+    expect(summary.workers).toEqual({ total: 0, active: 0, stale: 0, inactive: 0 });
     expect(summary.tasks.total).toBe(0);
   });
 });

@@ -1,60 +1,59 @@
 import { TestBed } from '@angular/core/testing';
 import { HttpErrorResponse } from '@angular/common/http';
-import { Observable } from 'rxjs';
+import { Observable, of } from 'rxjs';
 import { POLLING_CONFIG } from '../../../core/config/polling-config';
+import { PAGE_VISIBLE } from '../../../core/realtime/browser-signals';
+import { LiveWorker } from '../../../core/realtime/live-worker';
+import { LiveWorkersStore } from '../../../core/realtime/live-workers-store';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
 import { TasksClient } from '../../../shared/cloudai/tasks-client';
-import { WorkerListEntry } from '../../../shared/cloudai/worker.model';
-import { WorkersClient } from '../../../shared/cloudai/workers-client';
 import { LoadState } from '../../../shared/streams/load-state';
-import { aTask, aWorker } from '../../../testing/builders';
+import { aLiveWorker, aTask } from '../../../testing/builders';
 import { marbles } from '../../../testing/marbles';
 import { ClusterSummary, toClusterSummary } from './cluster-summary';
 import { DashboardStore } from './dashboard-store';
 
 describe('DashboardStore', () => {
-  const workers = [aWorker(), aWorker({ is_active: false })];
+  const workers = [aLiveWorker(), aLiveWorker({ status: 'inactive' })];
   const tasks = [aTask({ status: 'running' }), aTask({ status: 'completed' })];
 
   function storeWith(
-    listWorkers: () => Observable<readonly WorkerListEntry[]>,
+    workers$: Observable<LoadState<readonly LiveWorker[]>>,
     listTasks: () => Observable<readonly TaskListEntry[]>,
   ) {
     TestBed.configureTestingModule({
       providers: [
-        { provide: WorkersClient, useValue: { listWorkers } },
+        { provide: LiveWorkersStore, useValue: { workers$ } },
         { provide: TasksClient, useValue: { listTasks } },
-        { provide: POLLING_CONFIG, useValue: { tasksMs: 100, workersMs: 100, healthMs: 100 } },
+        { provide: POLLING_CONFIG, useValue: { tasksMs: 100, maxBackoffMs: 400 } },
+        { provide: PAGE_VISIBLE, useValue: of(true) },
       ],
     });
     return TestBed.inject(DashboardStore);
   }
 
-  it('loads, then shows counts from both lists and refreshes them every period', () => {
+  it('loads, then shows counts from workers and tasks, refreshing tasks every period', () => {
     marbles(({ cold, expectObservable }) => {
       const moreTasks = [...tasks, aTask({ status: 'pending' })];
       let taskCalls = 0;
-      const store = storeWith(
-        () => cold('10ms (w|)', { w: workers }),
-        () => cold('20ms (t|)', { t: taskCalls++ === 0 ? tasks : moreTasks }),
+      const store = storeWith(cold('a', { a: { status: 'ready', data: workers, updatedAt: 5 } }), () =>
+        cold('20ms (t|)', { t: taskCalls++ === 0 ? tasks : moreTasks }),
       );
       const states: Record<string, LoadState<ClusterSummary>> = {
         l: { status: 'loading' },
         a: { status: 'ready', data: toClusterSummary(workers, tasks), updatedAt: 20 },
-        b: { status: 'ready', data: toClusterSummary(workers, tasks), updatedAt: 110 },
-        c: { status: 'ready', data: toClusterSummary(workers, moreTasks), updatedAt: 120 },
+        c: { status: 'ready', data: toClusterSummary(workers, moreTasks), updatedAt: 140 },
       };
 
-      expectObservable(store.summary$, '150ms !').toBe('l 19ms a 89ms b 9ms c', states);
+      expectObservable(store.summary$, '150ms !').toBe('l 19ms a 119ms c', states);
     });
   });
 
-  it("is an error with the master's message while nothing has loaded", () => {
+  it("is an error with the master's message while tasks never loaded", () => {
     marbles(({ cold, expectObservable }) => {
       const failure = new HttpErrorResponse({ status: 503, error: 'Database not available\n' });
-      const store = storeWith(
-        () => cold('(w|)', { w: workers }),
-        () => cold('5ms #', undefined, failure),
+      const store = storeWith(cold('a', { a: { status: 'ready', data: workers, updatedAt: 0 } }), () =>
+        cold<readonly TaskListEntry[]>('5ms #', undefined, failure),
       );
 
       expectObservable(store.summary$, '50ms !').toBe('l 4ms e', {
@@ -64,11 +63,29 @@ describe('DashboardStore', () => {
     });
   });
 
+  it('keeps the counts and warns when a later task refresh fails', () => {
+    marbles(({ cold, expectObservable }) => {
+      const failure = new HttpErrorResponse({ status: 0 });
+      let call = 0;
+      const store = storeWith(cold('a', { a: { status: 'ready', data: workers, updatedAt: 0 } }), () =>
+        call++ === 0 ? cold('(t|)', { t: tasks }) : cold<readonly TaskListEntry[]>('#', undefined, failure),
+      );
+
+      expectObservable(store.summary$, '150ms !').toBe('(la) 96ms w', {
+        l: { status: 'loading' },
+        a: { status: 'ready', data: toClusterSummary(workers, tasks), updatedAt: 0 },
+        w: jasmine.objectContaining({
+          status: 'ready',
+          refreshError: jasmine.stringContaining('could not be reached'),
+        }),
+      });
+    });
+  });
+
   it('shows an empty cluster as zero counts, not as an error', () => {
     marbles(({ cold, expectObservable }) => {
-      const store = storeWith(
-        () => cold('(w|)', { w: [] }),
-        () => cold('(t|)', { t: [] }),
+      const store = storeWith(cold('a', { a: { status: 'ready', data: [], updatedAt: 0 } }), () =>
+        cold('(t|)', { t: [] }),
       );
 
       expectObservable(store.summary$, '50ms !').toBe('(lr)', {

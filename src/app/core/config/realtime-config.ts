@@ -1,0 +1,30 @@
+import { InjectionToken } from '@angular/core';
+import { BackoffPolicy } from '../../shared/streams/backoff';
+
+/** Timings of the live connection to the master. */
+export interface RealtimeConfig {
+  /** Telemetry socket reconnection: full-jitter exponential backoff from `initialMs`, capped at `maxMs`. */
+  readonly reconnect: BackoffPolicy;
+  /** The workers' heartbeat period; a socket silent for two of them is stale. */
+  readonly heartbeatMs: number;
+  /** A worker without a heartbeat for this long is inactive (the master's own rule is 30 s). */
+  readonly inactiveAfterMs: number;
+  /** Polling of `GET /api/workers` while the socket is down. */
+  readonly fallbackPollMs: number;
+  /** Polling of `GET /api/workers` for capacities and registrations, which telemetry does not carry. */
+  readonly registryPollMs: number;
+  /** How much usage history each worker keeps in the browser. */
+  readonly historyWindowMs: number;
+}
+
+export const REALTIME_CONFIG = new InjectionToken<RealtimeConfig>('REALTIME_CONFIG', {
+  providedIn: 'root',
+  factory: () => ({
+    reconnect: { initialMs: 500, maxMs: 10_000 },
+    heartbeatMs: 5000,
+    inactiveAfterMs: 30_000,
+    fallbackPollMs: 1000,
+    registryPollMs: 10_000,
+    historyWindowMs: 15 * 60_000,
+  }),
+});

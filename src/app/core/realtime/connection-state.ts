@@ -1,0 +1,83 @@
+import { PollState } from '../../shared/streams/smart-poll';
+
+/** Where the telemetry socket is: waiting for its first frame, delivering frames, or waiting to reconnect. */
+export type SocketStatus =
+  | { readonly phase: 'connecting'; readonly lastFrameAt: number | null }
+  | { readonly phase: 'open'; readonly lastFrameAt: number }
+  | {
+      readonly phase: 'retrying';
+      readonly lastFrameAt: number | null;
+      readonly attempt: number;
+      readonly retryAt: number;
+      readonly reason: string;
+    };
+
+interface Freshness {
+  /** Epoch ms of the last data from the master, by socket or by fallback polling. */
+  readonly lastMessageAt: number | null;
+  /** Epoch ms when this state was evaluated (the clock), for countdowns and ages. */
+  readonly checkedAt: number;
+}
+
+/** The dashboard's connection to the master, as the toolbar chip shows it. */
+export type ConnectionState = Freshness &
+  (
+    | { readonly kind: 'connecting' }
+    | { readonly kind: 'live' }
+    /** The socket is open but silent for longer than two heartbeats: not really live. */
+    | { readonly kind: 'stale' }
+    | { readonly kind: 'reconnecting'; readonly attempt: number; readonly retryAt: number; readonly reason: string }
+    | { readonly kind: 'offline' }
+    /** The socket is down but polling the REST API works: figures arrive, less often. */
+    | { readonly kind: 'degraded'; readonly attempt: number; readonly retryAt: number }
+  );
+
+export interface ConnectionInputs {
+  readonly socket: SocketStatus;
+  readonly online: boolean;
+  readonly now: number;
+  readonly fallback: PollState<unknown> | null;
+  /** With no workers the master has nothing to send, so silence is not staleness. */
+  readonly workerCount: number;
+  readonly staleAfterMs: number;
+}
+
+export function toConnectionState({
+  socket,
+  online,
+  now,
+  fallback,
+  workerCount,
+  staleAfterMs,
+}: ConnectionInputs): ConnectionState {
+  const lastMessageAt = latest(socket.lastFrameAt, fallback?.lastUpdated ?? null);
+  const freshness = { lastMessageAt, checkedAt: now };
+  if (!online) {
+    return { kind: 'offline', ...freshness };
+  }
+  switch (socket.phase) {
+    case 'connecting':
+      return { kind: 'connecting', ...freshness };
+    case 'open':
+      return workerCount > 0 && now - socket.lastFrameAt > staleAfterMs
+        ? { kind: 'stale', ...freshness }
+        : { kind: 'live', ...freshness };
+    case 'retrying':
+      return fallback?.lastUpdated != null && fallback.lastError === null
+        ? { kind: 'degraded', attempt: socket.attempt, retryAt: socket.retryAt, ...freshness }
+        : {
+            kind: 'reconnecting',
+            attempt: socket.attempt,
+            retryAt: socket.retryAt,
+            reason: socket.reason,
+            ...freshness,
+          };
+  }
+}
+
+function latest(a: number | null, b: number | null): number | null {
+  if (a === null) {
+    return b;
+  }
+  return b === null ? a : Math.max(a, b);
+}

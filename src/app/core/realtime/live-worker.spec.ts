@@ -1,0 +1,105 @@
+import { aWorker } from '../../testing/builders';
+import { toLiveWorkers, toWorkerStatus } from './live-worker';
+import { TrackedWorker } from './tracked-worker';
+
+describe('toWorkerStatus', () => {
+  const rules = { staleAfterMs: 10_000, inactiveAfterMs: 30_000 };
+
+  it('is active while heartbeats are on time, stale when late, inactive after 30 s', () => {
+    expect(toWorkerStatus(100_000, 105_000, rules)).toBe('active');
+    expect(toWorkerStatus(100_000, 110_001, rules)).toBe('stale');
+    expect(toWorkerStatus(100_000, 130_000, rules)).toBe('stale');
+    expect(toWorkerStatus(100_000, 130_001, rules)).toBe('inactive');
+  });
+
+  it('is inactive for a worker that never sent a heartbeat', () => {
+    expect(toWorkerStatus(null, 0, rules)).toBe('inactive');
+  });
+});
+
+describe('toLiveWorkers', () => {
+  const rules = { staleAfterMs: 10_000, inactiveAfterMs: 30_000 };
+  const tracked = (id: string, lastUpdate: number, cpu: number): TrackedWorker => ({
+    telemetry: {
+      worker_id: id,
+      cpu_usage: cpu,
+      memory_usage: 10,
+      gpu_usage: 5,
+      running_tasks: [{ task_id: 't1', cpu_allocated: 1, memory_allocated: 1, gpu_allocated: 0, status: 'running' }],
+      last_update: lastUpdate,
+      is_active: true,
+    },
+    history: [{ at: lastUpdate * 1000, cpu, memory: 10, gpu: 5 }],
+  });
+
+  it('joins registry capacities with live usage', () => {
+    const registry = [
+      aWorker({ worker_id: 'kiwi', cpu_usage: 1, last_update: 90, last_heartbeat: 90, registered_at: 50 }),
+    ];
+    const [kiwi] = toLiveWorkers(registry, new Map([['kiwi', tracked('kiwi', 100, 77)]]), 101_000, rules);
+
+    expect(kiwi).toEqual(
+      jasmine.objectContaining({
+        id: 'kiwi',
+        address: registry[0].address!,
+        status: 'active',
+        cpuUsage: 77,
+        capacity: registry[0].total_resources,
+        allocated: registry[0].allocated_resources,
+        available: registry[0].available_resources!,
+        runningTaskCount: 1,
+        lastHeartbeat: 100_000,
+        registeredAt: 50_000,
+      }),
+    );
+    expect(kiwi.history.length).toBe(1);
+  });
+
+  it('keeps a registered worker that never connected, as inactive without usage', () => {
+    const registry = [aWorker({ worker_id: 'new', last_update: undefined, last_heartbeat: 0, running_tasks_count: 0 })];
+    const [worker] = toLiveWorkers(registry, new Map(), 1_000_000, rules);
+
+    expect(worker).toEqual(
+      jasmine.objectContaining({ id: 'new', status: 'inactive', cpuUsage: null, lastHeartbeat: null }),
+    );
+  });
+
+  it('keeps a worker known only from telemetry, without capacities', () => {
+    const [worker] = toLiveWorkers([], new Map([['ghost', tracked('ghost', 100, 3)]]), 100_000, rules);
+
+    expect(worker).toEqual(
+      jasmine.objectContaining({ id: 'ghost', address: null, capacity: null, available: null, cpuUsage: 3 }),
+    );
+  });
+
+  it('derives availability when the registry entry lacks it', () => {
+    const entry = aWorker({
+      total_resources: { cpu: 8, memory: 16, storage: 100, gpu: 1 },
+      allocated_resources: { cpu: 2, memory: 4, storage: 10, gpu: 1 },
+      available_resources: undefined,
+    });
+
+    expect(toLiveWorkers([entry], new Map(), 0, rules)[0].available).toEqual({
+      cpu: 6,
+      memory: 12,
+      storage: 90,
+      gpu: 0,
+    });
+  });
+
+  it('sorts by worker id and turns inactive as time passes without heartbeats', () => {
+    const telemetry = new Map([
+      ['b', tracked('b', 100, 1)],
+      ['a', tracked('a', 100, 1)],
+    ]);
+
+    expect(toLiveWorkers([], telemetry, 100_000, rules).map((w) => `${w.id}:${w.status}`)).toEqual([
+      'a:active',
+      'b:active',
+    ]);
+    expect(toLiveWorkers([], telemetry, 140_000, rules).map((w) => `${w.id}:${w.status}`)).toEqual([
+      'a:inactive',
+      'b:inactive',
+    ]);
+  });
+});

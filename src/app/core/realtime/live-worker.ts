@@ -1,0 +1,109 @@
+import { RunningTask } from '../../shared/cloudai/telemetry.model';
+import { ResourceAmounts, WorkerListEntry } from '../../shared/cloudai/worker.model';
+import { TrackedWorker, UsageSample } from './tracked-worker';
+
+/** `active`: heartbeats arrive on time; `stale`: late (more than two periods); `inactive`: none for the master's 30 s, or never. */
+export type WorkerStatus = 'active' | 'stale' | 'inactive';
+
+/** One worker as the views show it: registry data (capacities, address) joined with live telemetry. */
+export interface LiveWorker {
+  readonly id: string;
+  readonly address: string | null;
+  readonly status: WorkerStatus;
+  /** Usage in percent; `null` while the worker has never reported. */
+  readonly cpuUsage: number | null;
+  readonly memoryUsage: number | null;
+  readonly gpuUsage: number | null;
+  /** From the registry only (telemetry carries none); `null` for a worker known only from telemetry. */
+  readonly capacity: ResourceAmounts | null;
+  readonly allocated: ResourceAmounts | null;
+  readonly available: ResourceAmounts | null;
+  readonly runningTasks: readonly RunningTask[];
+  readonly runningTaskCount: number;
+  /** Epoch ms of the last heartbeat; `null` if it never sent one. */
+  readonly lastHeartbeat: number | null;
+  /** Epoch ms of the registration; `null` when the registry does not say. */
+  readonly registeredAt: number | null;
+  readonly history: readonly UsageSample[];
+}
+
+export interface FreshnessRules {
+  readonly staleAfterMs: number;
+  readonly inactiveAfterMs: number;
+}
+
+/** The master never pushes a worker going quiet, so its status is derived from the age of its last heartbeat. */
+export function toWorkerStatus(lastHeartbeat: number | null, now: number, rules: FreshnessRules): WorkerStatus {
+  if (lastHeartbeat === null) {
+    return 'inactive';
+  }
+  const age = now - lastHeartbeat;
+  if (age > rules.inactiveAfterMs) {
+    return 'inactive';
+  }
+  return age > rules.staleAfterMs ? 'stale' : 'active';
+}
+
+/**
+ * Joins the registry list with live telemetry, by worker id, sorted by id. Either side may lack
+ * a worker: registered but never connected (no telemetry), or reporting but unknown to the
+ * registry (no capacities).
+ */
+export function toLiveWorkers(
+  registry: readonly WorkerListEntry[],
+  telemetry: ReadonlyMap<string, TrackedWorker>,
+  now: number,
+  rules: FreshnessRules,
+): readonly LiveWorker[] {
+  const registered = new Map(registry.map((entry) => [entry.worker_id, entry]));
+  const ids = [...new Set([...registered.keys(), ...telemetry.keys()])].sort();
+  return ids.map((id) => toLiveWorker(id, registered.get(id), telemetry.get(id), now, rules));
+}
+
+function toLiveWorker(
+  id: string,
+  entry: WorkerListEntry | undefined,
+  tracked: TrackedWorker | undefined,
+  now: number,
+  rules: FreshnessRules,
+): LiveWorker {
+  const live = tracked?.telemetry;
+  const lastHeartbeat = latestSeconds(live?.last_update, entry?.last_update, entry?.last_heartbeat);
+  const hasUsage = live !== undefined || entry?.last_update !== undefined;
+  return {
+    id,
+    address: entry?.address || entry?.worker_ip || null,
+    status: toWorkerStatus(lastHeartbeat, now, rules),
+    cpuUsage: hasUsage ? (live?.cpu_usage ?? entry?.cpu_usage ?? null) : null,
+    memoryUsage: hasUsage ? (live?.memory_usage ?? entry?.memory_usage ?? null) : null,
+    gpuUsage: hasUsage ? (live?.gpu_usage ?? entry?.gpu_usage ?? null) : null,
+    capacity: entry?.total_resources ?? null,
+    allocated: entry?.allocated_resources ?? null,
+    available: entry?.available_resources ?? availableFrom(entry),
+    runningTasks: live?.running_tasks ?? [],
+    runningTaskCount: live ? live.running_tasks.length : (entry?.running_tasks_count ?? 0),
+    lastHeartbeat,
+    registeredAt: entry?.registered_at ? entry.registered_at * 1000 : null,
+    history: tracked?.history ?? [],
+  };
+}
+
+/** Telemetry-only registry entries omit `available_resources`; derive it when both sides are there. */
+function availableFrom(entry: WorkerListEntry | undefined): ResourceAmounts | null {
+  if (!entry?.total_resources || !entry.allocated_resources) {
+    return null;
+  }
+  const { total_resources: total, allocated_resources: allocated } = entry;
+  return {
+    cpu: total.cpu - allocated.cpu,
+    memory: total.memory - allocated.memory,
+    storage: total.storage - allocated.storage,
+    gpu: total.gpu - allocated.gpu,
+  };
+}
+
+/** The latest of several unix-second times, as epoch ms; 0 means "never" on the wire. */
+function latestSeconds(...seconds: (number | undefined)[]): number | null {
+  const known = seconds.filter((value): value is number => typeof value === 'number' && value > 0);
+  return known.length ? Math.max(...known) * 1000 : null;
+}

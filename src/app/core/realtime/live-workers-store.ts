@@ -1,0 +1,78 @@
+import { Injectable, inject } from '@angular/core';
+import { Observable, combineLatest, filter, map, of, scan, shareReplay, skip } from 'rxjs';
+import { WorkersClient } from '../../shared/cloudai/workers-client';
+import { LoadState } from '../../shared/streams/load-state';
+import { PollState, smartPoll } from '../../shared/streams/smart-poll';
+import { WorkerListEntry } from '../../shared/cloudai/worker.model';
+import { REALTIME_CONFIG } from '../config/realtime-config';
+import { CLOCK, PAGE_VISIBLE } from './browser-signals';
+import { LiveWorker, toLiveWorkers } from './live-worker';
+import { TelemetryStore } from './telemetry-store';
+import { TrackedWorker } from './tracked-worker';
+
+/**
+ * The workers as the views show them: capacities and registrations polled from
+ * `GET /api/workers` (every 10 s, and at once when telemetry reveals a new worker), joined with
+ * live telemetry, with each worker's status re-derived every second.
+ */
+@Injectable({ providedIn: 'root' })
+export class LiveWorkersStore {
+  private readonly telemetry = inject(TelemetryStore);
+  private readonly workersClient = inject(WorkersClient);
+  private readonly config = inject(REALTIME_CONFIG);
+  private readonly clock$ = inject(CLOCK);
+  private readonly visible$ = inject(PAGE_VISIBLE);
+
+  /**
+   * A worker id appeared in telemetry for the first time after the snapshot sent on connect:
+   * a new registration, whose capacities only the registry knows.
+   */
+  private readonly newWorkerReported$ = this.telemetry.workers$.pipe(
+    skip(1),
+    scan(
+      ({ seen }, workers) => {
+        const fresh = [...workers.keys()].filter((id) => !seen.has(id));
+        return { seen: fresh.length ? new Set([...seen, ...fresh]) : seen, fresh };
+      },
+      { seen: new Set<string>(), fresh: [] as string[] },
+    ),
+    skip(1),
+    filter(({ fresh }) => fresh.length > 0),
+  );
+
+  private readonly registry$: Observable<PollState<readonly WorkerListEntry[]>> = smartPoll({
+    request: () => this.workersClient.listWorkers(),
+    intervalMs$: of(this.config.registryPollMs),
+    visible$: this.visible$,
+    refresh$: this.newWorkerReported$,
+  }).pipe(shareReplay({ bufferSize: 1, refCount: true }));
+
+  /** Every known worker, sorted by id. Hot while subscribed; replays; never completes. */
+  readonly workers$: Observable<LoadState<readonly LiveWorker[]>> = combineLatest([
+    this.registry$,
+    this.telemetry.workers$,
+    this.clock$,
+  ]).pipe(
+    map(([registry, telemetry, now]) => this.toView(registry, telemetry, now)),
+    shareReplay({ bufferSize: 1, refCount: true }),
+  );
+
+  private toView(
+    registry: PollState<readonly WorkerListEntry[]>,
+    telemetry: ReadonlyMap<string, TrackedWorker>,
+    now: number,
+  ): LoadState<readonly LiveWorker[]> {
+    if (registry.data === undefined && telemetry.size === 0) {
+      return registry.lastError ? { status: 'error', message: registry.lastError } : { status: 'loading' };
+    }
+    const rules = { staleAfterMs: 2 * this.config.heartbeatMs, inactiveAfterMs: this.config.inactiveAfterMs };
+    const workers = toLiveWorkers(registry.data ?? [], telemetry, now, rules);
+    const latestHeartbeat = Math.max(0, ...workers.map((worker) => worker.lastHeartbeat ?? 0));
+    return {
+      status: 'ready',
+      data: workers,
+      updatedAt: Math.max(registry.lastUpdated ?? 0, latestHeartbeat),
+      ...(registry.lastError ? { refreshError: registry.lastError } : {}),
+    };
+  }
+}

@@ -1,0 +1,26 @@
+import { DOCUMENT } from '@angular/common';
+import { InjectionToken, inject } from '@angular/core';
+import { Observable } from 'rxjs';
+import { webSocket } from 'rxjs/webSocket';
+
+/**
+ * Opens a WebSocket for each subscription and closes it on unsubscribe. Emits each frame's raw
+ * text (parsing is the caller's, so a bad frame is counted rather than breaking the socket);
+ * completes on a clean close; errors on a failed or dropped connection.
+ */
+export type SocketFactory = (url: string) => Observable<string>;
+
+export const WEB_SOCKET_FACTORY = new InjectionToken<SocketFactory>('WEB_SOCKET_FACTORY', {
+  providedIn: 'root',
+  factory: () => (url) => webSocket<string>({ url, deserializer: (event) => String(event.data) }),
+});
+
+/** The master's telemetry socket, on the page's own host: the dashboard proxies it (never a fixed host or port). */
+export const TELEMETRY_SOCKET_URL = new InjectionToken<string>('TELEMETRY_SOCKET_URL', {
+  providedIn: 'root',
+  factory: () => socketUrl(inject(DOCUMENT).location, '/ws/telemetry'),
+});
+
+export function socketUrl(location: Pick<Location, 'protocol' | 'host'>, path: string): string {
+  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${path}`;
+}

@@ -1,0 +1,185 @@
+import { Injectable, inject } from '@angular/core';
+import {
+  Observable,
+  Subject,
+  asyncScheduler,
+  combineLatest,
+  defer,
+  distinctUntilChanged,
+  filter,
+  map,
+  merge,
+  of,
+  pairwise,
+  scan,
+  share,
+  shareReplay,
+  skip,
+  startWith,
+  switchMap,
+  tap,
+} from 'rxjs';
+import { parseTelemetryFrame } from '../../shared/cloudai/parse-telemetry-frame';
+import { ParsedTelemetryFrame } from '../../shared/cloudai/telemetry.model';
+import { WorkerListEntry } from '../../shared/cloudai/worker.model';
+import { WorkersClient } from '../../shared/cloudai/workers-client';
+import { RetryScheduled, completionAsError, reconnect } from '../../shared/streams/reconnect';
+import { PollState, smartPoll } from '../../shared/streams/smart-poll';
+import { REALTIME_CONFIG } from '../config/realtime-config';
+import { BROWSER_ONLINE, CLOCK, PAGE_VISIBLE, RANDOM } from './browser-signals';
+import { ConnectionState, SocketStatus, toConnectionState } from './connection-state';
+import { TELEMETRY_SOCKET_URL, WEB_SOCKET_FACTORY } from './socket-factory';
+import { TelemetryUpdate, TrackedWorker, toTelemetryUpdate, trackTelemetry } from './tracked-worker';
+
+type SocketEvent =
+  | { readonly kind: 'frame'; readonly raw: string; readonly at: number }
+  | ({ readonly kind: 'retrying' } & RetryScheduled);
+
+const CONNECTING: SocketStatus = { phase: 'connecting', lastFrameAt: null };
+const NO_WORKERS: ReadonlyMap<string, TrackedWorker> = new Map();
+
+/**
+ * Live worker telemetry from the master's `/ws/telemetry`: one socket per tab, reconnected
+ * forever with backoff, backed by REST polling while it is down, and the connection state that
+ * tells the operator how far to trust what is on screen.
+ */
+@Injectable({ providedIn: 'root' })
+export class TelemetryStore {
+  private readonly openSocket = inject(WEB_SOCKET_FACTORY);
+  private readonly socketUrl = inject(TELEMETRY_SOCKET_URL);
+  private readonly config = inject(REALTIME_CONFIG);
+  private readonly online$ = inject(BROWSER_ONLINE);
+  private readonly visible$ = inject(PAGE_VISIBLE);
+  private readonly clock$ = inject(CLOCK);
+  private readonly random = inject(RANDOM);
+  private readonly workersClient = inject(WorkersClient);
+
+  /** Retries the reconnect operator has scheduled; fed from its delay callback. */
+  private readonly retries = new Subject<RetryScheduled>();
+  /** The fallback poll reached the master after failing: it is back, so reconnect now. */
+  private readonly masterAnswering = new Subject<void>();
+
+  /** Frames and reconnection events of the one shared socket. Hot while subscribed; no replay. */
+  private readonly socketEvents$: Observable<SocketEvent> = merge(
+    this.retries.pipe(map((retry): SocketEvent => ({ kind: 'retrying', ...retry }))),
+    defer(() => this.openSocket(this.socketUrl)).pipe(
+      completionAsError<string>('the master closed the connection'),
+      map((raw): SocketEvent => ({ kind: 'frame', raw, at: asyncScheduler.now() })),
+      reconnect({
+        policy: this.config.reconnect,
+        random: this.random,
+        retryNow$: merge(risingEdge(this.online$), risingEdge(this.visible$), this.masterAnswering),
+        onRetryScheduled: (retry) => this.retries.next(retry),
+      }),
+    ),
+  ).pipe(share());
+
+  private readonly socketStatus$: Observable<SocketStatus> = this.socketEvents$.pipe(
+    scan(
+      (status: SocketStatus, event: SocketEvent): SocketStatus =>
+        event.kind === 'frame'
+          ? { phase: 'open', lastFrameAt: event.at }
+          : {
+              phase: 'retrying',
+              lastFrameAt: status.lastFrameAt,
+              attempt: event.attempt,
+              retryAt: event.retryAt,
+              reason: event.reason,
+            },
+      CONNECTING,
+    ),
+    startWith(CONNECTING),
+    shareReplay({ bufferSize: 1, refCount: true }),
+  );
+
+  private readonly parsedFrames$: Observable<ParsedTelemetryFrame> = this.socketEvents$.pipe(
+    filter((event) => event.kind === 'frame'),
+    map((event) => parseTelemetryFrame(event.raw)),
+    share(),
+  );
+
+  /**
+   * `GET /api/workers` polled while the socket is down (`null` while it is up); its first
+   * success after failures reconnects the socket at once instead of waiting out the backoff.
+   */
+  private readonly fallbackPoll$: Observable<PollState<readonly WorkerListEntry[]> | null> = this.socketStatus$.pipe(
+    map((status) => status.phase === 'retrying'),
+    distinctUntilChanged(),
+    switchMap((socketDown) => (socketDown ? this.pollWhileDown() : of(null))),
+    shareReplay({ bufferSize: 1, refCount: true }),
+  );
+
+  /**
+   * Every worker the master has reported, with its latest telemetry and usage history, keyed by
+   * worker id; empty until the first report. Hot while subscribed (one socket); replays the
+   * latest map; never completes.
+   */
+  readonly workers$: Observable<ReadonlyMap<string, TrackedWorker>> = merge(
+    this.parsedFrames$.pipe(map((frame): readonly TelemetryUpdate[] => frame.entries)),
+    this.fallbackPoll$.pipe(
+      map((poll) => poll?.data),
+      filter((entries): entries is readonly WorkerListEntry[] => entries !== undefined),
+      distinctUntilChanged(),
+      map((entries) => entries.map(toTelemetryUpdate).filter((update): update is TelemetryUpdate => update !== null)),
+    ),
+  ).pipe(
+    scan((workers, updates) => trackTelemetry(workers, updates, this.config.historyWindowMs), NO_WORKERS),
+    startWith(NO_WORKERS),
+    distinctUntilChanged(),
+    shareReplay({ bufferSize: 1, refCount: true }),
+  );
+
+  /** How many frames or entries were dropped as malformed since the socket was first opened. Replays; never completes. */
+  readonly malformedCount$: Observable<number> = this.parsedFrames$.pipe(
+    scan((count, frame) => count + frame.rejected, 0),
+    startWith(0),
+    distinctUntilChanged(),
+    shareReplay({ bufferSize: 1, refCount: true }),
+  );
+
+  /** The connection as the toolbar chip shows it, re-evaluated every second. Replays; never completes. */
+  readonly connection$: Observable<ConnectionState> = combineLatest({
+    socket: this.socketStatus$,
+    online: this.online$,
+    now: this.clock$,
+    fallback: this.fallbackPoll$,
+    workerCount: this.workers$.pipe(
+      map((workers) => workers.size),
+      distinctUntilChanged(),
+    ),
+  }).pipe(
+    map((inputs) => toConnectionState({ ...inputs, staleAfterMs: 2 * this.config.heartbeatMs })),
+    shareReplay({ bufferSize: 1, refCount: true }),
+  );
+
+  private pollWhileDown(): Observable<PollState<readonly WorkerListEntry[]>> {
+    return defer(() => {
+      let answering = false;
+      return smartPoll({
+        request: () => this.workersClient.listWorkers(),
+        intervalMs$: of(this.config.fallbackPollMs),
+        visible$: this.visible$,
+        maxBackoffMs: this.config.fallbackPollMs,
+      }).pipe(
+        skip(1),
+        tap((poll) => {
+          const answeringNow = poll.lastError === null;
+          if (answeringNow && !answering) {
+            this.masterAnswering.next();
+          }
+          answering = answeringNow;
+        }),
+      );
+    });
+  }
+}
+
+/** Emits when the flag turns from false to true (the browser came online, the tab became visible). */
+function risingEdge(flag$: Observable<boolean>): Observable<true> {
+  return flag$.pipe(
+    distinctUntilChanged(),
+    pairwise(),
+    filter(([before, now]) => !before && now),
+    map(() => true as const),
+  );
+}
