@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { OwnStack } from './helpers/own-stack';
+import { Stack } from '../scripts/lib/stack';
 
 test.describe('Live connection', () => {
   test('follows the master going away and coming back, without a reload, with one socket afterwards', async ({
     page,
   }) => {
     test.setTimeout(60_000);
-    const stack = new OwnStack(18090, 4310);
+    const stack = new Stack(18090, 4310);
     await stack.start();
     try {
       await page.goto(`${stack.appUrl}/dashboard`);

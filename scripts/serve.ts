@@ -47,6 +47,8 @@ async function main(): Promise<void> {
   const assets = sirv(DIST, {
     single: true,
     etag: true,
+    brotli: true,
+    gzip: true,
     setHeaders: (response, pathname) => {
       // Hashed bundles never change; index.html must always be revalidated to pick up a new build.
       const hashed = /-[A-Z0-9]{8}\.(js|css)$/.test(pathname);

@@ -5,17 +5,20 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
- * A simulator and production server of the test's own, for tests that stop and restart the
- * master (the shared stack that Playwright starts must stay up for the other tests).
+ * A simulator plus the production server in front of it, as child processes: for tests that
+ * stop and restart the master, and for the benchmark, which runs the simulator at scale.
+ * Needs a production build (`npm run build`).
  */
-export class OwnStack {
+export class Stack {
   private master: ChildProcess | null = null;
   private server: ChildProcess | null = null;
   private readonly dataDir = mkdtempSync(join(tmpdir(), 'cloudai-e2e-'));
 
+  /** `simulatorArgs` replace the defaults (1 s heartbeat, no generated tasks, no dropouts). */
   constructor(
     private readonly masterPort: number,
     private readonly appPort: number,
+    private readonly simulatorArgs: readonly string[] = ['--heartbeat-ms', '1000', '--task-rate', '0', '--dropout', '0'],
   ) {}
 
   get appUrl(): string {
@@ -50,7 +53,7 @@ export class OwnStack {
       '0',
     ];
     this.master = spawn(process.execPath, ['--import', 'tsx', 'sim/src/main.ts', ...args], { stdio: 'ignore' });
-    await waitFor(`${this.masterUrl}/health`);
+    await waitFor(`${this.masterUrl}/health`, 120_000);
   }
 
   /** Stops the master as an operator would (SIGTERM); resolves once the process has exited. */
@@ -62,6 +65,11 @@ export class OwnStack {
   async activeTelemetryClients(): Promise<number> {
     const health = (await (await fetch(`${this.masterUrl}/health`)).json()) as { active_clients: number };
     return health.active_clients;
+  }
+
+  /** The simulator's process id, for measuring its own CPU use. */
+  get masterPid(): number | undefined {
+    return this.master?.pid;
   }
 
   async stop(): Promise<void> {

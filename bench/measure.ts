@@ -1,0 +1,172 @@
+import { Browser, CDPSession, Page } from '@playwright/test';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { PAGE_PROBES, scrollAndCountFrames } from './page-probes';
+import { Scenario } from './scenarios';
+
+export interface ScenarioResult {
+  readonly name: string;
+  readonly page: string;
+  readonly durationS: number;
+  /** Main-thread task time over wall time, after the first load. */
+  readonly busyShare: number;
+  readonly longTasks: { readonly count: number; readonly longestMs: number };
+  readonly latencyMs: { readonly p50: number; readonly p95: number; readonly samples: number } | null;
+  readonly heapMB: { readonly at10s: number; readonly end: number };
+  readonly requestsPerMin: number;
+  readonly kBPerMin: number;
+  readonly socketFramesPerMin: number;
+  readonly scrollFps: number | null;
+  readonly coldLoad?: { readonly initialJsGzipKB: number; readonly jsTransferredKB: number; readonly firstLiveNumberMs: number | null };
+  readonly pageErrors: readonly string[];
+}
+
+interface Traffic {
+  requests: number;
+  bytes: number;
+  frames: number;
+}
+
+/** Opens the scenario's page in a fresh context and measures it for the scenario's duration. */
+export async function measureScenario(browser: Browser, appUrl: string, scenario: Scenario, durationS: number): Promise<ScenarioResult> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.addInitScript(PAGE_PROBES);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await cdp.send('Network.enable');
+  const traffic = countTraffic(cdp);
+
+  const loadStarted = Date.now();
+  await page.goto(`${appUrl}${scenario.page}`, { waitUntil: 'load' });
+  const coldLoad = scenario.coldLoad ? await measureColdLoad(page, traffic.jsBytes) : undefined;
+
+  // The first load is excluded: targets are about the steady state.
+  await sleep(2000);
+  const measureStart = await performanceMetrics(cdp);
+  const trafficStart = { ...traffic.totals };
+  const longTasksBefore = await page.evaluate(() => performance.now());
+
+  const tenSecondsIn = Math.max(0, 10_000 - (Date.now() - loadStarted));
+  await sleep(tenSecondsIn);
+  const heapAt10s = await heapMB(cdp);
+  await sleep(Math.max(0, durationS * 1000 - (Date.now() - loadStarted)));
+
+  const measureEnd = await performanceMetrics(cdp);
+  const trafficEnd = { ...traffic.totals };
+  const heapEnd = await heapMB(cdp);
+  const probes = await page.evaluate(() => (window as unknown as { __bench: PageProbeResults }).__bench);
+  const scroll = await page.evaluate(scrollAndCountFrames, 5000);
+  await context.close();
+
+  const wallS = measureEnd.timestamp - measureStart.timestamp;
+  const minutes = wallS / 60;
+  const steadyLongTasks = probes.longTasks.filter((task) => task.start >= longTasksBefore);
+  return {
+    name: scenario.name,
+    page: scenario.page,
+    durationS,
+    busyShare: (measureEnd.taskDuration - measureStart.taskDuration) / wallS,
+    longTasks: { count: steadyLongTasks.length, longestMs: Math.round(Math.max(0, ...steadyLongTasks.map((task) => task.duration))) },
+    latencyMs: summarise(probes.latencies),
+    heapMB: { at10s: heapAt10s, end: heapEnd },
+    requestsPerMin: (trafficEnd.requests - trafficStart.requests) / minutes,
+    kBPerMin: (trafficEnd.bytes - trafficStart.bytes) / 1024 / minutes,
+    socketFramesPerMin: (trafficEnd.frames - trafficStart.frames) / minutes,
+    scrollFps: scroll.scrolled ? scroll.fps : null,
+    ...(coldLoad ? { coldLoad } : {}),
+    pageErrors,
+  };
+}
+
+interface PageProbeResults {
+  longTasks: { start: number; duration: number }[];
+  latencies: number[];
+  firstLiveNumberAt: number | null;
+}
+
+async function measureColdLoad(page: Page, jsBytes: () => number) {
+  await page
+    .waitForFunction(() => (window as unknown as { __bench: PageProbeResults }).__bench.firstLiveNumberAt !== null, undefined, {
+      timeout: 10_000,
+    })
+    .catch(() => undefined);
+  const firstLiveNumberAt = await page.evaluate(() => (window as unknown as { __bench: PageProbeResults }).__bench.firstLiveNumberAt);
+  return {
+    initialJsGzipKB: initialJavaScriptGzipKB(),
+    jsTransferredKB: jsBytes() / 1024,
+    firstLiveNumberMs: firstLiveNumberAt === null ? null : Math.round(firstLiveNumberAt),
+  };
+}
+
+/** Requests, bytes (HTTP bodies as transferred, plus socket payloads) and socket frames seen so far. */
+function countTraffic(cdp: CDPSession) {
+  const totals: Traffic = { requests: 0, bytes: 0, frames: 0 };
+  const scriptRequests = new Set<string>();
+  let jsBytes = 0;
+  cdp.on('Network.requestWillBeSent', (event) => {
+    totals.requests += 1;
+    if (event.type === 'Script') {
+      scriptRequests.add(event.requestId);
+    }
+  });
+  cdp.on('Network.loadingFinished', (event) => {
+    totals.bytes += event.encodedDataLength;
+    if (scriptRequests.has(event.requestId)) {
+      jsBytes += event.encodedDataLength;
+    }
+  });
+  cdp.on('Network.webSocketFrameReceived', (event) => {
+    totals.frames += 1;
+    totals.bytes += event.response.payloadData.length;
+  });
+  cdp.on('Network.webSocketFrameSent', (event) => {
+    totals.bytes += event.response.payloadData.length;
+  });
+  return { totals, jsBytes: () => jsBytes };
+}
+
+async function performanceMetrics(cdp: CDPSession): Promise<{ taskDuration: number; timestamp: number }> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const value = (name: string) => metrics.find((metric) => metric.name === name)?.value ?? 0;
+  return { taskDuration: value('TaskDuration'), timestamp: value('Timestamp') };
+}
+
+/** Live JS heap after a full garbage collection, so two readings compare retained memory only. */
+async function heapMB(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize / 1024 / 1024;
+}
+
+function summarise(values: readonly number[]) {
+  if (values.length === 0) {
+    return null;
+  }
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (quantile: number) => sorted[Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))];
+  return { p50: Math.round(at(0.5)), p95: Math.round(at(0.95)), samples: sorted.length };
+}
+
+/** The gzip size of the scripts index.html loads before any route: the "initial JavaScript". */
+export function initialJavaScriptGzipKB(distDir = join('dist', 'cloudai-dashboard', 'browser')): number {
+  const index = readFileSync(join(distDir, 'index.html'), 'utf8');
+  const scripts = new Set([...index.matchAll(/(?:src|href)="([^"]+\.js)"/g)].map((match) => match[1]));
+  const gzipBytes = [...scripts].reduce((sum, script) => {
+    const gz = join(distDir, `${script}.gz`);
+    return sum + (exists(gz) ? statSync(gz).size : 0);
+  }, 0);
+  return gzipBytes / 1024;
+}
+
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,74 @@
+/** What each benchmark scenario runs: the simulator's load, the page, and how long. */
+export interface Scenario {
+  readonly name: string;
+  readonly description: string;
+  readonly page: string;
+  /** Flags for the simulator, at scale 1. */
+  readonly simulatorArgs: (scale: number) => string[];
+  readonly durationS: number;
+  /** A first load from an empty cache, timed to the first live number on screen. */
+  readonly coldLoad?: boolean;
+}
+
+const count = (n: number, scale: number) => String(Math.max(1, Math.round(n * scale)));
+
+const QUIET = ['--dropout', '0', '--flush-ms', '5000', '--precise-timestamps'];
+
+export const SCENARIOS: readonly Scenario[] = [
+  {
+    name: 'workers-1k',
+    description: '1,000 workers heartbeating every 5 s (200 telemetry messages/s), page /workers',
+    page: '/workers',
+    simulatorArgs: (scale) => ['--workers', count(1000, scale), '--heartbeat-ms', '5000', '--task-rate', '0', ...QUIET],
+    durationS: 60,
+  },
+  {
+    name: 'tasks-10k',
+    description: '10,000 tasks, 500 running, statuses changing every poll, page /tasks',
+    page: '/tasks',
+    simulatorArgs: (scale) => [
+      '--workers',
+      count(60, scale),
+      '--seed-tasks',
+      count(10_000, scale),
+      '--seed-running',
+      count(500, scale),
+      '--task-rate',
+      '120',
+      ...QUIET,
+    ],
+    durationS: 60,
+  },
+  {
+    name: 'dashboard',
+    description: 'both loads together (1,000 workers, 10,000 tasks), page /dashboard',
+    page: '/dashboard',
+    simulatorArgs: (scale) => [
+      '--workers',
+      count(1000, scale),
+      '--seed-tasks',
+      count(10_000, scale),
+      '--seed-running',
+      count(500, scale),
+      '--task-rate',
+      '120',
+      ...QUIET,
+    ],
+    durationS: 60,
+  },
+  {
+    name: 'logs-100k',
+    description: 'a task streaming 100,000 log lines, page /tasks/task-bench-logs-live',
+    page: '/tasks/task-bench-logs-live',
+    simulatorArgs: (scale) => ['--workers', '6', '--task-rate', '0', '--log-lines', count(100_000, scale), '--log-replay-ms', '0', ...QUIET],
+    durationS: 60,
+  },
+  {
+    name: 'cold-load',
+    description: 'first load of /dashboard from the production server, empty cache',
+    page: '/dashboard',
+    simulatorArgs: () => ['--workers', '6', '--task-rate', '4', ...QUIET],
+    durationS: 15,
+    coldLoad: true,
+  },
+];
