@@ -2,14 +2,15 @@ import { EventEmitter } from 'node:events';
 import type { Random } from './random.ts';
 import type { Store } from './store.ts';
 import type { AssignmentRecord, Capacity, ContainerStatus, ResultStatus, TaskRecord, TaskSubmission, WorkerRecord } from './model.ts';
-import { buildLogScript } from './log-script.ts';
+import { buildLogScript, CANCEL_LINE } from './log-script.ts';
+import { seedBenchData, type SeededRun } from './bench-seed.ts';
+import { unixSeconds } from './go-http.ts';
 import { TaskRun } from './task-run.ts';
 import { defaultWorkers, randomCapacity } from './worker-profiles.ts';
 
 /** The real master marks a worker inactive after 30 s without a heartbeat. */
 const INACTIVE_AFTER_MS = 30_000;
 const FAILURE_PROBABILITY = 0.12;
-const CANCEL_LINE = 'Task was cancelled by user request';
 const TERMINATED_LINE = 'Task failed: Worker was terminated while task was running';
 
 export interface ClusterSettings {
@@ -18,6 +19,10 @@ export interface ClusterSettings {
   timeScale: number;
   cancelDelayMs: number;
   dropout: number;
+  preciseTimestamps: boolean;
+  seedTasks: number;
+  seedRunning: number;
+  logLines: number;
 }
 
 export interface RunningTaskSnapshot {
@@ -28,7 +33,7 @@ export interface RunningTaskSnapshot {
   status: 'running';
 }
 
-/** What the last heartbeat said; `last_update_ms` is when the master received it. */
+/** What the last heartbeat said; `last_update_ms` is when the master received it and pushed it to the telemetry sockets. */
 export interface TelemetrySnapshot {
   cpu_usage: number;
   memory_usage: number;
@@ -57,6 +62,10 @@ function clampPercent(value: number): number {
 export class Cluster extends EventEmitter<ClusterEvents> {
   readonly workers = new Map<string, SimWorker>();
   private readonly runs = new Map<string, TaskRun>();
+  /** The same runs grouped by worker, so allocations and heartbeats cost O(tasks on that worker). */
+  private readonly runsByWorker = new Map<string, Set<TaskRun>>();
+  /** Seeded runs waiting for start() to set their timers going. */
+  private seededRuns: SeededRun[] = [];
   private readonly cancellations = new Map<string, Promise<void>>();
   private schedulerTimer: NodeJS.Timeout | undefined;
   private lastTaskNanos = 0n;
@@ -69,6 +78,7 @@ export class Cluster extends EventEmitter<ClusterEvents> {
   ) {
     super();
     this.setMaxListeners(0);
+    const fresh = store.isFresh;
     if (store.workers === null) {
       store.workers = defaultWorkers(rng, settings.workers, Date.now());
       store.commit('workers');
@@ -78,6 +88,19 @@ export class Cluster extends EventEmitter<ClusterEvents> {
       if (nanos > this.lastTaskNanos) this.lastTaskNanos = nanos;
     }
     this.failInterruptedTasks();
+    if (fresh && (settings.seedTasks > 0 || settings.logLines > 0)) {
+      this.seededRuns = seedBenchData(store, rng, settings, Date.now());
+      store.commit('workers', 'tasks', 'results', 'assignments');
+      for (const task of store.tasks) {
+        const nanos = BigInt(task.task_id.replace(/^task-/, '').replace(/\D/g, '') || '0');
+        if (nanos > this.lastTaskNanos) this.lastTaskNanos = nanos;
+      }
+    }
+  }
+
+  /** A telemetry time on the wire: whole unix seconds, or with --precise-timestamps fractional seconds (ms precision). */
+  telemetrySeconds(ms: number): number {
+    return this.settings.preciseTimestamps ? ms / 1000 : unixSeconds(ms);
   }
 
   get inactiveAfterMs(): number {
@@ -88,6 +111,8 @@ export class Cluster extends EventEmitter<ClusterEvents> {
     const records = this.store.workers ?? [];
     // Spread first heartbeats over one period so updates arrive evenly, not in bursts.
     records.forEach((record, index) => this.addRuntime(record, (this.settings.heartbeatMs * index) / Math.max(1, records.length)));
+    for (const seeded of this.seededRuns) this.launch(seeded.task, seeded.workerId, seeded);
+    this.seededRuns = [];
     const scanMs = Math.max(20, Math.min(1000, this.settings.heartbeatMs / 2));
     this.schedulerTimer = setInterval(() => this.schedule(), scanMs);
   }
@@ -108,8 +133,7 @@ export class Cluster extends EventEmitter<ClusterEvents> {
   /** Sum of requirements of tasks running on the worker. */
   allocated(workerId: string): Capacity {
     const total: Capacity = { cpu: 0, memory: 0, storage: 0, gpu: 0 };
-    for (const run of this.runs.values()) {
-      if (run.workerId !== workerId) continue;
+    for (const run of this.runsByWorker.get(workerId) ?? []) {
       const task = this.findTask(run.taskId);
       if (!task) continue;
       total.cpu += task.cpu_required;
@@ -140,9 +164,7 @@ export class Cluster extends EventEmitter<ClusterEvents> {
     const worker = this.workers.get(workerId);
     if (!worker) return false;
     clearTimeout(worker.timer);
-    for (const run of [...this.runs.values()]) {
-      if (run.workerId === workerId) this.finishRun(run, 'failed', TERMINATED_LINE);
-    }
+    for (const run of [...(this.runsByWorker.get(workerId) ?? [])]) this.finishRun(run, 'failed', TERMINATED_LINE);
     this.workers.delete(workerId);
     this.store.workers = this.store.workers!.filter((record) => record.worker_id !== workerId);
     this.store.commit('workers');
@@ -170,7 +192,7 @@ export class Cluster extends EventEmitter<ClusterEvents> {
   }
 
   private heartbeat(worker: SimWorker): void {
-    const now = Date.now();
+    let now = Date.now();
     if (worker.paused || now < worker.silentUntilMs) return;
     if (this.rng.chance(this.settings.dropout)) {
       // Long enough to cross the inactivity threshold, then it comes back on its own.
@@ -182,10 +204,12 @@ export class Cluster extends EventEmitter<ClusterEvents> {
     const share = (part: number, whole: number) => (whole > 0 ? Math.min(1, part / whole) : 0);
     const noise = (spread: number) => this.rng.between(-spread, spread);
     const running: RunningTaskSnapshot[] = [];
-    for (const run of this.runs.values()) {
-      const task = run.workerId === worker.record.worker_id ? this.findTask(run.taskId) : undefined;
+    for (const run of this.runsByWorker.get(worker.record.worker_id) ?? []) {
+      const task = this.findTask(run.taskId);
       if (task) running.push({ task_id: task.task_id, cpu_allocated: task.cpu_required, memory_allocated: task.memory_required, gpu_allocated: task.gpu_required, status: 'running' });
     }
+    // The listeners write the frame synchronously on emit, so this is also the time it reaches the sockets.
+    now = Date.now();
     worker.telemetry = {
       cpu_usage: clampPercent(4 + 88 * share(used.cpu, capacity.cpu) + noise(5)),
       memory_usage: clampPercent(14 + 78 * share(used.memory, capacity.memory) + noise(3)),
@@ -201,18 +225,22 @@ export class Cluster extends EventEmitter<ClusterEvents> {
   // ---- tasks ----
 
   findTask(taskId: string): TaskRecord | undefined {
-    return this.store.tasks.find((task) => task.task_id === taskId);
+    return this.store.findTask(taskId);
   }
 
   liveRun(taskId: string): TaskRun | undefined {
     return this.runs.get(taskId);
   }
 
-  /** Stores the task as pending before returning; the position counts the new task itself. */
-  submit(submission: TaskSubmission): { task: TaskRecord; queuePosition: number } {
+  /**
+   * Stores the task as pending before returning (`durable`, for an acknowledged submit) or with the next
+   * background flush (generated tasks); the position counts the new task itself.
+   */
+  submit(submission: TaskSubmission, durable = true): { task: TaskRecord; queuePosition: number } {
     const task: TaskRecord = { task_id: this.nextTaskId(), ...submission, status: 'pending', created_ms: Date.now() };
-    this.store.tasks.push(task);
-    this.store.commit('tasks');
+    this.store.addTask(task);
+    if (durable) this.store.commit('tasks');
+    else this.store.touch('tasks');
     const queuePosition = this.store.tasks.filter((candidate) => candidate.status === 'pending').length;
     return { task, queuePosition };
   }
@@ -244,13 +272,17 @@ export class Cluster extends EventEmitter<ClusterEvents> {
   /** Places pending tasks, oldest first, on the active worker with the most free CPU that fits all four resources. */
   schedule(): void {
     const now = Date.now();
+    // Allocations are summed once per scan (not per pending task and worker) and updated as tasks are placed.
+    let candidates: Array<{ worker: SimWorker; used: Capacity }> | undefined;
     for (const task of this.store.tasks) {
       if (task.status !== 'pending') continue;
-      let best: { worker: SimWorker; freeCpuShare: number } | undefined;
-      for (const worker of this.workers.values()) {
-        if (worker.paused || !this.isActive(worker, now)) continue;
-        const { capacity } = worker.record;
-        const used = this.allocated(worker.record.worker_id);
+      candidates ??= [...this.workers.values()]
+        .filter((worker) => !worker.paused && this.isActive(worker, now))
+        .map((worker) => ({ worker, used: this.allocated(worker.record.worker_id) }));
+      let best: { candidate: (typeof candidates)[number]; freeCpuShare: number } | undefined;
+      for (const candidate of candidates) {
+        const { capacity } = candidate.worker.record;
+        const { used } = candidate;
         const fits =
           capacity.cpu - used.cpu >= task.cpu_required &&
           capacity.memory - used.memory >= task.memory_required &&
@@ -258,9 +290,15 @@ export class Cluster extends EventEmitter<ClusterEvents> {
           capacity.gpu - used.gpu >= task.gpu_required;
         if (!fits) continue;
         const freeCpuShare = (capacity.cpu - used.cpu - task.cpu_required) / capacity.cpu;
-        if (!best || freeCpuShare > best.freeCpuShare) best = { worker, freeCpuShare };
+        if (!best || freeCpuShare > best.freeCpuShare) best = { candidate, freeCpuShare };
       }
-      if (best) this.assign(task, best.worker);
+      if (!best) continue;
+      this.assign(task, best.candidate.worker);
+      const { used } = best.candidate;
+      used.cpu += task.cpu_required;
+      used.memory += task.memory_required;
+      used.storage += task.storage_required;
+      used.gpu += task.gpu_required;
     }
   }
 
@@ -272,11 +310,26 @@ export class Cluster extends EventEmitter<ClusterEvents> {
     this.store.assignments.set(task.task_id, assignment);
     const { durationMs, succeeds } = this.plan(task);
     const script = buildLogScript(this.rng, task, succeeds);
-    const run = new TaskRun(task.task_id, worker.record.worker_id, script, durationMs, succeeds, (exited) =>
-      this.finishRun(exited, exited.succeeds ? 'success' : 'failed'),
-    );
-    this.runs.set(task.task_id, run);
+    this.launch(task, worker.record.worker_id, { durationMs, succeeds, script, elapsedMs: 0 });
     this.store.touch('tasks', 'assignments');
+  }
+
+  /** Starts the container of a task already marked running and assigned. */
+  private launch(task: TaskRecord, workerId: string, plan: Omit<SeededRun, 'task' | 'workerId'>): void {
+    const run = new TaskRun(
+      task.task_id,
+      workerId,
+      plan.script,
+      plan.durationMs,
+      plan.succeeds,
+      (exited) => this.finishRun(exited, exited.succeeds ? 'success' : 'failed'),
+      plan.elapsedMs,
+    );
+    run.benchLines = plan.benchLines ?? 0;
+    this.runs.set(task.task_id, run);
+    let onWorker = this.runsByWorker.get(workerId);
+    if (!onWorker) this.runsByWorker.set(workerId, (onWorker = new Set()));
+    onWorker.add(run);
   }
 
   /** `sleep N` in the command sets the run time and `exit N` the outcome, so callers can script a task; otherwise random. */
@@ -291,6 +344,9 @@ export class Cluster extends EventEmitter<ClusterEvents> {
   private finishRun(run: TaskRun, status: ResultStatus, finalLine?: string): void {
     if (!this.runs.has(run.taskId)) return;
     this.runs.delete(run.taskId);
+    const onWorker = this.runsByWorker.get(run.workerId);
+    onWorker?.delete(run);
+    if (onWorker?.size === 0) this.runsByWorker.delete(run.workerId);
     if (finalLine) run.print(finalLine);
     const task = this.findTask(run.taskId);
     const now = Date.now();

@@ -7,6 +7,9 @@ export interface ScriptLine {
   stamped: boolean;
 }
 
+/** The last line of a cancelled task's log. */
+export const CANCEL_LINE = 'Task was cancelled by user request';
+
 const GREEN = '\x1b[32m';
 const RED = '\x1b[31m';
 const YELLOW = '\x1b[33m';
@@ -82,4 +85,34 @@ export function buildLogScript(rng: Random, task: TaskRecord, succeeds: boolean)
     lines.push({ text: `${RED}${reason}${RESET}`, stamped: false });
   }
   return lines;
+}
+
+const BENCH_STAGES = ['data', 'train', 'eval', 'checkpoint', 'io'] as const;
+
+/**
+ * Line `index` (0-based) of a benchmark log of `total` lines: varied, some with ANSI colours, a few long,
+ * every one carrying its number so a benchmark can find it; the last one says how many lines there were.
+ */
+export function benchLogLine(index: number, total: number, now: Date = new Date()): string {
+  const n = index + 1;
+  if (n === total) return `${GREEN}✔ Done${RESET}: ${total} lines`;
+  const stamp = `[${now.toISOString().slice(0, 10)} ${now.toISOString().slice(11, 23)}]`;
+  const stage = BENCH_STAGES[n % BENCH_STAGES.length];
+  // A cheap deterministic spread of values so lines differ without using the simulation's random stream.
+  const hash = Math.imul(n, 2654435761) >>> 0;
+  const loss = (2 / Math.sqrt(n) + (hash % 1000) / 20000).toFixed(4);
+  switch (hash % 10) {
+    case 0:
+      return `${YELLOW}WARNING${RESET}: step ${n}/${total}: ${stage} queue is ${hash % 97}% full, throttling reader`;
+    case 1:
+      return `${BOLD_BLUE}==>${RESET} step ${n}/${total} ${stage}: saved /ckpt/model-${String(n).padStart(7, '0')}.pt (${(hash % 900) + 100} MB)`;
+    case 2:
+      return `${RED}ERROR${RESET} step ${n}/${total}: transient ${stage} failure (errno ${hash % 128}), retrying in ${hash % 5} s`;
+    case 3:
+      return `${stamp} step ${n}/${total} ${stage} batch=${hash % 512} shape=[${(hash % 64) + 1}, 3, 224, 224] ${'metrics '.repeat(8)}lr=${((hash % 100) / 1e5).toExponential(2)} loss=${loss}`;
+    case 4:
+      return `  ${String(n).padStart(7)}/${total} [${bar(n % 20, 20)}] - ${(hash % 300) + 20}ms/step - loss: ${loss}`;
+    default:
+      return `${stamp} INFO step ${n}/${total} ${stage}: loss=${loss} throughput=${(hash % 4000) + 500} samples/s`;
+  }
 }

@@ -17,6 +17,16 @@ export interface SimOptions {
   logReplayMs: number;
   control: boolean;
   auth: boolean;
+  /** Telemetry last_update as fractional unix seconds (ms precision) taken when the frame is written. */
+  preciseTimestamps: boolean;
+  /** Tasks created directly in a fresh data directory (benchmarks). */
+  seedTasks: number;
+  /** How many of the seeded tasks start out running. */
+  seedRunning: number;
+  /** > 0: a finished task-bench-logs with this many stored lines and a live task-bench-logs-live streaming as many. */
+  logLines: number;
+  /** Debounce of background persistence writes. */
+  flushMs: number;
 }
 
 export const DEFAULT_OPTIONS: SimOptions = {
@@ -33,6 +43,11 @@ export const DEFAULT_OPTIONS: SimOptions = {
   logReplayMs: 10,
   control: false,
   auth: true,
+  preciseTimestamps: false,
+  seedTasks: 0,
+  seedRunning: 0,
+  logLines: 0,
+  flushMs: 200,
 };
 
 export class UsageError extends Error {}
@@ -61,6 +76,11 @@ const FLAGS: FlagSpec[] = [
   { flag: '--log-replay-ms', env: 'SIM_LOG_REPLAY_MS', key: 'logReplayMs', kind: 'count', help: 'spacing of replayed stored log lines' },
   { flag: '--control', env: 'SIM_CONTROL', key: 'control', kind: 'flag', help: 'enable the /__sim control API' },
   { flag: '--no-auth', env: 'SIM_NO_AUTH', key: 'auth', kind: 'flag', help: 'act as a master without a database: /api/auth/* answer 404' },
+  { flag: '--precise-timestamps', env: 'SIM_PRECISE_TIMESTAMPS', key: 'preciseTimestamps', kind: 'flag', help: 'telemetry last_update = send time in unix seconds with ms fraction' },
+  { flag: '--seed-tasks', env: 'SIM_SEED_TASKS', key: 'seedTasks', kind: 'count', help: 'tasks created in a fresh data directory, finished, pending and running' },
+  { flag: '--seed-running', env: 'SIM_SEED_RUNNING', key: 'seedRunning', kind: 'count', help: 'how many of the seeded tasks are running' },
+  { flag: '--log-lines', env: 'SIM_LOG_LINES', key: 'logLines', kind: 'count', help: 'adds task-bench-logs (N stored lines) and task-bench-logs-live (streams N lines)' },
+  { flag: '--flush-ms', env: 'SIM_FLUSH_MS', key: 'flushMs', kind: 'count', help: 'debounce of background writes to the data directory' },
 ];
 
 export function helpText(): string {
@@ -74,9 +94,9 @@ export function helpText(): string {
   for (const spec of FLAGS) {
     const value = spec.kind === 'flag' ? '' : ' <value>';
     const fallback = spec.kind === 'flag' ? 'off' : String(DEFAULT_OPTIONS[spec.key]);
-    lines.push(`  ${(spec.flag + value).padEnd(26)} ${(spec.env ?? '').padEnd(20)} ${spec.help} (default: ${fallback})`);
+    lines.push(`  ${(spec.flag + value).padEnd(26)} ${(spec.env ?? '').padEnd(24)} ${spec.help} (default: ${fallback})`);
   }
-  lines.push(`  ${'--help'.padEnd(26)} ${''.padEnd(20)} print this help and exit`);
+  lines.push(`  ${'--help'.padEnd(26)} ${''.padEnd(24)} print this help and exit`);
   return lines.join('\n');
 }
 
@@ -135,6 +155,9 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): P
     const raw = inline ?? argv[++i];
     if (raw === undefined) throw new UsageError(`${spec.flag} needs a value`);
     assign(spec.key, parseValue(spec, raw, spec.flag));
+  }
+  if (options.seedRunning > options.seedTasks) {
+    throw new UsageError(`--seed-running (${options.seedRunning}) must not exceed --seed-tasks (${options.seedTasks})`);
   }
   return { help: false, options };
 }

@@ -60,7 +60,7 @@ function goStyleErrors(app: FastifyInstance): void {
 export function createSimulator(overrides: Partial<SimOptions> = {}): Simulator {
   const options: SimOptions = { ...DEFAULT_OPTIONS, ...overrides };
   const rng = new Random(options.seed);
-  const store = new Store(options.dataDir);
+  const store = new Store(options.dataDir, options.flushMs);
   const cluster = new Cluster(store, rng, options);
   const context: RouteContext = {
     options,

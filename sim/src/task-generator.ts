@@ -54,24 +54,30 @@ export class TaskGenerator {
     if (this.perMinute <= 0) return;
     const delayMs = (60_000 / this.perMinute) * this.rng.between(0.5, 1.5);
     this.timer = setTimeout(() => {
-      this.cluster.submit(this.randomSubmission());
+      // Nobody is waiting for an acknowledgement, so the write can be batched with the other background changes.
+      this.cluster.submit(this.randomSubmission(), false);
       this.scheduleNext();
     }, delayMs);
   }
 
   private randomSubmission(): TaskSubmission {
-    const kind = this.rng.pick(KINDS);
-    const halfSteps = ([min, max]: [number, number]) => Math.round(this.rng.between(min, max) * 2) / 2;
-    return {
-      docker_image: this.rng.pick(kind.images),
-      command: this.rng.pick(COMMANDS),
-      user_id: this.rng.pick(USERS),
-      cpu_required: halfSteps(kind.cpu),
-      memory_required: halfSteps(kind.memory),
-      gpu_required: Math.round(this.rng.between(kind.gpu[0], kind.gpu[1])),
-      storage_required: this.rng.int(1, 40),
-      tag: kind.tag,
-      k_value: Math.round(this.rng.between(1.5, 2.5) * 10) / 10,
-    };
+    return randomSubmission(this.rng);
   }
+}
+
+/** A task like the background generator submits (also used to seed benchmark data). */
+export function randomSubmission(rng: Random): TaskSubmission {
+  const kind = rng.pick(KINDS);
+  const halfSteps = ([min, max]: [number, number]) => Math.round(rng.between(min, max) * 2) / 2;
+  return {
+    docker_image: rng.pick(kind.images),
+    command: rng.pick(COMMANDS),
+    user_id: rng.pick(USERS),
+    cpu_required: halfSteps(kind.cpu),
+    memory_required: halfSteps(kind.memory),
+    gpu_required: Math.round(rng.between(kind.gpu[0], kind.gpu[1])),
+    storage_required: rng.int(1, 40),
+    tag: kind.tag,
+    k_value: Math.round(rng.between(1.5, 2.5) * 10) / 10,
+  };
 }

@@ -13,6 +13,8 @@ export interface TaskRunEvents {
  */
 export class TaskRun extends EventEmitter<TaskRunEvents> {
   readonly lines: string[] = [];
+  /** > 0: a benchmark run that streams this many generated lines to every log socket that connects. */
+  benchLines = 0;
   private readonly timers: NodeJS.Timeout[] = [];
   private finished = false;
 
@@ -23,15 +25,21 @@ export class TaskRun extends EventEmitter<TaskRunEvents> {
     readonly durationMs: number,
     readonly succeeds: boolean,
     onExit: (run: TaskRun) => void,
+    /** > 0 for a container that started before this process (seeded): its earlier output is already in `lines`. */
+    elapsedMs = 0,
   ) {
     super();
     // Log sockets come and go; don't warn when many watch one task.
     this.setMaxListeners(0);
+    // An endless run (benchmark) never exits on its own and prints nothing by itself.
+    if (!Number.isFinite(durationMs)) return;
+    const startedMs = Date.now() - elapsedMs;
     script.forEach((line, index) => {
       const at = (durationMs * (index + 1)) / (script.length + 1);
-      this.timers.push(setTimeout(() => this.print(stampLine(line)), at));
+      if (at <= elapsedMs) this.lines.push(stampLine(line, new Date(startedMs + at)));
+      else this.timers.push(setTimeout(() => this.print(stampLine(line)), at - elapsedMs));
     });
-    this.timers.push(setTimeout(() => onExit(this), durationMs));
+    this.timers.push(setTimeout(() => onExit(this), Math.max(0, durationMs - elapsedMs)));
   }
 
   get isFinished(): boolean {

@@ -39,7 +39,7 @@ export function telemetryObject(cluster: Cluster, worker: SimWorker) {
     memory_usage: telemetry.memory_usage,
     gpu_usage: telemetry.gpu_usage,
     running_tasks: telemetry.running_tasks,
-    last_update: unixSeconds(telemetry.last_update_ms),
+    last_update: cluster.telemetrySeconds(telemetry.last_update_ms),
     is_active: cluster.isActive(worker),
   };
 }
@@ -77,7 +77,7 @@ export function workerListEntry(cluster: Cluster, worker: SimWorker) {
     memory_usage: telemetry?.memory_usage ?? 0,
     gpu_usage: telemetry?.gpu_usage ?? 0,
     running_tasks_count: telemetry?.running_tasks.length ?? 0,
-    ...(telemetry ? { last_update: unixSeconds(telemetry.last_update_ms) } : {}),
+    ...(telemetry ? { last_update: cluster.telemetrySeconds(telemetry.last_update_ms) } : {}),
   };
 }
 
@@ -90,7 +90,7 @@ export function workerDetail(cluster: Cluster, worker: SimWorker) {
     cpu_usage: telemetry.cpu_usage,
     memory_usage: telemetry.memory_usage,
     gpu_usage: telemetry.gpu_usage,
-    last_update: unixSeconds(telemetry.last_update_ms),
+    last_update: cluster.telemetrySeconds(telemetry.last_update_ms),
     running_tasks: telemetry.running_tasks.length > 0 ? telemetry.running_tasks : null,
     worker_info: {
       worker_id: record.worker_id,

@@ -34,7 +34,8 @@ export function randomCapacity(rng: Random, workerId: string): Capacity {
 export function defaultWorkers(rng: Random, count: number, nowMs: number): WorkerRecord[] {
   return Array.from({ length: count }, (_, index) => {
     const preset = DEFAULT_WORKERS[index];
-    const id = preset?.id ?? `worker-${index + 1}`;
+    // Past the named machines: node-0007, node-0008, ... (unique, sortable, readable at 1000 workers).
+    const id = preset?.id ?? `node-${String(index + 1).padStart(4, '0')}`;
     const capacity = preset ? { cpu: preset.cpu, memory: preset.memory, storage: preset.storage, gpu: preset.gpu } : randomCapacity(rng, id);
     return { worker_id: id, worker_ip: randomWorkerIp(rng), capacity, registered_ms: nowMs, last_heartbeat_ms: 0 };
   });

@@ -1,7 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import { goJson, sendGoError } from '../go-http.ts';
+import { benchLogLine } from '../log-script.ts';
 import { pathAfter, type RouteContext } from './context.ts';
+
+/** With --log-replay-ms 0, stored lines go out in chunks of this many, yielding to the event loop in between. */
+const REPLAY_CHUNK = 250;
+/** Benchmark live stream: this many lines every BENCH_INTERVAL_MS (5,000 lines/s). */
+const BENCH_BATCH = 50;
+const BENCH_INTERVAL_MS = 10;
+/** Past this much unsent data a fast sender waits for the client instead of queueing more. */
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
 /** The task log stream of §7.3. It never reads from the client and ends by dropping the connection without a close frame. */
 export function logsSocketRoutes(app: FastifyInstance, { cluster, store, sockets, options }: RouteContext): void {
@@ -34,6 +43,14 @@ export function logsSocketRoutes(app: FastifyInstance, { cluster, store, sockets
       let index = 0;
       const next = () => {
         if (!open) return;
+        if (options.logReplayMs === 0 && index < lines.length) {
+          // No spacing: send a chunk, then let timers and other sockets run (a 100,000-line log must not block for seconds).
+          if (socket.bufferedAmount > MAX_BUFFERED_BYTES) return void setTimeout(next, 5);
+          const end = Math.min(lines.length, index + REPLAY_CHUNK);
+          while (index < end) send({ type: 'log', task_id: taskId, line: lines[index++] });
+          setImmediate(next);
+          return;
+        }
         if (index < lines.length) {
           send({ type: 'log', task_id: taskId, line: lines[index++] });
           setTimeout(next, options.logReplayMs);
@@ -53,6 +70,19 @@ export function logsSocketRoutes(app: FastifyInstance, { cluster, store, sockets
       return hangUp();
     }
     for (const line of run.lines) send({ type: 'log', task_id: taskId, line });
+    if (run.benchLines > 0) {
+      // Benchmark run: each client gets its own burst of numbered lines; the task keeps running afterwards.
+      let index = 0;
+      const timer = setInterval(() => {
+        if (!open || run.isFinished) return clearInterval(timer);
+        if (socket.bufferedAmount > MAX_BUFFERED_BYTES) return;
+        const now = new Date();
+        const end = Math.min(run.benchLines, index + BENCH_BATCH);
+        while (index < end) send({ type: 'log', task_id: taskId, line: benchLogLine(index++, run.benchLines, now) });
+        if (index >= run.benchLines) clearInterval(timer);
+      }, BENCH_INTERVAL_MS);
+      socket.on('close', () => clearInterval(timer));
+    }
     const onLine = (line: string) => send({ type: 'log', task_id: taskId, line });
     const onEnd = (status: string) => {
       send({ type: 'complete', task_id: taskId, status, message: `Task completed with status: ${status}` });

@@ -41,30 +41,48 @@ export function telemetryRoutes(app: FastifyInstance, { cluster, sockets }: Rout
         worker_id: worker.record.worker_id,
         is_active: cluster.isActive(worker),
         running_tasks_count: worker.telemetry.running_tasks.length,
-        last_update: unixSeconds(worker.telemetry.last_update_ms),
+        last_update: cluster.telemetrySeconds(worker.telemetry.last_update_ms),
       };
     }
     return sendJson(reply, 200, summary);
   });
 
+  // Subscribers of every worker, and of one worker each. A heartbeat is encoded once and the same bytes go to all of them.
+  const everyWorker = new Set<WebSocket>();
+  const oneWorker = new Map<string, Set<WebSocket>>();
+  const write = (socket: WebSocket, frame: Buffer) => {
+    if (socket.readyState === socket.OPEN) socket.send(frame, { binary: false });
+  };
+  cluster.on('telemetry', (workerId) => {
+    const watchers = oneWorker.get(workerId);
+    if (everyWorker.size === 0 && !watchers) return;
+    const worker = cluster.workers.get(workerId);
+    const object = worker && telemetryObject(cluster, worker);
+    if (!object) return;
+    const frame = Buffer.from(goJson({ [workerId]: object }, false));
+    for (const socket of everyWorker) write(socket, frame);
+    if (watchers) for (const socket of watchers) write(socket, frame);
+  });
+
   /** Pushes the initial map, then one single-entry map per heartbeat of a matching worker. Client messages are ignored. */
   const stream = (socket: WebSocket, onlyWorkerId: string | undefined) => {
     sockets.add(socket, 'telemetry');
-    const send = (map: Record<string, unknown>) => {
-      if (socket.readyState === socket.OPEN) socket.send(goJson(map, false));
-    };
     const initial = onlyWorkerId === undefined ? [...cluster.workers.values()] : [cluster.workers.get(onlyWorkerId)].filter((w) => w !== undefined);
     const map = telemetryMap(cluster, initial);
     // The per-worker stream sends nothing until that worker has telemetry.
-    if (onlyWorkerId === undefined || Object.keys(map).length > 0) send(map);
-    const onTelemetry = (workerId: string) => {
-      if (onlyWorkerId !== undefined && workerId !== onlyWorkerId) return;
-      const worker = cluster.workers.get(workerId);
-      const object = worker && telemetryObject(cluster, worker);
-      if (object) send({ [workerId]: object });
-    };
-    cluster.on('telemetry', onTelemetry);
-    socket.on('close', () => cluster.off('telemetry', onTelemetry));
+    if (onlyWorkerId === undefined || Object.keys(map).length > 0) write(socket, Buffer.from(goJson(map, false)));
+    if (onlyWorkerId === undefined) {
+      everyWorker.add(socket);
+      socket.on('close', () => everyWorker.delete(socket));
+    } else {
+      let watchers = oneWorker.get(onlyWorkerId);
+      if (!watchers) oneWorker.set(onlyWorkerId, (watchers = new Set()));
+      watchers.add(socket);
+      socket.on('close', () => {
+        watchers.delete(socket);
+        if (watchers.size === 0 && oneWorker.get(onlyWorkerId) === watchers) oneWorker.delete(onlyWorkerId);
+      });
+    }
     socket.on('error', () => socket.terminate());
   };
 

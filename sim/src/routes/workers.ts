@@ -51,7 +51,7 @@ export function workerRoutes(app: FastifyInstance, { cluster, store }: RouteCont
       if (!workerId) return sendGoError(reply, 400, 'Worker ID required');
       const worker = cluster.workers.get(workerId);
       if (!worker?.telemetry) return sendGoError(reply, 404, `Worker ${workerId} not found`);
-      const updated = unixSeconds(worker.telemetry.last_update_ms);
+      const updated = cluster.telemetrySeconds(worker.telemetry.last_update_ms);
       return sendJson(reply, 200, {
         worker_id: workerId,
         cpu_usage: worker.telemetry.cpu_usage,
