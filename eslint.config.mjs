@@ -34,7 +34,10 @@ const layerRules = [
         {
           patterns: [
             crossFeatureData,
-            { group: ['**/data/*-store', '**/data/*-client', '**/core/**'], message: 'ui/ components are presentational: inputs in, outputs out.' },
+            {
+              group: ['**/*-store', '**/*-client', '**/core/config/**'],
+              message: 'ui/ components are presentational: inputs in, outputs out (models and pure functions only).',
+            },
           ],
         },
       ],

@@ -1,6 +1,8 @@
 import { DOCUMENT } from '@angular/common';
 import { InjectionToken, inject } from '@angular/core';
 import {
+  SchedulerLike,
+  animationFrameScheduler,
   Observable,
   asyncScheduler,
   distinctUntilChanged,
@@ -55,3 +57,9 @@ export const CLOCK = new InjectionToken<Observable<number>>('CLOCK', {
 
 /** The random source of backoff jitter; tests make it deterministic. */
 export const RANDOM = new InjectionToken<() => number>('RANDOM', { providedIn: 'root', factory: () => Math.random });
+
+/** Where bursts of updates are coalesced before rendering: the next animation frame (tests use a virtual scheduler). */
+export const RENDER_SCHEDULER = new InjectionToken<SchedulerLike>('RENDER_SCHEDULER', {
+  providedIn: 'root',
+  factory: () => animationFrameScheduler,
+});

@@ -54,10 +54,26 @@ export function toLiveWorkers(
   telemetry: ReadonlyMap<string, TrackedWorker>,
   now: number,
   rules: FreshnessRules,
+  previous: readonly LiveWorker[] = [],
 ): readonly LiveWorker[] {
   const registered = new Map(registry.map((entry) => [entry.worker_id, entry]));
+  const before = new Map(previous.map((worker) => [worker.id, worker]));
   const ids = [...new Set([...registered.keys(), ...telemetry.keys()])].sort();
-  return ids.map((id) => toLiveWorker(id, registered.get(id), telemetry.get(id), now, rules));
+  return ids.map((id) =>
+    sameOrNew(before.get(id), toLiveWorker(id, registered.get(id), telemetry.get(id), now, rules)),
+  );
+}
+
+/**
+ * Keeps the previous object when nothing about the worker changed, so views that track rows by
+ * id and compare inputs by reference re-render only the workers that did change.
+ */
+function sameOrNew(previous: LiveWorker | undefined, next: LiveWorker): LiveWorker {
+  if (!previous) {
+    return next;
+  }
+  const keys = Object.keys(next) as (keyof LiveWorker)[];
+  return keys.every((key) => previous[key] === next[key]) ? previous : next;
 }
 
 function toLiveWorker(

@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { HttpErrorResponse } from '@angular/common/http';
-import { NEVER, Observable, asyncScheduler, distinctUntilChanged, map, of } from 'rxjs';
+import { NEVER, Observable, asyncScheduler, distinctUntilChanged, map, of, queueScheduler } from 'rxjs';
 import { WorkerListEntry } from '../../shared/cloudai/worker.model';
 import { WorkersClient } from '../../shared/cloudai/workers-client';
 import { LoadState } from '../../shared/streams/load-state';
@@ -8,7 +8,7 @@ import { aWorker } from '../../testing/builders';
 import { marbles } from '../../testing/marbles';
 import { TEST_REALTIME_CONFIG, testClock } from '../../testing/realtime';
 import { REALTIME_CONFIG } from '../config/realtime-config';
-import { CLOCK, PAGE_VISIBLE } from './browser-signals';
+import { CLOCK, PAGE_VISIBLE, RENDER_SCHEDULER } from './browser-signals';
 import { LiveWorker } from './live-worker';
 import { LiveWorkersStore } from './live-workers-store';
 import { TelemetryStore } from './telemetry-store';
@@ -35,6 +35,7 @@ describe('LiveWorkersStore', () => {
         { provide: REALTIME_CONFIG, useValue: TEST_REALTIME_CONFIG },
         { provide: CLOCK, useValue: testClock() },
         { provide: PAGE_VISIBLE, useValue: of(true) },
+        { provide: RENDER_SCHEDULER, useValue: queueScheduler },
       ],
     });
     return { store: TestBed.inject(LiveWorkersStore), registryCalls };

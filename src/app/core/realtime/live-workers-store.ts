@@ -1,14 +1,16 @@
 import { Injectable, inject } from '@angular/core';
-import { Observable, combineLatest, filter, map, of, scan, shareReplay, skip } from 'rxjs';
+import { Observable, Subject, auditTime, combineLatest, filter, merge, of, scan, shareReplay, skip } from 'rxjs';
 import { WorkersClient } from '../../shared/cloudai/workers-client';
 import { LoadState } from '../../shared/streams/load-state';
 import { PollState, smartPoll } from '../../shared/streams/smart-poll';
 import { WorkerListEntry } from '../../shared/cloudai/worker.model';
 import { REALTIME_CONFIG } from '../config/realtime-config';
-import { CLOCK, PAGE_VISIBLE } from './browser-signals';
+import { CLOCK, PAGE_VISIBLE, RENDER_SCHEDULER } from './browser-signals';
 import { LiveWorker, toLiveWorkers } from './live-worker';
 import { TelemetryStore } from './telemetry-store';
 import { TrackedWorker } from './tracked-worker';
+
+const LOADING: LoadState<readonly LiveWorker[]> = { status: 'loading' };
 
 /**
  * The workers as the views show them: capacities and registrations polled from
@@ -22,6 +24,7 @@ export class LiveWorkersStore {
   private readonly config = inject(REALTIME_CONFIG);
   private readonly clock$ = inject(CLOCK);
   private readonly visible$ = inject(PAGE_VISIBLE);
+  private readonly renderScheduler = inject(RENDER_SCHEDULER);
 
   /**
    * A worker id appeared in telemetry for the first time after the snapshot sent on connect:
@@ -40,33 +43,56 @@ export class LiveWorkersStore {
     filter(({ fresh }) => fresh.length > 0),
   );
 
+  /** A registration made from this tab: fetch the registry now rather than at the next poll. */
+  private readonly registryRefresh = new Subject<void>();
+
   private readonly registry$: Observable<PollState<readonly WorkerListEntry[]>> = smartPoll({
     request: () => this.workersClient.listWorkers(),
     intervalMs$: of(this.config.registryPollMs),
     visible$: this.visible$,
-    refresh$: this.newWorkerReported$,
+    refresh$: merge(this.newWorkerReported$, this.registryRefresh),
   }).pipe(shareReplay({ bufferSize: 1, refCount: true }));
 
-  /** Every known worker, sorted by id. Hot while subscribed; replays; never completes. */
+  /**
+   * Every known worker, sorted by id; a worker object is kept as long as nothing about it
+   * changes. Telemetry bursts are coalesced to one update per animation frame. Hot while
+   * subscribed; replays; never completes.
+   */
   readonly workers$: Observable<LoadState<readonly LiveWorker[]>> = combineLatest([
     this.registry$,
-    this.telemetry.workers$,
+    this.telemetry.workers$.pipe(auditTime(0, this.renderScheduler)),
     this.clock$,
   ]).pipe(
-    map(([registry, telemetry, now]) => this.toView(registry, telemetry, now)),
+    scan(
+      (previous: LoadState<readonly LiveWorker[]>, [registry, telemetry, now]) =>
+        this.toView(registry, telemetry, now, previous),
+      LOADING,
+    ),
     shareReplay({ bufferSize: 1, refCount: true }),
   );
+
+  /** Asks the registry for capacities and registrations now (after registering a worker, say). */
+  refreshRegistry(): void {
+    this.registryRefresh.next();
+  }
 
   private toView(
     registry: PollState<readonly WorkerListEntry[]>,
     telemetry: ReadonlyMap<string, TrackedWorker>,
     now: number,
+    previous: LoadState<readonly LiveWorker[]>,
   ): LoadState<readonly LiveWorker[]> {
     if (registry.data === undefined && telemetry.size === 0) {
       return registry.lastError ? { status: 'error', message: registry.lastError } : { status: 'loading' };
     }
     const rules = { staleAfterMs: 2 * this.config.heartbeatMs, inactiveAfterMs: this.config.inactiveAfterMs };
-    const workers = toLiveWorkers(registry.data ?? [], telemetry, now, rules);
+    const workers = toLiveWorkers(
+      registry.data ?? [],
+      telemetry,
+      now,
+      rules,
+      previous.status === 'ready' ? previous.data : [],
+    );
     const latestHeartbeat = Math.max(0, ...workers.map((worker) => worker.lastHeartbeat ?? 0));
     return {
       status: 'ready',

@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
-import { MatTooltipModule } from '@angular/material/tooltip';
 import { formatDate } from '@angular/common';
 import { toConnectionLabel } from '../connection/connection-label';
 import { ConnectionState } from '../realtime/connection-state';
@@ -8,14 +7,14 @@ import { ConnectionState } from '../realtime/connection-state';
 /** The toolbar's connection chip: colour and words for the live connection, with an explanation on hover or focus. */
 @Component({
   selector: 'app-connection-chip',
-  imports: [MatIconModule, MatTooltipModule],
+  imports: [MatIconModule],
   template: `
     @let label = this.label();
     <span
       [class]="'chip tone-' + label.tone"
       role="status"
       tabindex="0"
-      [matTooltip]="label.explanation"
+      [title]="label.explanation"
       [attr.aria-label]="'Connection: ' + label.text + '. ' + label.explanation"
     >
       <mat-icon aria-hidden="true">{{ label.icon }}</mat-icon>

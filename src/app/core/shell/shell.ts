@@ -3,11 +3,8 @@ import { BreakpointObserver, Breakpoints } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { MatListModule } from '@angular/material/list';
-import { MatMenuModule } from '@angular/material/menu';
 import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { combineLatest, map } from 'rxjs';
 import { TelemetryStore } from '../realtime/telemetry-store';
@@ -15,11 +12,14 @@ import { ThemePreference, ThemeStore } from '../theme/theme-store';
 import { ConnectionChip } from './connection-chip';
 import { NAV_ITEMS } from './nav-items';
 
-const THEME_CHOICES: readonly { value: ThemePreference; label: string; icon: string }[] = [
-  { value: 'system', label: 'Use system setting', icon: 'brightness_auto' },
-  { value: 'light', label: 'Light', icon: 'light_mode' },
-  { value: 'dark', label: 'Dark', icon: 'dark_mode' },
-];
+const THEME_LABEL: Record<ThemePreference, string> = { system: 'system setting', light: 'light', dark: 'dark' };
+/** The toggle steps through the choices; the shell stays free of menus so the first load stays small. */
+const NEXT_THEME: Record<ThemePreference, ThemePreference> = { system: 'light', light: 'dark', dark: 'system' };
+const THEME_ICON: Record<ThemePreference, string> = {
+  system: 'brightness_auto',
+  light: 'light_mode',
+  dark: 'dark_mode',
+};
 
 /** The app frame: toolbar, responsive sidenav and the routed page. */
 @Component({
@@ -31,11 +31,8 @@ const THEME_CHOICES: readonly { value: ThemePreference; label: string; icon: str
     RouterLinkActive,
     MatToolbarModule,
     MatSidenavModule,
-    MatListModule,
     MatIconModule,
     MatButtonModule,
-    MatMenuModule,
-    MatTooltipModule,
     ConnectionChip,
   ],
   templateUrl: './shell.html',
@@ -48,7 +45,9 @@ export class Shell {
   private readonly breakpoints = inject(BreakpointObserver);
 
   protected readonly navItems = NAV_ITEMS;
-  protected readonly themeChoices = THEME_CHOICES;
+  protected readonly themeLabel = THEME_LABEL;
+  protected readonly nextTheme = NEXT_THEME;
+  protected readonly themeIcon = THEME_ICON;
 
   protected readonly vm$ = combineLatest({
     narrow: this.breakpoints.observe([Breakpoints.XSmall, Breakpoints.Small]).pipe(map((state) => state.matches)),

@@ -32,3 +32,23 @@ export interface WorkerListEntry {
 export interface WorkerListResponse {
   readonly workers: readonly WorkerListEntry[] | null;
 }
+
+/** `POST /api/workers` success (201). */
+export interface WorkerRegistration {
+  readonly success: boolean;
+  readonly message: string;
+  readonly worker_id: string;
+}
+
+/** One assignment of `GET /api/workers/{id}/tasks`; `assigned_at` is unix seconds. */
+export interface WorkerAssignment {
+  readonly task_id: string;
+  readonly assigned_at: number;
+}
+
+/** `GET /api/workers/{id}/tasks`: `tasks` is `null`, not `[]`, when there are none. */
+export interface WorkerAssignmentsResponse {
+  readonly worker_id: string;
+  readonly tasks: readonly WorkerAssignment[] | null;
+  readonly count: number;
+}

@@ -1,7 +1,13 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
-import { WorkerListEntry, WorkerListResponse } from './worker.model';
+import {
+  WorkerAssignment,
+  WorkerAssignmentsResponse,
+  WorkerListEntry,
+  WorkerListResponse,
+  WorkerRegistration,
+} from './worker.model';
 
 /** Worker endpoints of the master. I/O only: each method returns a cold Observable of one response. */
 @Injectable({ providedIn: 'root' })
@@ -11,5 +17,17 @@ export class WorkersClient {
   /** `GET /api/workers`, with the master's `null` for "no workers" turned into an empty list. */
   listWorkers(): Observable<readonly WorkerListEntry[]> {
     return this.http.get<WorkerListResponse>('/api/workers').pipe(map((response) => response.workers ?? []));
+  }
+
+  /** `POST /api/workers`: pre-registers a worker so it may connect; the master answers errors in text/plain. */
+  registerWorker(workerId: string, address: string): Observable<WorkerRegistration> {
+    return this.http.post<WorkerRegistration>('/api/workers', { worker_id: workerId, worker_ip: address });
+  }
+
+  /** `GET /api/workers/{id}/tasks`: every assignment ever made to the worker, with `null` for none turned into `[]`. */
+  listAssignments(workerId: string): Observable<readonly WorkerAssignment[]> {
+    return this.http
+      .get<WorkerAssignmentsResponse>(`/api/workers/${encodeURIComponent(workerId)}/tasks`)
+      .pipe(map((response) => response.tasks ?? []));
   }
 }
