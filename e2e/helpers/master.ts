@@ -33,6 +33,12 @@ export class Master {
     return ((await response.json()) as { task_id: string }).task_id;
   }
 
+  /** Stops a simulated worker's heartbeats, as a crashed or partitioned worker would. */
+  async pauseWorker(workerId: string): Promise<void> {
+    const response = await this.request.post(`${MASTER_URL}/__sim/workers/${encodeURIComponent(workerId)}/pause`);
+    expect(response.ok()).toBeTruthy();
+  }
+
   async addWorker(workerId: string): Promise<void> {
     const response = await this.request.post(`${MASTER_URL}/__sim/workers`, { data: { worker_id: workerId } });
     expect(response.ok()).toBeTruthy();

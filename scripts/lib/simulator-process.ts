@@ -12,6 +12,12 @@ export interface SimulatorProcess {
  */
 export async function startSimulator(port: number, extraArgs: readonly string[] = []): Promise<SimulatorProcess> {
   const url = `http://127.0.0.1:${port}`;
+  if (await answers(`${url}/health`)) {
+    throw new Error(
+      `Something already answers on port ${port} (another simulator or master?). ` +
+        `Stop it, choose another port with SIM_PORT, or use it with CLOUDAI_MASTER_URL=${url}.`,
+    );
+  }
   const child = spawn(process.execPath, ['--import', 'tsx', 'sim/src/main.ts', '--port', String(port), ...extraArgs], {
     stdio: 'inherit',
   });
@@ -22,16 +28,11 @@ export async function startSimulator(port: number, extraArgs: readonly string[] 
   return { url, child };
 }
 
-async function waitForHealth(url: string, timeoutMs = 30_000): Promise<void> {
+async function waitForHealth(url: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    try {
-      const response = await fetch(`${url}/health`);
-      if (response.ok) {
-        return;
-      }
-    } catch {
-      // not listening yet
+    if (await answers(`${url}/health`)) {
+      return;
     }
     await sleep(200);
   }
@@ -85,4 +86,12 @@ export function portFromEnv(name: string, fallback: number): number {
     process.exit(2);
   }
   return port;
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url)).ok;
+  } catch {
+    return false;
+  }
 }

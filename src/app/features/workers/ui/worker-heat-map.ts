@@ -35,7 +35,7 @@ const METRIC_LABEL: Record<HeatMapMetric, string> = { cpu: 'CPU', memory: 'Memor
   styles: `
     .grid {
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(18px, 1fr));
+      grid-template-columns: repeat(auto-fill, minmax(28px, 1fr));
       gap: 3px;
     }
     .cell {
