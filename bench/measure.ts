@@ -2,7 +2,7 @@ import { Browser, CDPSession, Page } from '@playwright/test';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { PAGE_PROBES, scrollAndCountFrames } from './page-probes';
+import { PAGE_PROBES, SCROLL_AND_COUNT_FRAMES } from './page-probes';
 import { Scenario } from './scenarios';
 
 export interface ScenarioResult {
@@ -48,7 +48,7 @@ export async function measureScenario(browser: Browser, appUrl: string, scenario
   await sleep(2000);
   const measureStart = await performanceMetrics(cdp);
   const trafficStart = { ...traffic.totals };
-  const longTasksBefore = await page.evaluate(() => performance.now());
+  const longTasksBefore = (await page.evaluate('performance.now()')) as number;
 
   const tenSecondsIn = Math.max(0, 10_000 - (Date.now() - loadStarted));
   await sleep(tenSecondsIn);
@@ -58,8 +58,8 @@ export async function measureScenario(browser: Browser, appUrl: string, scenario
   const measureEnd = await performanceMetrics(cdp);
   const trafficEnd = { ...traffic.totals };
   const heapEnd = await heapMB(cdp);
-  const probes = await page.evaluate(() => (window as unknown as { __bench: PageProbeResults }).__bench);
-  const scroll = await page.evaluate(scrollAndCountFrames, 5000);
+  const probes = (await page.evaluate('window.__bench')) as PageProbeResults;
+  const scroll = (await page.evaluate(`(${SCROLL_AND_COUNT_FRAMES})(5000)`)) as { fps: number; scrolled: boolean };
   await context.close();
 
   const wallS = measureEnd.timestamp - measureStart.timestamp;
@@ -89,12 +89,8 @@ interface PageProbeResults {
 }
 
 async function measureColdLoad(page: Page, jsBytes: () => number) {
-  await page
-    .waitForFunction(() => (window as unknown as { __bench: PageProbeResults }).__bench.firstLiveNumberAt !== null, undefined, {
-      timeout: 10_000,
-    })
-    .catch(() => undefined);
-  const firstLiveNumberAt = await page.evaluate(() => (window as unknown as { __bench: PageProbeResults }).__bench.firstLiveNumberAt);
+  await page.waitForFunction('window.__bench.firstLiveNumberAt !== null', undefined, { timeout: 10_000 }).catch(() => undefined);
+  const firstLiveNumberAt = (await page.evaluate('window.__bench.firstLiveNumberAt')) as number | null;
   return {
     initialJsGzipKB: initialJavaScriptGzipKB(),
     jsTransferredKB: jsBytes() / 1024,

@@ -18,49 +18,51 @@ export const PAGE_PROBES = `
     new MutationObserver((records) => {
       const now = performance.timeOrigin + performance.now();
       for (const record of records) {
-        if (record.type !== 'attributes') continue;
         const element = record.target;
         const workerId = element.getAttribute('data-worker-id');
         const sentAt = Number(element.getAttribute('data-heartbeat'));
         if (workerId && sentAt && workerOf.get(element) === workerId) bench.latencies.push(now - sentAt);
         workerOf.set(element, workerId);
       }
-      if (bench.firstLiveNumberAt === null) {
-        const figure = document.querySelector('[data-testid="workers-total"]');
-        if (figure && /\\d/.test(figure.textContent || '')) bench.firstLiveNumberAt = performance.now();
+    }).observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ['data-heartbeat'] });
+    // Watches the whole document only until the first live number shows, so it costs nothing after.
+    const firstNumber = new MutationObserver(() => {
+      const figure = document.querySelector('[data-testid="workers-total"]');
+      if (figure && /\d/.test(figure.textContent || '')) {
+        bench.firstLiveNumberAt = performance.now();
+        firstNumber.disconnect();
       }
-    }).observe(document.documentElement, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-heartbeat'] });
+    });
+    firstNumber.observe(document.documentElement, { subtree: true, childList: true, characterData: true });
   };
   if (document.documentElement) watch(); else document.addEventListener('DOMContentLoaded', watch);
 })();
 `;
 
-/** Scrolls the page's main list by rAF for `durationMs` and reports the frame rate. */
-export function scrollAndCountFrames(durationMs: number): Promise<{ fps: number; scrolled: boolean }> {
+/**
+ * Scrolls the page's main list by rAF for `durationMs` and resolves to the frame rate. A string
+ * (like the probes) because a compiled function would carry the loader's helpers into the page.
+ */
+export const SCROLL_AND_COUNT_FRAMES = `
+(durationMs) => new Promise((resolve) => {
   const target =
-    document.querySelector<HTMLElement>('[data-bench-scroll]') ??
-    document.querySelector<HTMLElement>('cdk-virtual-scroll-viewport') ??
-    document.querySelector<HTMLElement>('mat-sidenav-content');
-  return new Promise((resolve) => {
-    if (!target || target.scrollHeight <= target.clientHeight) {
-      resolve({ fps: 0, scrolled: false });
-      return;
-    }
-    let frames = 0;
-    let direction = 1;
-    const start = performance.now();
-    const step = (now: number) => {
-      frames += 1;
-      target.scrollTop += direction * 60;
-      if (target.scrollTop + target.clientHeight >= target.scrollHeight - 1 || target.scrollTop <= 0) {
-        direction = -direction;
-      }
-      if (now - start < durationMs) {
-        requestAnimationFrame(step);
-      } else {
-        resolve({ fps: (frames * 1000) / (now - start), scrolled: true });
-      }
-    };
-    requestAnimationFrame(step);
-  });
-}
+    document.querySelector('[data-bench-scroll]') ??
+    document.querySelector('cdk-virtual-scroll-viewport') ??
+    document.querySelector('mat-sidenav-content');
+  if (!target || target.scrollHeight <= target.clientHeight) {
+    resolve({ fps: 0, scrolled: false });
+    return;
+  }
+  let frames = 0;
+  let direction = 1;
+  const start = performance.now();
+  const step = (now) => {
+    frames += 1;
+    target.scrollTop += direction * 60;
+    if (target.scrollTop + target.clientHeight >= target.scrollHeight - 1 || target.scrollTop <= 0) direction = -direction;
+    if (now - start < durationMs) requestAnimationFrame(step);
+    else resolve({ fps: (frames * 1000) / (now - start), scrolled: true });
+  };
+  requestAnimationFrame(step);
+})
+`;

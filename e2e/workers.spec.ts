@@ -102,3 +102,26 @@ test.describe('Workers', () => {
     await expect(page).toHaveURL(/\/workers\/kiwi$/);
   });
 });
+
+test.describe('Worker detail', () => {
+  test('shows capacities, and a usage chart that grows while the page is open', async ({ page }) => {
+    await page.goto('/workers/kiwi');
+
+    await expect(page.getByRole('heading', { level: 1, name: 'kiwi' })).toBeVisible();
+    await expect(page.getByRole('meter', { name: 'CPU allocated' })).toBeVisible();
+    await expect(page.getByText(/of 12 cores/)).toBeVisible();
+    const chart = page.getByRole('img', { name: /usage of kiwi since this page opened/ });
+    await expect(chart).toBeVisible({ timeout: 10_000 });
+    const widthOfLine = () => chart.evaluate((element) => (element.querySelector('canvas') as HTMLCanvasElement | null)?.toDataURL().length ?? 0);
+    const before = await widthOfLine();
+    await expect.poll(widthOfLine, { timeout: 10_000 }).not.toBe(before);
+  });
+
+  test('says clearly when a worker does not exist', async ({ page }) => {
+    await page.goto('/workers/no-such-worker');
+
+    await expect(page.getByRole('heading', { name: /No worker .no-such-worker./ })).toBeVisible();
+    await page.getByRole('link', { name: 'See all workers' }).click();
+    await expect(page).toHaveURL(/\/workers$/);
+  });
+});

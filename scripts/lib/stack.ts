@@ -40,18 +40,10 @@ export class Stack {
 
   /** Starts the master on the same data directory; resolves once `/health` answers. */
   async startMaster(): Promise<void> {
-    const args = [
-      '--port',
-      String(this.masterPort),
-      '--data-dir',
-      this.dataDir,
-      '--heartbeat-ms',
-      '1000',
-      '--task-rate',
-      '0',
-      '--dropout',
-      '0',
-    ];
+    if (await answers(`${this.masterUrl}/health`)) {
+      throw new Error(`Port ${this.masterPort} is already serving: stop whatever runs there first.`);
+    }
+    const args = ['--port', String(this.masterPort), '--data-dir', this.dataDir, ...this.simulatorArgs];
     this.master = spawn(process.execPath, ['--import', 'tsx', 'sim/src/main.ts', ...args], { stdio: 'ignore' });
     await waitFor(`${this.masterUrl}/health`, 120_000);
   }
@@ -81,12 +73,8 @@ export class Stack {
 async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) {
-        return;
-      }
-    } catch {
-      // not listening yet
+    if (await answers(url)) {
+      return;
     }
     await sleep(50);
   }
@@ -100,4 +88,12 @@ async function stopProcess(child: ChildProcess | null): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await exited;
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url)).ok;
+  } catch {
+    return false;
+  }
 }

@@ -9,6 +9,7 @@ export const TEST_REALTIME_CONFIG: RealtimeConfig = {
   fallbackPollMs: 50,
   registryPollMs: 200,
   historyWindowMs: 10_000,
+  viewCoalesceMs: 0,
 };
 
 /** A clock ticking every 25 virtual ms, for freshness that ages between messages. */

@@ -15,6 +15,12 @@ export interface RealtimeConfig {
   readonly registryPollMs: number;
   /** How much usage history each worker keeps in the browser. */
   readonly historyWindowMs: number;
+  /**
+   * The longest a worker update waits before the views see it: updates arriving meanwhile are
+   * rendered together. Small against the 100 ms latency target, large enough that a thousand
+   * workers reporting 200 times a second cost a few renders, not sixty.
+   */
+  readonly viewCoalesceMs: number;
 }
 
 export const REALTIME_CONFIG = new InjectionToken<RealtimeConfig>('REALTIME_CONFIG', {
@@ -26,5 +32,6 @@ export const REALTIME_CONFIG = new InjectionToken<RealtimeConfig>('REALTIME_CONF
     fallbackPollMs: 1000,
     registryPollMs: 10_000,
     historyWindowMs: 15 * 60_000,
+    viewCoalesceMs: 50,
   }),
 });

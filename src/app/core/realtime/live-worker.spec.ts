@@ -103,3 +103,72 @@ describe('toLiveWorkers', () => {
     ]);
   });
 });
+
+describe('toLiveWorkers with the previous result', () => {
+  const rules = { staleAfterMs: 10_000, inactiveAfterMs: 30_000 };
+  const tracked = (id: string, lastUpdate: number): TrackedWorker => ({
+    telemetry: {
+      worker_id: id,
+      cpu_usage: 1,
+      memory_usage: 1,
+      gpu_usage: 0,
+      running_tasks: [],
+      last_update: lastUpdate,
+      is_active: true,
+    },
+    history: [],
+  });
+
+  it('keeps the objects of workers that did not change, and replaces the one that did', () => {
+    const a = tracked('a', 100);
+    const first = toLiveWorkers(
+      [],
+      new Map([
+        ['a', a],
+        ['b', tracked('b', 100)],
+      ]),
+      101_000,
+      rules,
+    );
+    const second = toLiveWorkers(
+      [],
+      new Map([
+        ['a', a],
+        ['b', tracked('b', 105)],
+      ]),
+      105_500,
+      rules,
+      first,
+    );
+
+    expect(second[0]).toBe(first[0]);
+    expect(second[1]).not.toBe(first[1]);
+    expect(second[1].lastHeartbeat).toBe(105_000);
+  });
+
+  it('rebuilds a worker whose status changed with time alone', () => {
+    const telemetry = new Map([['a', tracked('a', 100)]]);
+    const first = toLiveWorkers([], telemetry, 101_000, rules);
+    const later = toLiveWorkers([], telemetry, 115_000, rules, first);
+
+    expect(later[0].status).toBe('stale');
+  });
+
+  it('adds a new worker in id order', () => {
+    const b = tracked('b', 100);
+    const first = toLiveWorkers([], new Map([['b', b]]), 100_000, rules);
+    const second = toLiveWorkers(
+      [],
+      new Map([
+        ['b', b],
+        ['a', tracked('a', 100)],
+      ]),
+      100_000,
+      rules,
+      first,
+    );
+
+    expect(second.map((worker) => worker.id)).toEqual(['a', 'b']);
+    expect(second[1]).toBe(first[0]);
+  });
+});

@@ -44,10 +44,16 @@ export function toWorkerStatus(lastHeartbeat: number | null, now: number, rules:
   return age > rules.staleAfterMs ? 'stale' : 'active';
 }
 
+/** What each worker object was built from, so an unchanged worker is not rebuilt on every frame. */
+const builtFrom = new WeakMap<LiveWorker, { entry: WorkerListEntry | undefined; tracked: TrackedWorker | undefined }>();
+const registryIndexes = new WeakMap<readonly WorkerListEntry[], ReadonlyMap<string, WorkerListEntry>>();
+
 /**
  * Joins the registry list with live telemetry, by worker id, sorted by id. Either side may lack
  * a worker: registered but never connected (no telemetry), or reporting but unknown to the
- * registry (no capacities).
+ * registry (no capacities). With the previous result, a worker whose inputs and status did not
+ * change keeps its object: this runs on every animation frame with a thousand workers, and
+ * views that compare rows by reference then re-render only the workers that changed.
  */
 export function toLiveWorkers(
   registry: readonly WorkerListEntry[],
@@ -56,18 +62,58 @@ export function toLiveWorkers(
   rules: FreshnessRules,
   previous: readonly LiveWorker[] = [],
 ): readonly LiveWorker[] {
-  const registered = new Map(registry.map((entry) => [entry.worker_id, entry]));
-  const before = new Map(previous.map((worker) => [worker.id, worker]));
-  const ids = [...new Set([...registered.keys(), ...telemetry.keys()])].sort();
-  return ids.map((id) =>
-    sameOrNew(before.get(id), toLiveWorker(id, registered.get(id), telemetry.get(id), now, rules)),
-  );
+  const registered = indexRegistry(registry);
+  const ids = sortedIds(registered, telemetry, previous);
+  // Usually the same ids in the same order; when a worker joins, find the others by id.
+  const previousById = ids.length === previous.length ? null : new Map(previous.map((worker) => [worker.id, worker]));
+  return ids.map((id, index) => {
+    const entry = registered.get(id);
+    const tracked = telemetry.get(id);
+    const candidate = previousById ? previousById.get(id) : previous[index];
+    const origin = candidate && builtFrom.get(candidate);
+    if (
+      candidate &&
+      origin !== undefined &&
+      origin.entry === entry &&
+      origin.tracked === tracked &&
+      candidate.status === toWorkerStatus(candidate.lastHeartbeat, now, rules)
+    ) {
+      return candidate;
+    }
+    const worker = sameOrNew(candidate, toLiveWorker(id, entry, tracked, now, rules));
+    builtFrom.set(worker, { entry, tracked });
+    return worker;
+  });
 }
 
-/**
- * Keeps the previous object when nothing about the worker changed, so views that track rows by
- * id and compare inputs by reference re-render only the workers that did change.
- */
+function indexRegistry(registry: readonly WorkerListEntry[]): ReadonlyMap<string, WorkerListEntry> {
+  let index = registryIndexes.get(registry);
+  if (!index) {
+    index = new Map(registry.map((entry) => [entry.worker_id, entry]));
+    registryIndexes.set(registry, index);
+  }
+  return index;
+}
+
+/** The union of ids, sorted; the previous order when the set is unchanged (telemetry never forgets a worker). */
+function sortedIds(
+  registered: ReadonlyMap<string, WorkerListEntry>,
+  telemetry: ReadonlyMap<string, TrackedWorker>,
+  previous: readonly LiveWorker[],
+): readonly string[] {
+  let union = telemetry.size;
+  for (const id of registered.keys()) {
+    if (!telemetry.has(id)) {
+      union += 1;
+    }
+  }
+  if (previous.length === union && previous.every((worker) => registered.has(worker.id) || telemetry.has(worker.id))) {
+    return previous.map((worker) => worker.id);
+  }
+  return [...new Set([...registered.keys(), ...telemetry.keys()])].sort();
+}
+
+/** Keeps the previous object when a rebuilt worker turns out equal, field by field. */
 function sameOrNew(previous: LiveWorker | undefined, next: LiveWorker): LiveWorker {
   if (!previous) {
     return next;

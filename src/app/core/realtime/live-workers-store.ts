@@ -1,5 +1,18 @@
 import { Injectable, inject } from '@angular/core';
-import { Observable, Subject, auditTime, combineLatest, filter, merge, of, scan, shareReplay, skip } from 'rxjs';
+import {
+  Observable,
+  Subject,
+  auditTime,
+  combineLatest,
+  distinctUntilChanged,
+  map,
+  merge,
+  of,
+  scan,
+  shareReplay,
+  skip,
+  throttleTime,
+} from 'rxjs';
 import { WorkersClient } from '../../shared/cloudai/workers-client';
 import { LoadState } from '../../shared/streams/load-state';
 import { PollState, smartPoll } from '../../shared/streams/smart-poll';
@@ -31,16 +44,11 @@ export class LiveWorkersStore {
    * a new registration, whose capacities only the registry knows.
    */
   private readonly newWorkerReported$ = this.telemetry.workers$.pipe(
-    skip(1),
-    scan(
-      ({ seen }, workers) => {
-        const fresh = [...workers.keys()].filter((id) => !seen.has(id));
-        return { seen: fresh.length ? new Set([...seen, ...fresh]) : seen, fresh };
-      },
-      { seen: new Set<string>(), fresh: [] as string[] },
-    ),
-    skip(1),
-    filter(({ fresh }) => fresh.length > 0),
+    // Telemetry never forgets a worker, so a new id shows as a larger map.
+    map((workers) => workers.size),
+    distinctUntilChanged(),
+    // The empty map before anything arrives, then the snapshot sent on connect.
+    skip(2),
   );
 
   /** A registration made from this tab: fetch the registry now rather than at the next poll. */
@@ -50,17 +58,20 @@ export class LiveWorkersStore {
     request: () => this.workersClient.listWorkers(),
     intervalMs$: of(this.config.registryPollMs),
     visible$: this.visible$,
-    refresh$: merge(this.newWorkerReported$, this.registryRefresh),
+    // At most one refresh a second: a master restart reports hundreds of workers "new" at once.
+    refresh$: merge(this.newWorkerReported$, this.registryRefresh).pipe(
+      throttleTime(1000, undefined, { leading: true, trailing: true }),
+    ),
   }).pipe(shareReplay({ bufferSize: 1, refCount: true }));
 
   /**
    * Every known worker, sorted by id; a worker object is kept as long as nothing about it
-   * changes. Telemetry bursts are coalesced to one update per animation frame. Hot while
+   * changes. Telemetry bursts are coalesced (`viewCoalesceMs`). Hot while
    * subscribed; replays; never completes.
    */
   readonly workers$: Observable<LoadState<readonly LiveWorker[]>> = combineLatest([
     this.registry$,
-    this.telemetry.workers$.pipe(auditTime(0, this.renderScheduler)),
+    this.telemetry.workers$.pipe(auditTime(this.config.viewCoalesceMs, this.renderScheduler)),
     this.clock$,
   ]).pipe(
     scan(
@@ -93,7 +104,10 @@ export class LiveWorkersStore {
       rules,
       previous.status === 'ready' ? previous.data : [],
     );
-    const latestHeartbeat = Math.max(0, ...workers.map((worker) => worker.lastHeartbeat ?? 0));
+    let latestHeartbeat = 0;
+    for (const worker of workers) {
+      latestHeartbeat = Math.max(latestHeartbeat, worker.lastHeartbeat ?? 0);
+    }
     return {
       status: 'ready',
       data: workers,

@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { HttpErrorResponse } from '@angular/common/http';
-import { NEVER, Observable, asyncScheduler, distinctUntilChanged, filter, map, merge, of } from 'rxjs';
+import { NEVER, Observable, asyncScheduler, distinctUntilChanged, filter, map, merge, of, queueScheduler } from 'rxjs';
 import { WorkerTelemetry } from '../../shared/cloudai/telemetry.model';
 import { WorkerListEntry } from '../../shared/cloudai/worker.model';
 import { WorkersClient } from '../../shared/cloudai/workers-client';
@@ -8,7 +8,7 @@ import { aWorker } from '../../testing/builders';
 import { marbles } from '../../testing/marbles';
 import { TEST_REALTIME_CONFIG, testClock } from '../../testing/realtime';
 import { REALTIME_CONFIG, RealtimeConfig } from '../config/realtime-config';
-import { BROWSER_ONLINE, CLOCK, PAGE_VISIBLE, RANDOM } from './browser-signals';
+import { BROWSER_ONLINE, CLOCK, PAGE_VISIBLE, RANDOM, RENDER_SCHEDULER } from './browser-signals';
 import { ConnectionState } from './connection-state';
 import { TELEMETRY_SOCKET_URL, WEB_SOCKET_FACTORY } from './socket-factory';
 import { TelemetryStore } from './telemetry-store';
@@ -37,6 +37,7 @@ describe('TelemetryStore', () => {
         { provide: PAGE_VISIBLE, useValue: visible },
         { provide: CLOCK, useValue: testClock() },
         { provide: RANDOM, useValue: () => 1 },
+        { provide: RENDER_SCHEDULER, useValue: queueScheduler },
         {
           provide: WorkersClient,
           useValue: {

@@ -2,6 +2,9 @@ import { Injectable, inject } from '@angular/core';
 import {
   Observable,
   Subject,
+  auditTime,
+  buffer,
+  connect,
   asyncScheduler,
   combineLatest,
   defer,
@@ -18,6 +21,7 @@ import {
   startWith,
   switchMap,
   tap,
+  withLatestFrom,
 } from 'rxjs';
 import { parseTelemetryFrame } from '../../shared/cloudai/parse-telemetry-frame';
 import { ParsedTelemetryFrame } from '../../shared/cloudai/telemetry.model';
@@ -26,7 +30,7 @@ import { WorkersClient } from '../../shared/cloudai/workers-client';
 import { RetryScheduled, completionAsError, reconnect } from '../../shared/streams/reconnect';
 import { PollState, smartPoll } from '../../shared/streams/smart-poll';
 import { REALTIME_CONFIG } from '../config/realtime-config';
-import { BROWSER_ONLINE, CLOCK, PAGE_VISIBLE, RANDOM } from './browser-signals';
+import { BROWSER_ONLINE, CLOCK, PAGE_VISIBLE, RANDOM, RENDER_SCHEDULER } from './browser-signals';
 import { ConnectionState, SocketStatus, toConnectionState } from './connection-state';
 import { TELEMETRY_SOCKET_URL, WEB_SOCKET_FACTORY } from './socket-factory';
 import { TelemetryUpdate, TrackedWorker, toTelemetryUpdate, trackTelemetry } from './tracked-worker';
@@ -52,6 +56,7 @@ export class TelemetryStore {
   private readonly visible$ = inject(PAGE_VISIBLE);
   private readonly clock$ = inject(CLOCK);
   private readonly random = inject(RANDOM);
+  private readonly renderScheduler = inject(RENDER_SCHEDULER);
   private readonly workersClient = inject(WorkersClient);
 
   /** Retries the reconnect operator has scheduled; fed from its delay callback. */
@@ -123,7 +128,9 @@ export class TelemetryStore {
       map((entries) => entries.map(toTelemetryUpdate).filter((update): update is TelemetryUpdate => update !== null)),
     ),
   ).pipe(
-    scan((workers, updates) => trackTelemetry(workers, updates, this.config.historyWindowMs), NO_WORKERS),
+    // 200 frames a second from a large cluster become one map update per animation frame.
+    connect((updates$) => updates$.pipe(buffer(updates$.pipe(auditTime(0, this.renderScheduler))))),
+    scan((workers, batches) => trackTelemetry(workers, batches.flat(), this.config.historyWindowMs), NO_WORKERS),
     startWith(NO_WORKERS),
     distinctUntilChanged(),
     shareReplay({ bufferSize: 1, refCount: true }),
@@ -139,7 +146,9 @@ export class TelemetryStore {
 
   /** The connection as the toolbar chip shows it, re-evaluated every second. Replays; never completes. */
   readonly connection$: Observable<ConnectionState> = combineLatest({
-    socket: this.socketStatus$,
+    // Re-evaluated when the socket changes phase, not on every frame: a large cluster sends 200
+    // frames a second, and the freshest frame time is read on each clock tick instead.
+    phase: this.socketStatus$.pipe(distinctUntilChanged(samePhase)),
     online: this.online$,
     now: this.clock$,
     fallback: this.fallbackPoll$,
@@ -148,7 +157,8 @@ export class TelemetryStore {
       distinctUntilChanged(),
     ),
   }).pipe(
-    map((inputs) => toConnectionState({ ...inputs, staleAfterMs: 2 * this.config.heartbeatMs })),
+    withLatestFrom(this.socketStatus$),
+    map(([inputs, socket]) => toConnectionState({ ...inputs, socket, staleAfterMs: 2 * this.config.heartbeatMs })),
     shareReplay({ bufferSize: 1, refCount: true }),
   );
 
@@ -172,6 +182,13 @@ export class TelemetryStore {
       );
     });
   }
+}
+
+function samePhase(a: SocketStatus, b: SocketStatus): boolean {
+  if (a.phase !== b.phase) {
+    return false;
+  }
+  return a.phase !== 'retrying' || (b.phase === 'retrying' && a.attempt === b.attempt && a.retryAt === b.retryAt);
 }
 
 /** Emits when the flag turns from false to true (the browser came online, the tab became visible). */

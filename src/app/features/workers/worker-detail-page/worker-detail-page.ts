@@ -1,16 +1,99 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { PagePlaceholder } from '../../../shared/ui/page-placeholder';
+import { AsyncPipe, DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { toObservable } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatIconModule } from '@angular/material/icon';
+import { RouterLink } from '@angular/router';
+import { combineLatest, map, of, shareReplay, switchMap } from 'rxjs';
+import { REALTIME_CONFIG } from '../../../core/config/realtime-config';
+import { CLOCK, PAGE_VISIBLE } from '../../../core/realtime/browser-signals';
+import { LiveWorker } from '../../../core/realtime/live-worker';
+import { LiveWorkersStore } from '../../../core/realtime/live-workers-store';
+import { WorkersClient } from '../../../shared/cloudai/workers-client';
+import { formatAge, formatCores, formatGb, formatGpus, formatPercent } from '../../../shared/format/units';
+import { smartPoll } from '../../../shared/streams/smart-poll';
+import { CopyButton } from '../../../shared/ui/copy-button';
+import { ResourceBar } from '../../../shared/ui/resource-bar';
+import { StatusChip } from '../../../shared/ui/status-chip';
+import { ChartSeries, UsageChart } from '../../../shared/ui/usage-chart';
+import { toWorkerDetailVm } from '../data/worker-detail-vm';
+import { WORKER_STATUS_EXPLANATION, WORKER_STATUS_LABEL, WORKER_STATUS_TONE } from '../ui/worker-status';
 
 @Component({
   selector: 'app-worker-detail-page',
-  imports: [PagePlaceholder],
-  template: `<app-page-placeholder heading="Worker" icon="memory"
-    >Details of worker <span class="mono">{{ id() }}</span> — live charts and task history — are being
-    built.</app-page-placeholder
-  >`,
+  imports: [AsyncPipe, DatePipe, RouterLink, MatButtonModule, MatCardModule, MatIconModule, CopyButton, ResourceBar, StatusChip, UsageChart],
+  templateUrl: './worker-detail-page.html',
+  styleUrl: './worker-detail-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class WorkerDetailPage {
+  private readonly liveWorkers = inject(LiveWorkersStore);
+  private readonly workersClient = inject(WorkersClient);
+  private readonly config = inject(REALTIME_CONFIG);
+  private readonly visible$ = inject(PAGE_VISIBLE);
+  private readonly clock$ = inject(CLOCK);
+
   /** Route parameter, bound by the router. */
   readonly id = input.required<string>();
+
+  protected readonly statusLabel = WORKER_STATUS_LABEL;
+  protected readonly statusTone = WORKER_STATUS_TONE;
+  protected readonly statusExplanation = WORKER_STATUS_EXPLANATION;
+  protected readonly percent = formatPercent;
+  protected readonly age = formatAge;
+  protected readonly cores = formatCores;
+  protected readonly gb = formatGb;
+  protected readonly gpus = formatGpus;
+
+  private readonly id$ = toObservable(this.id);
+
+  protected readonly vm$ = this.id$.pipe(
+    switchMap((id) =>
+      combineLatest({
+        id: of(id),
+        workers: this.liveWorkers.workers$,
+        assignments: smartPoll({
+          request: () => this.workersClient.listAssignments(id),
+          intervalMs$: of(this.config.registryPollMs),
+          visible$: this.visible$,
+        }),
+        now: this.clock$,
+      }),
+    ),
+    map(toWorkerDetailVm),
+    shareReplay({ bufferSize: 1, refCount: true }),
+  );
+
+  protected chart(worker: LiveWorker): UsageChartData {
+    return usageChart(worker);
+  }
+
+  protected readonly chartLabel = computed(() => `CPU, memory and GPU usage of ${this.id()} since this page opened`);
+}
+
+interface UsageChartData {
+  readonly times: readonly number[];
+  readonly series: readonly ChartSeries[];
+}
+
+const chartCache = new WeakMap<LiveWorker['history'], UsageChartData>();
+
+/** Chart data for a worker's history; the same object while the history is, so the chart redraws only on new samples. */
+function usageChart(worker: LiveWorker): UsageChartData {
+  const cached = chartCache.get(worker.history);
+  if (cached) {
+    return cached;
+  }
+  const { history } = worker;
+  const chart: UsageChartData = {
+    times: history.map((sample) => sample.at),
+    series: [
+      { label: 'CPU %', values: history.map((sample) => sample.cpu), colour: 'var(--mat-sys-primary)' },
+      { label: 'Memory %', values: history.map((sample) => sample.memory), colour: 'var(--app-warn)' },
+      { label: 'GPU %', values: history.map((sample) => sample.gpu), colour: 'var(--app-ok)' },
+    ],
+  };
+  chartCache.set(history, chart);
+  return chart;
 }

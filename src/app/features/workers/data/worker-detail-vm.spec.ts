@@ -1,0 +1,38 @@
+import { aLiveWorker } from '../../../testing/builders';
+import { toWorkerDetailVm } from './worker-detail-vm';
+
+describe('toWorkerDetailVm', () => {
+  const noAssignments = { data: undefined, lastUpdated: null, lastError: null, consecutiveFailures: 0 };
+
+  it('finds the worker and sorts its assignments newest first', () => {
+    const kiwi = aLiveWorker({ id: 'kiwi' });
+    const assignments = { ...noAssignments, data: [{ task_id: 'a', assigned_at: 1 }, { task_id: 'b', assigned_at: 5 }] };
+    const vm = toWorkerDetailVm({ id: 'kiwi', workers: { status: 'ready', data: [kiwi], updatedAt: 0 }, assignments, now: 9 });
+
+    expect(vm.state === 'ready' && vm.worker).toBe(kiwi);
+    expect(vm.state === 'ready' && vm.assignments?.map((a) => a.task_id)).toEqual(['b', 'a']);
+  });
+
+  it('says not found for an id the master does not know, rather than failing', () => {
+    const vm = toWorkerDetailVm({ id: 'ghost', workers: { status: 'ready', data: [aLiveWorker()], updatedAt: 0 }, assignments: noAssignments, now: 0 });
+
+    expect(vm).toEqual({ state: 'not-found', id: 'ghost' });
+  });
+
+  it('shows the history as still loading, and its error apart from the worker', () => {
+    const kiwi = aLiveWorker({ id: 'kiwi' });
+    const vm = toWorkerDetailVm({
+      id: 'kiwi',
+      workers: { status: 'ready', data: [kiwi], updatedAt: 0 },
+      assignments: { ...noAssignments, lastError: 'Database not available (HTTP 503)' },
+      now: 0,
+    });
+
+    expect(vm.state === 'ready' && vm.assignments).toBeNull();
+    expect(vm.state === 'ready' && vm.assignmentsError).toBe('Database not available (HTTP 503)');
+  });
+
+  it('passes loading and errors of the worker list through', () => {
+    expect(toWorkerDetailVm({ id: 'x', workers: { status: 'loading' }, assignments: noAssignments, now: 0 })).toEqual({ state: 'loading' });
+  });
+});

@@ -1,0 +1,109 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  OnDestroy,
+  ViewEncapsulation,
+  afterNextRender,
+  afterRenderEffect,
+  inject,
+  input,
+} from '@angular/core';
+import uPlot from 'uplot';
+
+export interface ChartSeries {
+  readonly label: string;
+  readonly values: readonly (number | null)[];
+  /** A CSS colour; custom properties are resolved against the chart element. */
+  readonly colour: string;
+}
+
+/**
+ * A time-series chart of percentages (uPlot on a canvas) that grows as data arrives and follows
+ * the light/dark theme: axis and grid colours come from the element's computed styles.
+ */
+@Component({
+  selector: 'app-usage-chart',
+  template: '<div class="plot"></div>',
+  styles: `
+    app-usage-chart { display: block; color: var(--mat-sys-on-surface-variant); --grid: var(--mat-sys-outline-variant); }
+    app-usage-chart .plot { width: 100%; }
+    app-usage-chart .u-legend { font: var(--mat-sys-body-small); color: var(--mat-sys-on-surface); text-align: left; margin-top: 4px; }
+    app-usage-chart .u-legend .u-marker { width: 10px; height: 10px; margin-right: 4px; display: inline-block; border-radius: 2px; }
+    app-usage-chart .u-legend th, app-usage-chart .u-legend td { padding: 0 8px 0 0; font-weight: normal; }
+    app-usage-chart .u-legend tr { display: inline-table; margin-right: 12px; }
+    app-usage-chart .u-over, app-usage-chart .u-under { position: absolute; }
+    app-usage-chart .uplot { position: relative; }
+    app-usage-chart .u-wrap { position: relative; }
+  `,
+  encapsulation: ViewEncapsulation.None,
+  host: { role: 'img', '[attr.aria-label]': 'label()' },
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class UsageChart implements OnDestroy {
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private chart: uPlot | null = null;
+  private resizeObserver: ResizeObserver | null = null;
+
+  /** Sample times, epoch ms, oldest first. */
+  readonly times = input.required<readonly number[]>();
+  readonly series = input.required<readonly ChartSeries[]>();
+  readonly label = input('');
+  readonly height = input(220);
+
+  constructor() {
+    afterRenderEffect({ write: () => this.draw() });
+    afterNextRender(() => {
+      this.resizeObserver = new ResizeObserver(() => this.chart?.setSize({ width: this.width(), height: this.height() }));
+      this.resizeObserver.observe(this.host.nativeElement);
+    });
+  }
+
+  ngOnDestroy(): void {
+    this.resizeObserver?.disconnect();
+    this.chart?.destroy();
+  }
+
+  private draw(): void {
+    const data: uPlot.AlignedData = [
+      this.times().map((at) => at / 1000),
+      ...this.series().map((series) => series.values as (number | null)[]),
+    ];
+    if (this.chart) {
+      this.chart.setData(data);
+      return;
+    }
+    const element = this.host.nativeElement;
+    const text = () => getComputedStyle(element).color;
+    const grid = () => resolveVar(element, 'var(--grid)');
+    this.chart = new uPlot(
+      {
+        width: this.width(),
+        height: this.height(),
+        scales: { y: { range: [0, 100] } },
+        axes: [
+          { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } },
+          { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, values: (_u, ticks) => ticks.map((tick) => `${tick} %`) },
+        ],
+        series: [{}, ...this.series().map((series) => ({ label: series.label, stroke: () => resolveVar(element, series.colour), width: 2, points: { show: false } }))],
+      },
+      data,
+      element.querySelector<HTMLElement>('.plot') ?? element,
+    );
+  }
+
+  private width(): number {
+    return Math.max(200, this.host.nativeElement.clientWidth);
+  }
+}
+
+/** The computed colour of a `var(--x)` expression, by applying it to an invisible probe. */
+function resolveVar(element: HTMLElement, expression: string): string {
+  const probe = document.createElement('span');
+  probe.style.color = expression;
+  probe.style.display = 'none';
+  element.appendChild(probe);
+  const colour = getComputedStyle(probe).color;
+  probe.remove();
+  return colour;
+}
