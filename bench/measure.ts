@@ -18,7 +18,11 @@ export interface ScenarioResult {
   readonly kBPerMin: number;
   readonly socketFramesPerMin: number;
   readonly scrollFps: number | null;
-  readonly coldLoad?: { readonly initialJsGzipKB: number; readonly jsTransferredKB: number; readonly firstLiveNumberMs: number | null };
+  readonly coldLoad?: {
+    readonly initialJsGzipKB: number;
+    readonly jsTransferredKB: number;
+    readonly firstLiveNumberMs: number | null;
+  };
   readonly pageErrors: readonly string[];
 }
 
@@ -29,7 +33,12 @@ interface Traffic {
 }
 
 /** Opens the scenario's page in a fresh context and measures it for the scenario's duration. */
-export async function measureScenario(browser: Browser, appUrl: string, scenario: Scenario, durationS: number): Promise<ScenarioResult> {
+export async function measureScenario(
+  browser: Browser,
+  appUrl: string,
+  scenario: Scenario,
+  durationS: number,
+): Promise<ScenarioResult> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   const pageErrors: string[] = [];
@@ -70,7 +79,10 @@ export async function measureScenario(browser: Browser, appUrl: string, scenario
     page: scenario.page,
     durationS,
     busyShare: (measureEnd.taskDuration - measureStart.taskDuration) / wallS,
-    longTasks: { count: steadyLongTasks.length, longestMs: Math.round(Math.max(0, ...steadyLongTasks.map((task) => task.duration))) },
+    longTasks: {
+      count: steadyLongTasks.length,
+      longestMs: Math.round(Math.max(0, ...steadyLongTasks.map((task) => task.duration))),
+    },
     latencyMs: summarise(probes.latencies),
     heapMB: { at10s: heapAt10s, end: heapEnd },
     requestsPerMin: (trafficEnd.requests - trafficStart.requests) / minutes,
@@ -89,7 +101,9 @@ interface PageProbeResults {
 }
 
 async function measureColdLoad(page: Page, jsBytes: () => number) {
-  await page.waitForFunction('window.__bench.firstLiveNumberAt !== null', undefined, { timeout: 10_000 }).catch(() => undefined);
+  await page
+    .waitForFunction('window.__bench.firstLiveNumberAt !== null', undefined, { timeout: 10_000 })
+    .catch(() => undefined);
   const firstLiveNumberAt = (await page.evaluate('window.__bench.firstLiveNumberAt')) as number | null;
   return {
     initialJsGzipKB: initialJavaScriptGzipKB(),

@@ -28,7 +28,7 @@ export const PAGE_PROBES = `
     // Watches the whole document only until the first live number shows, so it costs nothing after.
     const firstNumber = new MutationObserver(() => {
       const figure = document.querySelector('[data-testid="workers-total"]');
-      if (figure && /\d/.test(figure.textContent || '')) {
+      if (figure && /\\d/.test(figure.textContent || '')) {
         bench.firstLiveNumberAt = performance.now();
         firstNumber.disconnect();
       }

@@ -10,7 +10,12 @@ export interface MachineInfo {
 }
 
 /** The results as Markdown: one row per scenario, then the targets. */
-export function toMarkdown(date: string, machine: MachineInfo, results: readonly ScenarioResult[], checks: readonly TargetCheck[]): string {
+export function toMarkdown(
+  date: string,
+  machine: MachineInfo,
+  results: readonly ScenarioResult[],
+  checks: readonly TargetCheck[],
+): string {
   const rows = results.map((result) =>
     [
       result.name,
@@ -28,7 +33,9 @@ export function toMarkdown(date: string, machine: MachineInfo, results: readonly
           : '',
     ].join(' | '),
   );
-  const targetRows = checks.map((check) => `| ${check.scenario} | ${check.target} | ${check.measured} | ${check.met ? 'met' : '**missed**'} |`);
+  const targetRows = checks.map(
+    (check) => `| ${check.scenario} | ${check.target} | ${check.measured} | ${check.met ? 'met' : '**missed**'} |`,
+  );
   return [
     `Benchmark of ${date} on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGB} GB), Node ${machine.node}, Chromium ${machine.chromium}.`,
     '',

@@ -83,7 +83,10 @@ function writeReport(machine: MachineInfo, results: readonly ScenarioResult[], s
   const markdown = toMarkdown(date, machine, results, checks);
   const dir = join('bench', 'results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, `${date}.json`), `${JSON.stringify({ date, machine, scale, results, targets: checks }, null, 2)}\n`);
+  writeFileSync(
+    join(dir, `${date}.json`),
+    `${JSON.stringify({ date, machine, scale, results, targets: checks }, null, 2)}\n`,
+  );
   writeFileSync(join(dir, `${date}.md`), markdown);
   console.log(`\n${markdown}\nWritten to ${join(dir, `${date}.json`)} and .md`);
 }

@@ -60,7 +60,17 @@ export const SCENARIOS: readonly Scenario[] = [
     name: 'logs-100k',
     description: 'a task streaming 100,000 log lines, page /tasks/task-bench-logs-live',
     page: '/tasks/task-bench-logs-live',
-    simulatorArgs: (scale) => ['--workers', '6', '--task-rate', '0', '--log-lines', count(100_000, scale), '--log-replay-ms', '0', ...QUIET],
+    simulatorArgs: (scale) => [
+      '--workers',
+      '6',
+      '--task-rate',
+      '0',
+      '--log-lines',
+      count(100_000, scale),
+      '--log-replay-ms',
+      '0',
+      ...QUIET,
+    ],
     durationS: 60,
   },
   {

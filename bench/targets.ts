@@ -10,24 +10,45 @@ export interface TargetCheck {
 /** The performance targets of this 2-core machine, checked against a run's results. */
 export function checkTargets(results: readonly ScenarioResult[]): TargetCheck[] {
   const checks: TargetCheck[] = [];
-  const check = (scenario: string, target: string, measured: string, met: boolean) => checks.push({ scenario, target, measured, met });
+  const check = (scenario: string, target: string, measured: string, met: boolean) =>
+    checks.push({ scenario, target, measured, met });
   for (const result of results) {
     if (result.name === 'workers-1k' || result.name === 'tasks-10k') {
       check(result.name, 'main thread busy ≤ 15 %', percent(result.busyShare), result.busyShare <= 0.15);
-      check(result.name, 'no task over 200 ms after the first load', `${result.longTasks.longestMs} ms`, result.longTasks.longestMs <= 200);
+      check(
+        result.name,
+        'no task over 200 ms after the first load',
+        `${result.longTasks.longestMs} ms`,
+        result.longTasks.longestMs <= 200,
+      );
     }
     if (result.name === 'workers-1k') {
       const p95 = result.latencyMs?.p95;
-      check(result.name, 'telemetry latency p95 ≤ 100 ms', p95 === undefined ? 'not measured' : `${p95} ms`, p95 !== undefined && p95 <= 100);
+      check(
+        result.name,
+        'telemetry latency p95 ≤ 100 ms',
+        p95 === undefined ? 'not measured' : `${p95} ms`,
+        p95 !== undefined && p95 <= 100,
+      );
     }
     if (result.name === 'logs-100k') {
       const fps = result.scrollFps;
-      check(result.name, 'scrolling ≥ 50 frames/s', fps === null ? 'nothing to scroll' : `${fps.toFixed(0)} fps`, fps !== null && fps >= 50);
+      check(
+        result.name,
+        'scrolling ≥ 50 frames/s',
+        fps === null ? 'nothing to scroll' : `${fps.toFixed(0)} fps`,
+        fps !== null && fps >= 50,
+      );
       check(result.name, 'heap < 150 MB', `${result.heapMB.end.toFixed(1)} MB`, result.heapMB.end < 150);
     }
     if (result.coldLoad) {
       const { initialJsGzipKB, firstLiveNumberMs } = result.coldLoad;
-      check(result.name, 'initial JavaScript ≤ 100 kB gzip', `${initialJsGzipKB.toFixed(1)} kB`, initialJsGzipKB <= 100);
+      check(
+        result.name,
+        'initial JavaScript ≤ 100 kB gzip',
+        `${initialJsGzipKB.toFixed(1)} kB`,
+        initialJsGzipKB <= 100,
+      );
       check(
         result.name,
         'first live number within 1 s',

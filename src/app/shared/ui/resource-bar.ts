@@ -23,16 +23,48 @@ import { loadTone, usedShare } from '../format/units';
     <div class="share">{{ percent() }} % allocated · {{ availableText() }} available</div>
   `,
   styles: `
-    :host { display: block; }
-    .labels { display: flex; justify-content: space-between; gap: 8px; font: var(--mat-sys-body-medium); }
-    .name { font: var(--mat-sys-title-small); }
-    .track { height: 8px; margin: 6px 0 4px; border-radius: 4px; background: var(--mat-sys-surface-container-highest); overflow: hidden; }
-    .fill { height: 100%; border-radius: 4px; transition: width 300ms ease; }
-    .tone-ok { background: var(--app-ok); }
-    .tone-warn { background: var(--app-warn); }
-    .tone-danger { background: var(--app-danger); }
-    .share { font: var(--mat-sys-body-small); color: var(--mat-sys-on-surface-variant); }
-    @media (prefers-reduced-motion: reduce) { .fill { transition: none; } }
+    :host {
+      display: block;
+    }
+    .labels {
+      display: flex;
+      justify-content: space-between;
+      gap: 8px;
+      font: var(--mat-sys-body-medium);
+    }
+    .name {
+      font: var(--mat-sys-title-small);
+    }
+    .track {
+      height: 8px;
+      margin: 6px 0 4px;
+      border-radius: 4px;
+      background: var(--mat-sys-surface-container-highest);
+      overflow: hidden;
+    }
+    .fill {
+      height: 100%;
+      border-radius: 4px;
+      transition: width 300ms ease;
+    }
+    .tone-ok {
+      background: var(--app-ok);
+    }
+    .tone-warn {
+      background: var(--app-warn);
+    }
+    .tone-danger {
+      background: var(--app-danger);
+    }
+    .share {
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .fill {
+        transition: none;
+      }
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

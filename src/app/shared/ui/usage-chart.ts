@@ -26,15 +26,46 @@ export interface ChartSeries {
   selector: 'app-usage-chart',
   template: '<div class="plot"></div>',
   styles: `
-    app-usage-chart { display: block; color: var(--mat-sys-on-surface-variant); --grid: var(--mat-sys-outline-variant); }
-    app-usage-chart .plot { width: 100%; }
-    app-usage-chart .u-legend { font: var(--mat-sys-body-small); color: var(--mat-sys-on-surface); text-align: left; margin-top: 4px; }
-    app-usage-chart .u-legend .u-marker { width: 10px; height: 10px; margin-right: 4px; display: inline-block; border-radius: 2px; }
-    app-usage-chart .u-legend th, app-usage-chart .u-legend td { padding: 0 8px 0 0; font-weight: normal; }
-    app-usage-chart .u-legend tr { display: inline-table; margin-right: 12px; }
-    app-usage-chart .u-over, app-usage-chart .u-under { position: absolute; }
-    app-usage-chart .uplot { position: relative; }
-    app-usage-chart .u-wrap { position: relative; }
+    app-usage-chart {
+      display: block;
+      color: var(--mat-sys-on-surface-variant);
+      --grid: var(--mat-sys-outline-variant);
+    }
+    app-usage-chart .plot {
+      width: 100%;
+    }
+    app-usage-chart .u-legend {
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface);
+      text-align: left;
+      margin-top: 4px;
+    }
+    app-usage-chart .u-legend .u-marker {
+      width: 10px;
+      height: 10px;
+      margin-right: 4px;
+      display: inline-block;
+      border-radius: 2px;
+    }
+    app-usage-chart .u-legend th,
+    app-usage-chart .u-legend td {
+      padding: 0 8px 0 0;
+      font-weight: normal;
+    }
+    app-usage-chart .u-legend tr {
+      display: inline-table;
+      margin-right: 12px;
+    }
+    app-usage-chart .u-over,
+    app-usage-chart .u-under {
+      position: absolute;
+    }
+    app-usage-chart .uplot {
+      position: relative;
+    }
+    app-usage-chart .u-wrap {
+      position: relative;
+    }
   `,
   encapsulation: ViewEncapsulation.None,
   host: { role: 'img', '[attr.aria-label]': 'label()' },
@@ -54,7 +85,9 @@ export class UsageChart implements OnDestroy {
   constructor() {
     afterRenderEffect({ write: () => this.draw() });
     afterNextRender(() => {
-      this.resizeObserver = new ResizeObserver(() => this.chart?.setSize({ width: this.width(), height: this.height() }));
+      this.resizeObserver = new ResizeObserver(() =>
+        this.chart?.setSize({ width: this.width(), height: this.height() }),
+      );
       this.resizeObserver.observe(this.host.nativeElement);
     });
   }
@@ -83,9 +116,22 @@ export class UsageChart implements OnDestroy {
         scales: { y: { range: [0, 100] } },
         axes: [
           { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } },
-          { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, values: (_u, ticks) => ticks.map((tick) => `${tick} %`) },
+          {
+            stroke: text,
+            grid: { stroke: grid, width: 1 },
+            ticks: { stroke: grid },
+            values: (_u, ticks) => ticks.map((tick) => `${tick} %`),
+          },
         ],
-        series: [{}, ...this.series().map((series) => ({ label: series.label, stroke: () => resolveVar(element, series.colour), width: 2, points: { show: false } }))],
+        series: [
+          {},
+          ...this.series().map((series) => ({
+            label: series.label,
+            stroke: () => resolveVar(element, series.colour),
+            width: 2,
+            points: { show: false },
+          })),
+        ],
       },
       data,
       element.querySelector<HTMLElement>('.plot') ?? element,

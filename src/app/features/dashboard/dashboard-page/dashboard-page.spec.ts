@@ -10,6 +10,12 @@ describe('DashboardPage', () => {
   const summary: ClusterSummary = {
     workers: { total: 6, active: 4, stale: 1, inactive: 1 },
     tasks: { total: 12, pending: 2, running: 3, completed: 4, failed: 1, cancelled: 1, other: 1 },
+    resources: {
+      cpu: { total: 40, allocated: 30 },
+      memory: { total: 100, allocated: 95 },
+      storage: { total: 1000, allocated: 10 },
+      gpu: { total: 0, allocated: 0 },
+    },
   };
 
   async function render(state: LoadState<ClusterSummary>): Promise<HTMLElement> {
@@ -34,6 +40,17 @@ describe('DashboardPage', () => {
     expect(page.textContent).toContain('4 active · 1 late · 1 inactive');
     expect(page.textContent).toContain('Other');
     expect(page.textContent).toContain('Updated 14:02:11');
+  });
+
+  it('shows cluster resources over active workers, amber from 70 % and red from 90 %', async () => {
+    const page = await render({ status: 'ready', data: summary, updatedAt: 0 });
+    const meter = (name: string) => page.querySelector(`[role="meter"][aria-label="${name} allocated"]`);
+
+    expect(meter('CPU')?.getAttribute('aria-valuenow')).toBe('75');
+    expect(meter('CPU')?.querySelector('.fill')?.classList).toContain('tone-warn');
+    expect(meter('Memory')?.querySelector('.fill')?.classList).toContain('tone-danger');
+    expect(meter('Storage')?.querySelector('.fill')?.classList).toContain('tone-ok');
+    expect(page.textContent).toContain('No GPUs on active workers');
   });
 
   it('keeps the figures but says so when the last refresh failed', async () => {

@@ -6,11 +6,22 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { map } from 'rxjs';
+import { formatCores, formatGb, formatGpus } from '../../../shared/format/units';
+import { ResourceBar } from '../../../shared/ui/resource-bar';
 import { DashboardStore } from '../data/dashboard-store';
 
 @Component({
   selector: 'app-dashboard-page',
-  imports: [AsyncPipe, DatePipe, MatCardModule, MatIconModule, MatButtonModule, MatProgressBarModule, RouterLink],
+  imports: [
+    AsyncPipe,
+    DatePipe,
+    MatCardModule,
+    MatIconModule,
+    MatButtonModule,
+    MatProgressBarModule,
+    RouterLink,
+    ResourceBar,
+  ],
   templateUrl: './dashboard-page.html',
   styleUrl: './dashboard-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -19,4 +30,7 @@ export class DashboardPage {
   private readonly store = inject(DashboardStore);
 
   protected readonly vm$ = this.store.summary$.pipe(map((summary) => ({ summary })));
+  protected readonly cores = formatCores;
+  protected readonly gb = formatGb;
+  protected readonly gpus = formatGpus;
 }

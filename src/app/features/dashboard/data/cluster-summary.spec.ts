@@ -31,6 +31,28 @@ describe('toClusterSummary', () => {
     });
   });
 
+  it('sums capacity and allocation over active workers only', () => {
+    const workers = [
+      aLiveWorker({
+        capacity: { cpu: 8, memory: 16, storage: 100, gpu: 1 },
+        allocated: { cpu: 2, memory: 4, storage: 10, gpu: 1 },
+      }),
+      aLiveWorker({
+        capacity: { cpu: 4, memory: 8, storage: 50, gpu: 0 },
+        allocated: { cpu: 1, memory: 1, storage: 1, gpu: 0 },
+      }),
+      aLiveWorker({ status: 'inactive', capacity: { cpu: 64, memory: 64, storage: 64, gpu: 8 } }),
+      aLiveWorker({ capacity: null, allocated: null }),
+    ];
+
+    expect(toClusterSummary(workers, []).resources).toEqual({
+      cpu: { total: 12, allocated: 3 },
+      memory: { total: 24, allocated: 5 },
+      storage: { total: 150, allocated: 11 },
+      gpu: { total: 1, allocated: 1 },
+    });
+  });
+
   it('is all zeros for an empty cluster', () => {
     const summary = toClusterSummary([], []);
 

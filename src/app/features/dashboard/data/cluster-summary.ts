@@ -1,10 +1,17 @@
 import { LiveWorker, WorkerStatus } from '../../../core/realtime/live-worker';
 import { KNOWN_TASK_STATUSES, KnownTaskStatus, TaskListEntry } from '../../../shared/cloudai/task.model';
 
+export interface ResourceTotals {
+  readonly total: number;
+  readonly allocated: number;
+}
+
 /** Headline counts of the cluster. Statuses the master stores beyond the five known ones count as `other`. */
 export interface ClusterSummary {
   readonly workers: Readonly<Record<WorkerStatus | 'total', number>>;
   readonly tasks: Readonly<Record<KnownTaskStatus | 'other' | 'total', number>>;
+  /** Capacity and allocation summed over active workers, as the master schedules only on those. */
+  readonly resources: Readonly<Record<'cpu' | 'memory' | 'storage' | 'gpu', ResourceTotals>>;
 }
 
 export function toClusterSummary(workers: readonly LiveWorker[], tasks: readonly TaskListEntry[]): ClusterSummary {
@@ -17,5 +24,24 @@ export function toClusterSummary(workers: readonly LiveWorker[], tasks: readonly
     const known = KNOWN_TASK_STATUSES.find((status) => status === task.status);
     taskCounts[known ?? 'other'] += 1;
   }
-  return { workers: workerCounts, tasks: taskCounts };
+  return { workers: workerCounts, tasks: taskCounts, resources: sumResources(workers) };
+}
+
+function sumResources(workers: readonly LiveWorker[]): ClusterSummary['resources'] {
+  const sums = {
+    cpu: { total: 0, allocated: 0 },
+    memory: { total: 0, allocated: 0 },
+    storage: { total: 0, allocated: 0 },
+    gpu: { total: 0, allocated: 0 },
+  };
+  for (const worker of workers) {
+    if (worker.status !== 'active' || !worker.capacity) {
+      continue;
+    }
+    for (const resource of ['cpu', 'memory', 'storage', 'gpu'] as const) {
+      sums[resource].total += worker.capacity[resource];
+      sums[resource].allocated += worker.allocated?.[resource] ?? 0;
+    }
+  }
+  return sums;
 }

@@ -6,15 +6,31 @@ describe('toWorkerDetailVm', () => {
 
   it('finds the worker and sorts its assignments newest first', () => {
     const kiwi = aLiveWorker({ id: 'kiwi' });
-    const assignments = { ...noAssignments, data: [{ task_id: 'a', assigned_at: 1 }, { task_id: 'b', assigned_at: 5 }] };
-    const vm = toWorkerDetailVm({ id: 'kiwi', workers: { status: 'ready', data: [kiwi], updatedAt: 0 }, assignments, now: 9 });
+    const assignments = {
+      ...noAssignments,
+      data: [
+        { task_id: 'a', assigned_at: 1 },
+        { task_id: 'b', assigned_at: 5 },
+      ],
+    };
+    const vm = toWorkerDetailVm({
+      id: 'kiwi',
+      workers: { status: 'ready', data: [kiwi], updatedAt: 0 },
+      assignments,
+      now: 9,
+    });
 
     expect(vm.state === 'ready' && vm.worker).toBe(kiwi);
     expect(vm.state === 'ready' && vm.assignments?.map((a) => a.task_id)).toEqual(['b', 'a']);
   });
 
   it('says not found for an id the master does not know, rather than failing', () => {
-    const vm = toWorkerDetailVm({ id: 'ghost', workers: { status: 'ready', data: [aLiveWorker()], updatedAt: 0 }, assignments: noAssignments, now: 0 });
+    const vm = toWorkerDetailVm({
+      id: 'ghost',
+      workers: { status: 'ready', data: [aLiveWorker()], updatedAt: 0 },
+      assignments: noAssignments,
+      now: 0,
+    });
 
     expect(vm).toEqual({ state: 'not-found', id: 'ghost' });
   });
@@ -33,6 +49,8 @@ describe('toWorkerDetailVm', () => {
   });
 
   it('passes loading and errors of the worker list through', () => {
-    expect(toWorkerDetailVm({ id: 'x', workers: { status: 'loading' }, assignments: noAssignments, now: 0 })).toEqual({ state: 'loading' });
+    expect(toWorkerDetailVm({ id: 'x', workers: { status: 'loading' }, assignments: noAssignments, now: 0 })).toEqual({
+      state: 'loading',
+    });
   });
 });

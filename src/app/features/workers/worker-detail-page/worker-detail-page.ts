@@ -22,7 +22,18 @@ import { WORKER_STATUS_EXPLANATION, WORKER_STATUS_LABEL, WORKER_STATUS_TONE } fr
 
 @Component({
   selector: 'app-worker-detail-page',
-  imports: [AsyncPipe, DatePipe, RouterLink, MatButtonModule, MatCardModule, MatIconModule, CopyButton, ResourceBar, StatusChip, UsageChart],
+  imports: [
+    AsyncPipe,
+    DatePipe,
+    RouterLink,
+    MatButtonModule,
+    MatCardModule,
+    MatIconModule,
+    CopyButton,
+    ResourceBar,
+    StatusChip,
+    UsageChart,
+  ],
   templateUrl: './worker-detail-page.html',
   styleUrl: './worker-detail-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
