@@ -48,7 +48,7 @@ export const SCROLL_AND_COUNT_FRAMES = `
   const target =
     document.querySelector('[data-bench-scroll]') ??
     document.querySelector('cdk-virtual-scroll-viewport') ??
-    document.querySelector('mat-sidenav-content');
+    document.querySelector('main');
   if (!target || target.scrollHeight <= target.clientHeight) {
     resolve({ fps: 0, scrolled: false });
     return;

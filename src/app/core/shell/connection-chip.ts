@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { MatIconModule } from '@angular/material/icon';
 import { formatDate } from '@angular/common';
 import { toConnectionLabel } from '../connection/connection-label';
 import { ConnectionState } from '../realtime/connection-state';
@@ -7,7 +6,6 @@ import { ConnectionState } from '../realtime/connection-state';
 /** The toolbar's connection chip: colour and words for the live connection, with an explanation on hover or focus. */
 @Component({
   selector: 'app-connection-chip',
-  imports: [MatIconModule],
   template: `
     @let label = this.label();
     <span
@@ -17,7 +15,7 @@ import { ConnectionState } from '../realtime/connection-state';
       [title]="label.explanation"
       [attr.aria-label]="'Connection: ' + label.text + '. ' + label.explanation"
     >
-      <mat-icon aria-hidden="true">{{ label.icon }}</mat-icon>
+      <span class="material-icons icon" aria-hidden="true">{{ label.icon }}</span>
       <span class="text">{{ label.text }}</span>
     </span>
   `,
@@ -32,7 +30,7 @@ import { ConnectionState } from '../realtime/connection-state';
       font: var(--mat-sys-label-large);
       white-space: nowrap;
     }
-    mat-icon {
+    .icon {
       font-size: 18px;
       width: 18px;
       height: 18px;

@@ -26,7 +26,7 @@ describe('Shell', () => {
   it('offers the four destinations in the main navigation', async () => {
     const { element } = await render({ kind: 'connecting', lastMessageAt: null, checkedAt: 0 });
 
-    const links = Array.from(element.querySelectorAll('nav[aria-label="Main"] a span')).map((label) =>
+    const links = Array.from(element.querySelectorAll('nav[aria-label="Main"] a span:last-child')).map((label) =>
       label.textContent?.trim(),
     );
     expect(links).toEqual(['Dashboard', 'Workers', 'Tasks', 'Submit task']);
