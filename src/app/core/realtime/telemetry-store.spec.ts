@@ -236,4 +236,15 @@ describe('TelemetryStore', () => {
       expectSubscriptions(failing.subscriptions).toBe(['^ 4ms !', '105ms ^ 4ms !']);
     });
   });
+
+  it('closes the socket and forgets the workers on disconnect (sign-out), and opens it again on connect', () => {
+    marbles(({ cold, hot, expectObservable, expectSubscriptions }) => {
+      const socket = cold('a', { a: frame(beat('kiwi', 100, 10)) });
+      const { store } = setup({ sockets: [socket] });
+      hot('50ms d 49ms c').subscribe((command) => (command === 'd' ? store.disconnect() : store.connect()));
+
+      expectObservable(store.workers$.pipe(map(usage)), '150ms !').toBe('(ea) 46ms e 49ms a', { e: '', a: 'kiwi=10' });
+      expectSubscriptions(socket.subscriptions).toBe(['^ 49ms !', '100ms ^ 49ms !']);
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 import {
+  BehaviorSubject,
   Observable,
   Subject,
   auditTime,
@@ -37,7 +38,11 @@ import { TelemetryUpdate, TrackedWorker, toTelemetryUpdate, trackTelemetry } fro
 
 type SocketEvent =
   | { readonly kind: 'frame'; readonly raw: string; readonly at: number }
-  | ({ readonly kind: 'retrying' } & RetryScheduled);
+  | ({ readonly kind: 'retrying' } & RetryScheduled)
+  /** The connection was closed on purpose (sign-out): forget what it delivered. */
+  | { readonly kind: 'closed' };
+
+const CLOSED: SocketEvent = { kind: 'closed' };
 
 const CONNECTING: SocketStatus = { phase: 'connecting', lastFrameAt: null };
 const NO_WORKERS: ReadonlyMap<string, TrackedWorker> = new Map();
@@ -64,35 +69,33 @@ export class TelemetryStore {
   /** The fallback poll reached the master after failing: it is back, so reconnect now. */
   private readonly masterAnswering = new Subject<void>();
 
+  /** Whether the live connection may be open; sign-out closes it, sign-in opens it again. */
+  private readonly enabled = new BehaviorSubject(true);
+
   /** Frames and reconnection events of the one shared socket. Hot while subscribed; no replay. */
-  private readonly socketEvents$: Observable<SocketEvent> = merge(
-    this.retries.pipe(map((retry): SocketEvent => ({ kind: 'retrying', ...retry }))),
-    defer(() => this.openSocket(this.socketUrl)).pipe(
-      completionAsError<string>('the master closed the connection'),
-      map((raw): SocketEvent => ({ kind: 'frame', raw, at: asyncScheduler.now() })),
-      reconnect({
-        policy: this.config.reconnect,
-        random: this.random,
-        retryNow$: merge(risingEdge(this.online$), risingEdge(this.visible$), this.masterAnswering),
-        onRetryScheduled: (retry) => this.retries.next(retry),
-      }),
-    ),
-  ).pipe(share());
+  private readonly socketEvents$: Observable<SocketEvent> = this.enabled.pipe(
+    distinctUntilChanged(),
+    switchMap((enabled) => (enabled ? this.connectSocket() : of(CLOSED))),
+    share(),
+  );
 
   private readonly socketStatus$: Observable<SocketStatus> = this.socketEvents$.pipe(
-    scan(
-      (status: SocketStatus, event: SocketEvent): SocketStatus =>
-        event.kind === 'frame'
-          ? { phase: 'open', lastFrameAt: event.at }
-          : {
-              phase: 'retrying',
-              lastFrameAt: status.lastFrameAt,
-              attempt: event.attempt,
-              retryAt: event.retryAt,
-              reason: event.reason,
-            },
-      CONNECTING,
-    ),
+    scan((status: SocketStatus, event: SocketEvent): SocketStatus => {
+      switch (event.kind) {
+        case 'frame':
+          return { phase: 'open', lastFrameAt: event.at };
+        case 'closed':
+          return CONNECTING;
+        case 'retrying':
+          return {
+            phase: 'retrying',
+            lastFrameAt: status.lastFrameAt,
+            attempt: event.attempt,
+            retryAt: event.retryAt,
+            reason: event.reason,
+          };
+      }
+    }, CONNECTING),
     startWith(CONNECTING),
     shareReplay({ bufferSize: 1, refCount: true }),
   );
@@ -120,7 +123,11 @@ export class TelemetryStore {
    * latest map; never completes.
    */
   readonly workers$: Observable<ReadonlyMap<string, TrackedWorker>> = merge(
-    this.parsedFrames$.pipe(map((frame): readonly TelemetryUpdate[] => frame.entries)),
+    this.parsedFrames$.pipe(map((frame): readonly TelemetryUpdate[] | null => frame.entries)),
+    this.socketEvents$.pipe(
+      filter((event) => event.kind === 'closed'),
+      map(() => null),
+    ),
     this.fallbackPoll$.pipe(
       map((poll) => poll?.data),
       filter((entries): entries is readonly WorkerListEntry[] => entries !== undefined),
@@ -130,7 +137,7 @@ export class TelemetryStore {
   ).pipe(
     // 200 frames a second from a large cluster become one map update per animation frame.
     connect((updates$) => updates$.pipe(buffer(updates$.pipe(auditTime(0, this.renderScheduler))))),
-    scan((workers, batches) => trackTelemetry(workers, batches.flat(), this.config.historyWindowMs), NO_WORKERS),
+    scan((workers, batch) => this.applyBatch(workers, batch), NO_WORKERS),
     startWith(NO_WORKERS),
     distinctUntilChanged(),
     shareReplay({ bufferSize: 1, refCount: true }),
@@ -161,6 +168,43 @@ export class TelemetryStore {
     map(([inputs, socket]) => toConnectionState({ ...inputs, socket, staleAfterMs: 2 * this.config.heartbeatMs })),
     shareReplay({ bufferSize: 1, refCount: true }),
   );
+
+  /** Closes the socket and stops its fallback polling, and forgets every worker (sign-out). */
+  disconnect(): void {
+    this.enabled.next(false);
+  }
+
+  /** Opens the live connection again after {@link disconnect}. */
+  connect(): void {
+    this.enabled.next(true);
+  }
+
+  private connectSocket(): Observable<SocketEvent> {
+    return merge(
+      this.retries.pipe(map((retry): SocketEvent => ({ kind: 'retrying', ...retry }))),
+      defer(() => this.openSocket(this.socketUrl)).pipe(
+        completionAsError<string>('the master closed the connection'),
+        map((raw): SocketEvent => ({ kind: 'frame', raw, at: asyncScheduler.now() })),
+        reconnect({
+          policy: this.config.reconnect,
+          random: this.random,
+          retryNow$: merge(risingEdge(this.online$), risingEdge(this.visible$), this.masterAnswering),
+          onRetryScheduled: (retry) => this.retries.next(retry),
+        }),
+      ),
+    );
+  }
+
+  /** Updates gathered during one frame; `null` marks a closed connection, after which only later updates count. */
+  private applyBatch(
+    workers: ReadonlyMap<string, TrackedWorker>,
+    batch: readonly (readonly TelemetryUpdate[] | null)[],
+  ): ReadonlyMap<string, TrackedWorker> {
+    const closedAt = batch.lastIndexOf(null);
+    const base = closedAt >= 0 ? NO_WORKERS : workers;
+    const updates = batch.slice(closedAt + 1).flatMap((entries) => entries ?? []);
+    return updates.length > 0 ? trackTelemetry(base, updates, this.config.historyWindowMs) : base;
+  }
 
   private pollWhileDown(): Observable<PollState<readonly WorkerListEntry[]>> {
     return defer(() => {
