@@ -14,6 +14,17 @@ const count = (n: number, scale: number) => String(Math.max(1, Math.round(n * sc
 
 const QUIET = ['--dropout', '0', '--flush-ms', '5000', '--precise-timestamps'];
 
+/** 10,000 tasks, 500 running, and two new ones a second so statuses change on every poll. */
+const taskLoad = (scale: number) => [
+  '--seed-tasks',
+  count(10_000, scale),
+  '--seed-running',
+  count(500, scale),
+  '--task-rate',
+  '120',
+  ...QUIET,
+];
+
 export const SCENARIOS: readonly Scenario[] = [
   {
     name: 'workers-1k',
@@ -26,34 +37,14 @@ export const SCENARIOS: readonly Scenario[] = [
     name: 'tasks-10k',
     description: '10,000 tasks, 500 running, statuses changing every poll, page /tasks',
     page: '/tasks',
-    simulatorArgs: (scale) => [
-      '--workers',
-      count(60, scale),
-      '--seed-tasks',
-      count(10_000, scale),
-      '--seed-running',
-      count(500, scale),
-      '--task-rate',
-      '120',
-      ...QUIET,
-    ],
+    simulatorArgs: (scale) => ['--workers', count(60, scale), ...taskLoad(scale)],
     durationS: 60,
   },
   {
     name: 'dashboard',
     description: 'both loads together (1,000 workers, 10,000 tasks), page /dashboard',
     page: '/dashboard',
-    simulatorArgs: (scale) => [
-      '--workers',
-      count(1000, scale),
-      '--seed-tasks',
-      count(10_000, scale),
-      '--seed-running',
-      count(500, scale),
-      '--task-rate',
-      '120',
-      ...QUIET,
-    ],
+    simulatorArgs: (scale) => ['--workers', count(1000, scale), ...taskLoad(scale)],
     durationS: 60,
   },
   {

@@ -12,6 +12,8 @@ test.describe('Dashboard', () => {
     await expect(page).toHaveURL(/\/dashboard$/);
     await expect(page.getByTestId('workers-total')).toHaveText(String(workers), { timeout: 5_000 });
     await expect(page.getByTestId('tasks-total')).toHaveText(String(tasks), { timeout: 5_000 });
+    await expect(page.getByRole('meter', { name: 'CPU allocated' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Cluster CPU and memory' })).toBeVisible();
   });
 
   test('picks up a new task and a new worker without a reload', async ({ page, request }) => {

@@ -112,7 +112,10 @@ test.describe('Worker detail', () => {
     await expect(page.getByText(/of 12 cores/)).toBeVisible();
     const chart = page.getByRole('img', { name: /usage of kiwi since this page opened/ });
     await expect(chart).toBeVisible({ timeout: 10_000 });
-    const widthOfLine = () => chart.evaluate((element) => (element.querySelector('canvas') as HTMLCanvasElement | null)?.toDataURL().length ?? 0);
+    const widthOfLine = () =>
+      chart.evaluate(
+        (element) => (element.querySelector('canvas') as HTMLCanvasElement | null)?.toDataURL().length ?? 0,
+      );
     const before = await widthOfLine();
     await expect.poll(widthOfLine, { timeout: 10_000 }).not.toBe(before);
   });

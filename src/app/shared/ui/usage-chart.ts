@@ -19,8 +19,9 @@ export interface ChartSeries {
 }
 
 /**
- * A time-series chart of percentages (uPlot on a canvas) that grows as data arrives and follows
- * the light/dark theme: axis and grid colours come from the element's computed styles.
+ * A time-series chart (uPlot on a canvas) that grows as data arrives and follows the light/dark
+ * theme: axis and grid colours come from the element's computed styles. Percentages by default
+ * (0–100 scale); `unit` and `yMax` suit it to counts.
  */
 @Component({
   selector: 'app-usage-chart',
@@ -81,6 +82,10 @@ export class UsageChart implements OnDestroy {
   readonly series = input.required<readonly ChartSeries[]>();
   readonly label = input('');
   readonly height = input(220);
+  /** Appended to the y-axis values. */
+  readonly unit = input(' %');
+  /** Top of the y scale; `null` fits the data. */
+  readonly yMax = input<number | null>(100);
 
   constructor() {
     afterRenderEffect({ write: () => this.draw() });
@@ -113,14 +118,16 @@ export class UsageChart implements OnDestroy {
       {
         width: this.width(),
         height: this.height(),
-        scales: { y: { range: [0, 100] } },
+        scales: { y: { range: (_u, _min, max) => [0, this.yMax() ?? Math.max(1, max)] } },
         axes: [
           { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } },
           {
             stroke: text,
             grid: { stroke: grid, width: 1 },
             ticks: { stroke: grid },
-            values: (_u, ticks) => ticks.map((tick) => `${tick} %`),
+            // Counts have no fractions: leave fractional ticks unlabelled.
+            values: (_u, ticks) =>
+              ticks.map((tick) => (this.unit() === '' && !Number.isInteger(tick) ? '' : `${tick}${this.unit()}`)),
           },
         ],
         series: [

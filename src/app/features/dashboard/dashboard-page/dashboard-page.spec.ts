@@ -18,10 +18,19 @@ describe('DashboardPage', () => {
     },
   };
 
+  const noChart = { times: [], series: [] };
+  const refresh = jasmine.createSpy('refresh');
+
   async function render(state: LoadState<ClusterSummary>): Promise<HTMLElement> {
     TestBed.configureTestingModule({
       imports: [DashboardPage],
-      providers: [provideRouter([]), { provide: DashboardStore, useValue: { summary$: of(state) } }],
+      providers: [
+        provideRouter([]),
+        {
+          provide: DashboardStore,
+          useValue: { summary$: of(state), throughputChart$: of(noChart), clusterUsageChart$: of(noChart), refresh },
+        },
+      ],
     });
     const fixture = TestBed.createComponent(DashboardPage);
     await fixture.whenStable();
@@ -73,6 +82,8 @@ describe('DashboardPage', () => {
     const alert = page.querySelector('[role="alert"]');
     expect(alert?.textContent).toContain('Database not available (HTTP 503)');
     expect(alert?.textContent).toContain('keeps trying');
+    (alert?.querySelector('button') as HTMLButtonElement).click();
+    expect(refresh).toHaveBeenCalled();
   });
 
   it('says how to get workers when the cluster has none', async () => {

@@ -5,9 +5,10 @@ import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { map } from 'rxjs';
+import { combineLatest } from 'rxjs';
 import { formatCores, formatGb, formatGpus } from '../../../shared/format/units';
 import { ResourceBar } from '../../../shared/ui/resource-bar';
+import { UsageChart } from '../../../shared/ui/usage-chart';
 import { DashboardStore } from '../data/dashboard-store';
 
 @Component({
@@ -21,6 +22,7 @@ import { DashboardStore } from '../data/dashboard-store';
     MatProgressBarModule,
     RouterLink,
     ResourceBar,
+    UsageChart,
   ],
   templateUrl: './dashboard-page.html',
   styleUrl: './dashboard-page.scss',
@@ -29,8 +31,16 @@ import { DashboardStore } from '../data/dashboard-store';
 export class DashboardPage {
   private readonly store = inject(DashboardStore);
 
-  protected readonly vm$ = this.store.summary$.pipe(map((summary) => ({ summary })));
+  protected readonly vm$ = combineLatest({
+    summary: this.store.summary$,
+    throughput: this.store.throughputChart$,
+    usage: this.store.clusterUsageChart$,
+  });
   protected readonly cores = formatCores;
   protected readonly gb = formatGb;
   protected readonly gpus = formatGpus;
+
+  protected retry(): void {
+    this.store.refresh();
+  }
 }

@@ -1,5 +1,5 @@
 import { Injectable, inject } from '@angular/core';
-import { Observable, combineLatest, map, of, shareReplay } from 'rxjs';
+import { Observable, Subject, combineLatest, filter, map, of, scan, shareReplay, startWith, throttleTime } from 'rxjs';
 import { POLLING_CONFIG } from '../../../core/config/polling-config';
 import { PAGE_VISIBLE } from '../../../core/realtime/browser-signals';
 import { LiveWorker } from '../../../core/realtime/live-worker';
@@ -8,7 +8,16 @@ import { TaskListEntry } from '../../../shared/cloudai/task.model';
 import { TasksClient } from '../../../shared/cloudai/tasks-client';
 import { LoadState } from '../../../shared/streams/load-state';
 import { PollState, smartPoll } from '../../../shared/streams/smart-poll';
+import { ChartSeries } from '../../../shared/ui/usage-chart';
 import { ClusterSummary, toClusterSummary } from './cluster-summary';
+import { toClusterUsage } from './cluster-usage';
+import { NO_THROUGHPUT, TaskThroughput, trackThroughput } from './task-throughput';
+
+/** What a time-series chart draws. */
+export interface ChartData {
+  readonly times: readonly number[];
+  readonly series: readonly ChartSeries[];
+}
 
 /** The dashboard's data: live workers and the polled task list, folded into headline counts. */
 @Injectable({ providedIn: 'root' })
@@ -18,12 +27,15 @@ export class DashboardStore {
   private readonly polling = inject(POLLING_CONFIG);
   private readonly visible$ = inject(PAGE_VISIBLE);
 
+  private readonly refreshes = new Subject<void>();
+
   private readonly tasks$ = smartPoll({
     request: () => this.tasksClient.listTasks(),
     intervalMs$: of(this.polling.tasksMs),
     visible$: this.visible$,
+    refresh$: this.refreshes,
     maxBackoffMs: this.polling.maxBackoffMs,
-  });
+  }).pipe(shareReplay({ bufferSize: 1, refCount: true }));
 
   /** Cold until subscribed, shared while subscribed; replays the latest state; never completes. */
   readonly summary$: Observable<LoadState<ClusterSummary>> = combineLatest([
@@ -33,6 +45,48 @@ export class DashboardStore {
     map(([workers, tasks]) => toSummaryState(workers, tasks)),
     shareReplay({ bufferSize: 1, refCount: true }),
   );
+
+  /** Tasks seen finishing per minute, over the last 30 minutes this page watched. Replays; never completes. */
+  readonly throughput$: Observable<TaskThroughput> = this.tasks$.pipe(
+    filter((poll) => poll.data !== undefined && poll.lastUpdated !== null && poll.lastError === null),
+    scan((throughput, poll) => trackThroughput(throughput, poll.data ?? [], poll.lastUpdated ?? 0), NO_THROUGHPUT),
+    startWith(NO_THROUGHPUT),
+    shareReplay({ bufferSize: 1, refCount: true }),
+  );
+
+  /** The throughput as chart input; a new object only when the throughput changes. */
+  readonly throughputChart$: Observable<ChartData> = this.throughput$.pipe(
+    map(({ buckets }) => ({
+      times: buckets.map((bucket) => bucket.minute),
+      series: [
+        { label: 'Completed', values: buckets.map((bucket) => bucket.completed), colour: 'var(--app-ok)' },
+        { label: 'Failed', values: buckets.map((bucket) => bucket.failed), colour: 'var(--app-danger)' },
+      ],
+    })),
+  );
+
+  /**
+   * Cluster CPU and memory over time, from the workers' in-browser history, as chart input;
+   * recomputed at most every 5 s, since it walks every sample of every worker. Replays; never completes.
+   */
+  readonly clusterUsageChart$: Observable<ChartData> = this.liveWorkers.workers$.pipe(
+    throttleTime(5000, undefined, { leading: true, trailing: true }),
+    map((workers) => toClusterUsage(workers.status === 'ready' ? workers.data : [])),
+    map((usage) => ({
+      times: usage.times,
+      series: [
+        { label: 'CPU %', values: usage.cpu, colour: 'var(--mat-sys-primary)' },
+        { label: 'Memory %', values: usage.memory, colour: 'var(--app-warn)' },
+      ],
+    })),
+    shareReplay({ bufferSize: 1, refCount: true }),
+  );
+
+  /** Fetches everything now (the retry button of the error state). */
+  refresh(): void {
+    this.refreshes.next();
+    this.liveWorkers.refreshRegistry();
+  }
 }
 
 /** Both sources are needed for a summary; a source that never answered makes it an error, a later failure only a warning. */

@@ -26,11 +26,11 @@ const ADDRESS_PATTERN = /^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-
   ],
   templateUrl: './register-worker-dialog.html',
   styles: `
-    form {
+    mat-dialog-content {
       display: flex;
       flex-direction: column;
-      gap: 4px;
-      min-width: min(420px, 80vw);
+      gap: 8px;
+      width: min(440px, 80vw);
     }
     .server-error {
       color: var(--mat-sys-error);
