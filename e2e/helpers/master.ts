@@ -18,11 +18,12 @@ export class Master {
     return ((await response.json()) as { tasks: unknown[] }).tasks.length;
   }
 
-  async submitTask(dockerImage = 'python:3.12'): Promise<string> {
+  /** Submits a task; the simulator honours `sleep N` (run time) and `exit N` (outcome) in the command. */
+  async submitTask(dockerImage = 'python:3.12', command = 'echo hi'): Promise<string> {
     const response = await this.request.post(`${MASTER_URL}/api/tasks`, {
       data: {
         docker_image: dockerImage,
-        command: 'echo hi',
+        command,
         cpu_required: 0.5,
         memory_required: 0.5,
         storage_required: 1,

@@ -102,7 +102,7 @@ describe('smartPoll', () => {
     });
   });
 
-  it('stops entirely at interval 0 but still fetches on a manual refresh', () => {
+  it('fetches once when paused (interval 0), then only on a manual refresh', () => {
     marbles(({ cold, hot, expectSubscriptions, expectObservable }) => {
       const response = cold('(a|)', { a: 1 });
       const interval = hot('i 49ms p', { i: 100, p: 0 });
@@ -115,7 +115,7 @@ describe('smartPoll', () => {
       });
 
       expectObservable(states.pipe(ignoreElements()), '500ms !').toBe('');
-      expectSubscriptions(response.subscriptions).toBe(['(^!)', '300ms (^!)']);
+      expectSubscriptions(response.subscriptions).toBe(['(^!)', '50ms (^!)', '300ms (^!)']);
     });
   });
 

@@ -18,7 +18,7 @@ import { Fetched, toFetched } from './fetched';
 
 export interface SmartPollOptions<T> {
   readonly request: () => Observable<T>;
-  /** The interval in ms; `0` pauses (a manual refresh still fetches once). Changing it restarts the cycle at once. */
+  /** The interval in ms; `0` pauses after one fetch (a manual refresh still fetches). Changing it restarts the cycle at once. */
   readonly intervalMs$: Observable<number>;
   /** Whether the page is visible. Polling stops while hidden and fetches at once when visible again. */
   readonly visible$: Observable<boolean>;
@@ -75,7 +75,8 @@ export function smartPoll<T>(options: SmartPollOptions<T>): Observable<PollState
         return EMPTY;
       }
       if (intervalMs <= 0) {
-        return refresh$.pipe(switchMap(fetchOnce));
+        // Paused: one fetch so a page opened while paused is not empty, then only on demand.
+        return merge(of(null), refresh$).pipe(switchMap(fetchOnce));
       }
       return merge(of(null), refresh$).pipe(switchMap(() => cycle(intervalMs)));
     }),

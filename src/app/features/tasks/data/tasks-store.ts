@@ -1,0 +1,74 @@
+import { DOCUMENT } from '@angular/common';
+import { Injectable, inject } from '@angular/core';
+import { BehaviorSubject, Observable, Subject, auditTime, distinctUntilChanged, map, shareReplay } from 'rxjs';
+import { dequal } from 'dequal';
+import { POLLING_CONFIG } from '../../../core/config/polling-config';
+import { PAGE_VISIBLE } from '../../../core/realtime/browser-signals';
+import { TelemetryStore } from '../../../core/realtime/telemetry-store';
+import { TaskListEntry } from '../../../shared/cloudai/task.model';
+import { TasksClient } from '../../../shared/cloudai/tasks-client';
+import { PollState, smartPoll } from '../../../shared/streams/smart-poll';
+
+/** The refresh intervals an operator can choose; 0 pauses. */
+export const TASK_POLL_INTERVALS = [1000, 3000, 10_000, 30_000, 0] as const;
+
+const STORAGE_KEY = 'cloudai.tasks.interval';
+
+/** The task list, polled from the master at an interval the operator chooses and this browser remembers. */
+@Injectable({ providedIn: 'root' })
+export class TasksStore {
+  private readonly tasksClient = inject(TasksClient);
+  private readonly polling = inject(POLLING_CONFIG);
+  private readonly storage = inject(DOCUMENT).defaultView?.localStorage;
+  private readonly telemetry = inject(TelemetryStore);
+  private readonly interval = new BehaviorSubject<number>(this.storedInterval());
+  private readonly refreshes = new Subject<void>();
+
+  /** The polling interval in ms, 0 when paused. Hot; replays; never completes. */
+  readonly intervalMs$ = this.interval.asObservable();
+
+  /** The latest list with when it arrived and the latest failure. Shared while subscribed; replays; never completes. */
+  readonly poll$: Observable<PollState<readonly TaskListEntry[]>> = smartPoll({
+    request: () => this.tasksClient.listTasks(),
+    intervalMs$: this.interval,
+    visible$: inject(PAGE_VISIBLE),
+    refresh$: this.refreshes,
+    maxBackoffMs: this.polling.maxBackoffMs,
+  }).pipe(shareReplay({ bufferSize: 1, refCount: true }));
+
+  /**
+   * Which worker runs each task, from live telemetry (the task list does not say). Refreshed at
+   * most once a second. Shared while subscribed; replays; never completes.
+   */
+  readonly runningOn$: Observable<ReadonlyMap<string, string>> = this.telemetry.workers$.pipe(
+    auditTime(1000),
+    map((workers) => {
+      const runningOn = new Map<string, string>();
+      for (const [workerId, worker] of workers) {
+        for (const task of worker.telemetry.running_tasks) {
+          runningOn.set(task.task_id, workerId);
+        }
+      }
+      return runningOn as ReadonlyMap<string, string>;
+    }),
+    distinctUntilChanged(dequal),
+    shareReplay({ bufferSize: 1, refCount: true }),
+  );
+
+  /** Polls every `intervalMs` (0 pauses), and remembers the choice in this browser. */
+  pollEvery(intervalMs: number): void {
+    this.storage?.setItem(STORAGE_KEY, String(intervalMs));
+    this.interval.next(intervalMs);
+  }
+
+  /** Fetches now, cancelling a request in flight. */
+  refresh(): void {
+    this.refreshes.next();
+  }
+
+  private storedInterval(): number {
+    const raw = this.storage?.getItem(STORAGE_KEY);
+    const stored = raw === null || raw === undefined ? NaN : Number(raw);
+    return TASK_POLL_INTERVALS.find((interval) => interval === stored) ?? this.polling.tasksMs;
+  }
+}
