@@ -47,3 +47,60 @@ test.describe('Task list', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Auto-updating' })).toBeVisible();
   });
 });
+
+test.describe('Submit task', () => {
+  test('submits a task through the form; it appears in the list and reaches a final status', async ({ page }) => {
+    await page.goto('/tasks/new');
+    await page.getByRole('textbox', { name: 'Docker image' }).fill('form-image:1');
+    await page.getByRole('textbox', { name: 'Command' }).fill('sleep 3; exit 0');
+    await page.getByRole('spinbutton', { name: 'CPU' }).fill('0.5');
+    await page.getByRole('spinbutton', { name: 'Memory' }).fill('0.5');
+    await page.getByRole('spinbutton', { name: 'Storage' }).fill('1');
+    await page.getByRole('button', { name: 'Submit task' }).click();
+
+    await expect(page.getByText(/Task task-\d+ submitted\./)).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Docker image' })).toHaveValue('');
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect(page).toHaveURL(/\/tasks\/task-\d+$/);
+
+    await page.goto('/tasks?q=form-image');
+    const row = page.getByRole('table', { name: 'Tasks' }).getByRole('row').filter({ hasText: 'form-image:1' });
+    await expect(row).toContainText('completed', { timeout: 25_000 });
+  });
+
+  test('keeps every field when the master refuses, shows its words, and keeps a draft through a reload', async ({
+    page,
+  }) => {
+    await page.route('**/api/tasks', (route) =>
+      route.request().method() === 'POST'
+        ? route.fulfill({
+            status: 400,
+            contentType: 'text/plain; charset=utf-8',
+            body: 'k_value must be between 1.5 and 2.5\n',
+          })
+        : route.continue(),
+    );
+    await page.goto('/tasks/new');
+    await page.getByRole('textbox', { name: 'Docker image' }).fill('refused:1');
+    await page.getByRole('textbox', { name: 'Command' }).fill('echo kept');
+    await page.getByRole('button', { name: 'Submit task' }).click();
+
+    await expect(page.getByRole('alert')).toHaveText(
+      'The master refused the task: k_value must be between 1.5 and 2.5 (HTTP 400)',
+    );
+    await expect(page.getByRole('textbox', { name: 'Docker image' })).toHaveValue('refused:1');
+
+    await page.reload();
+    await expect(page.getByRole('textbox', { name: 'Docker image' })).toHaveValue('refused:1');
+    await expect(page.getByRole('textbox', { name: 'Command' })).toHaveValue('echo kept');
+  });
+
+  test('validates like the master before sending anything', async ({ page }) => {
+    await page.goto('/tasks/new');
+    await page.getByRole('spinbutton', { name: 'CPU' }).fill('0');
+    await page.getByRole('button', { name: 'Submit task' }).click();
+
+    await expect(page.getByText('An image is required')).toBeVisible();
+    await expect(page.getByText('More than 0 cores.')).toBeVisible();
+  });
+});

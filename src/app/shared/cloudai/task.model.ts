@@ -27,3 +27,27 @@ export interface TaskListEntry {
 export interface TaskListResponse {
   readonly tasks: readonly TaskListEntry[];
 }
+
+/** The scheduler's task types; any other tag is stored but ignored by the scheduler. */
+export const TASK_TAGS = ['cpu-light', 'cpu-heavy', 'memory-heavy', 'gpu-inference', 'gpu-training', 'mixed'] as const;
+export type TaskTag = (typeof TASK_TAGS)[number];
+
+/** `POST /api/tasks` body. Resources in cores and GB; `k_value` in [1.5, 2.5]. */
+export interface TaskSubmission {
+  readonly docker_image: string;
+  readonly command: string;
+  readonly cpu_required: number;
+  readonly memory_required: number;
+  /** Always sent: the master's default is 1024 GB, which no worker has. */
+  readonly storage_required: number;
+  readonly gpu_required: number;
+  readonly tag: TaskTag;
+  readonly k_value: number;
+}
+
+/** `POST /api/tasks` success (201). Its `status` says "queued", but the master stores `pending`. */
+export interface TaskSubmitted {
+  readonly task_id: string;
+  readonly status: string;
+  readonly message: string;
+}

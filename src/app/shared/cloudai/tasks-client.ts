@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
-import { TaskListEntry, TaskListResponse } from './task.model';
+import { TaskListEntry, TaskListResponse, TaskSubmission, TaskSubmitted } from './task.model';
 
 /** Task endpoints of the master. I/O only: each method returns a cold Observable of one response. */
 @Injectable({ providedIn: 'root' })
@@ -11,5 +11,10 @@ export class TasksClient {
   /** `GET /api/tasks`: every task the master has stored, oldest first. */
   listTasks(): Observable<readonly TaskListEntry[]> {
     return this.http.get<TaskListResponse>('/api/tasks').pipe(map((response) => response.tasks ?? []));
+  }
+
+  /** `POST /api/tasks`: errors come back as the master's text/plain message. */
+  submitTask(submission: TaskSubmission): Observable<TaskSubmitted> {
+    return this.http.post<TaskSubmitted>('/api/tasks', submission);
   }
 }

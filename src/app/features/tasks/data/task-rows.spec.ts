@@ -26,7 +26,14 @@ describe('selectTasks', () => {
       workerId: null,
     },
     {
-      task: aTask({ task_id: 'task-3', status: 'completed', created_at: 20, docker_image: 'alpine', command: 'nvidia-smi', cpu_required: 1 }),
+      task: aTask({
+        task_id: 'task-3',
+        status: 'completed',
+        created_at: 20,
+        docker_image: 'alpine',
+        command: 'nvidia-smi',
+        cpu_required: 1,
+      }),
       workerId: null,
     },
   ];

@@ -1,12 +1,115 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { PagePlaceholder } from '../../../shared/ui/page-placeholder';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSliderModule } from '@angular/material/slider';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { Router, RouterLink } from '@angular/router';
+import { debounceTime, finalize } from 'rxjs';
+import { TASK_TAGS } from '../../../shared/cloudai/task.model';
+import { TasksClient } from '../../../shared/cloudai/tasks-client';
+import { toErrorMessage } from '../../../shared/http/error-message';
+import { TaskDraft, TaskDraftStore, toSubmission } from '../data/task-draft';
 
+const TAG_LABEL: Record<(typeof TASK_TAGS)[number], string> = {
+  'cpu-light': 'CPU light',
+  'cpu-heavy': 'CPU heavy',
+  'memory-heavy': 'Memory heavy',
+  'gpu-inference': 'GPU inference',
+  'gpu-training': 'GPU training',
+  mixed: 'Mixed',
+};
+
+/** `POST /api/tasks` with every field of the contract, validated as the master does, and a draft that survives reloads. */
 @Component({
   selector: 'app-submit-task-page',
-  imports: [PagePlaceholder],
-  template: `<app-page-placeholder heading="Submit task" icon="add_circle"
-    >The task submission form is being built.</app-page-placeholder
-  >`,
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressSpinnerModule,
+    MatSelectModule,
+    MatSliderModule,
+  ],
+  templateUrl: './submit-task-page.html',
+  styleUrl: './submit-task-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class SubmitTaskPage {}
+export class SubmitTaskPage {
+  private readonly tasksClient = inject(TasksClient);
+  private readonly drafts = inject(TaskDraftStore);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly router = inject(Router);
+
+  protected readonly tags = TASK_TAGS;
+  protected readonly tagLabel = TAG_LABEL;
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    docker_image: ['', [Validators.required, Validators.pattern(/\S/), Validators.maxLength(512)]],
+    command: ['', Validators.maxLength(10_000)],
+    cpu_required: [null as number | null, [Validators.required, Validators.min(0.001)]],
+    memory_required: [null as number | null, [Validators.required, Validators.min(0.001)]],
+    storage_required: [null as number | null, [Validators.required, Validators.min(0)]],
+    gpu_required: [null as number | null, [Validators.required, Validators.min(0)]],
+    tag: ['cpu-light', Validators.required],
+    k_value: [2, [Validators.min(1.5), Validators.max(2.5)]],
+  });
+  protected readonly submitting = signal(false);
+  protected readonly serverError = signal<string | null>(null);
+
+  constructor() {
+    this.form.setValue(this.drafts.read());
+    this.keepDraft();
+  }
+
+  protected submit(openAfterwards: boolean): void {
+    if (this.form.invalid || this.submitting()) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.submitting.set(true);
+    this.serverError.set(null);
+    this.tasksClient
+      .submitTask(toSubmission(this.form.getRawValue() as TaskDraft))
+      .pipe(finalize(() => this.submitting.set(false)))
+      .subscribe({
+        next: ({ task_id }) => this.submitted(task_id, openAfterwards),
+        error: (error: unknown) => this.serverError.set(toErrorMessage(error)),
+      });
+  }
+
+  protected startOver(): void {
+    this.drafts.clear();
+    this.form.setValue(this.drafts.read());
+    this.serverError.set(null);
+  }
+
+  protected kLabel(value: number): string {
+    return value.toFixed(1);
+  }
+
+  private submitted(taskId: string, openAfterwards: boolean): void {
+    this.drafts.clear();
+    this.form.setValue(this.drafts.read());
+    if (openAfterwards) {
+      void this.router.navigate(['/tasks', taskId]);
+      return;
+    }
+    this.snackBar
+      .open(`Task ${taskId} submitted.`, 'Open', { duration: 8000 })
+      .onAction()
+      .subscribe(() => void this.router.navigate(['/tasks', taskId]));
+  }
+
+  /** Every change is kept in this tab, so a reload or a failed request loses nothing typed. */
+  private keepDraft(): void {
+    this.form.valueChanges.pipe(debounceTime(200), takeUntilDestroyed()).subscribe(() => {
+      this.drafts.save(this.form.getRawValue() as TaskDraft);
+    });
+  }
+}

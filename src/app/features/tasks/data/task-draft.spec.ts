@@ -1,0 +1,50 @@
+import { TestBed } from '@angular/core/testing';
+import { EMPTY_DRAFT, TaskDraftStore, toSubmission } from './task-draft';
+
+describe('TaskDraftStore', () => {
+  afterEach(() => sessionStorage.removeItem('cloudai.tasks.draft'));
+
+  it('keeps a draft across a reload of the store, and forgets it when cleared', () => {
+    const store = TestBed.inject(TaskDraftStore);
+    store.save({ ...EMPTY_DRAFT, docker_image: 'python:3.12', cpu_required: null });
+
+    TestBed.resetTestingModule();
+    expect(TestBed.inject(TaskDraftStore).read()).toEqual({
+      ...EMPTY_DRAFT,
+      docker_image: 'python:3.12',
+      cpu_required: null,
+    });
+
+    store.clear();
+    expect(store.read()).toEqual(EMPTY_DRAFT);
+  });
+
+  it('starts empty when the stored draft is unreadable', () => {
+    sessionStorage.setItem('cloudai.tasks.draft', '{not json');
+
+    expect(TestBed.inject(TaskDraftStore).read()).toEqual(EMPTY_DRAFT);
+  });
+});
+
+describe('toSubmission', () => {
+  it('trims text, always sends storage, and keeps k to one decimal', () => {
+    const submission = toSubmission({
+      ...EMPTY_DRAFT,
+      docker_image: '  alpine ',
+      command: ' echo hi ',
+      storage_required: 5,
+      k_value: 1.7000001,
+    });
+
+    expect(submission).toEqual({
+      docker_image: 'alpine',
+      command: 'echo hi',
+      cpu_required: 1,
+      memory_required: 2,
+      storage_required: 5,
+      gpu_required: 0,
+      tag: 'cpu-light',
+      k_value: 1.7,
+    });
+  });
+});

@@ -1,0 +1,65 @@
+import { DOCUMENT } from '@angular/common';
+import { Injectable, inject } from '@angular/core';
+import { TASK_TAGS, TaskSubmission } from '../../../shared/cloudai/task.model';
+
+/** What the submit form holds; numbers may be blank while the user types. */
+export interface TaskDraft {
+  readonly docker_image: string;
+  readonly command: string;
+  readonly cpu_required: number | null;
+  readonly memory_required: number | null;
+  readonly storage_required: number | null;
+  readonly gpu_required: number | null;
+  readonly tag: string;
+  readonly k_value: number;
+}
+
+export const EMPTY_DRAFT: TaskDraft = {
+  docker_image: '',
+  command: '',
+  cpu_required: 1,
+  memory_required: 2,
+  storage_required: 10,
+  gpu_required: 0,
+  tag: 'cpu-light',
+  k_value: 2,
+};
+
+const STORAGE_KEY = 'cloudai.tasks.draft';
+
+/** Keeps the half-filled submit form in this tab (sessionStorage) until it is submitted, so a reload loses nothing. */
+@Injectable({ providedIn: 'root' })
+export class TaskDraftStore {
+  private readonly storage = inject(DOCUMENT).defaultView?.sessionStorage;
+
+  read(): TaskDraft {
+    try {
+      const stored = JSON.parse(this.storage?.getItem(STORAGE_KEY) ?? 'null') as Partial<TaskDraft> | null;
+      return stored ? { ...EMPTY_DRAFT, ...stored } : EMPTY_DRAFT;
+    } catch {
+      return EMPTY_DRAFT;
+    }
+  }
+
+  save(draft: TaskDraft): void {
+    this.storage?.setItem(STORAGE_KEY, JSON.stringify(draft));
+  }
+
+  clear(): void {
+    this.storage?.removeItem(STORAGE_KEY);
+  }
+}
+
+/** The request for a valid draft; `storage_required` is always sent (the master would default it to 1024 GB). */
+export function toSubmission(draft: TaskDraft): TaskSubmission {
+  return {
+    docker_image: draft.docker_image.trim(),
+    command: draft.command.trim(),
+    cpu_required: draft.cpu_required ?? 0,
+    memory_required: draft.memory_required ?? 0,
+    storage_required: draft.storage_required ?? 0,
+    gpu_required: draft.gpu_required ?? 0,
+    tag: TASK_TAGS.find((tag) => tag === draft.tag) ?? 'mixed',
+    k_value: Math.round(draft.k_value * 10) / 10,
+  };
+}
