@@ -45,7 +45,7 @@ import { taskStatusLabel, taskStatusTone } from './task-status';
   styles: `
     :host {
       display: grid;
-      grid-template-columns: var(--tasks-columns);
+      grid-template-columns: var(--table-columns);
       align-items: center;
       column-gap: 12px;
       height: 52px;

@@ -1,16 +1,11 @@
 import { ScrollingModule } from '@angular/cdk/scrolling';
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
-import { MatIconModule } from '@angular/material/icon';
 import { LiveWorker } from '../../../core/realtime/live-worker';
+import { SortableColumn, SortableTable } from '../../../shared/ui/sortable-table';
 import { WorkerQuery, WorkerSortKey } from '../data/worker-query';
 import { WorkerRow } from './worker-row';
 
-interface Column {
-  readonly key: WorkerSortKey;
-  readonly label: string;
-}
-
-const COLUMNS: readonly Column[] = [
+const COLUMNS: readonly SortableColumn<WorkerSortKey>[] = [
   { key: 'id', label: 'Worker' },
   { key: 'address', label: 'Address' },
   { key: 'status', label: 'Status' },
@@ -30,29 +25,28 @@ const COLUMNS: readonly Column[] = [
  */
 @Component({
   selector: 'app-workers-table',
-  imports: [ScrollingModule, MatIconModule, WorkerRow],
+  imports: [ScrollingModule, SortableTable, WorkerRow],
   template: `
-    <div class="table" role="table" aria-label="Workers" [attr.aria-rowcount]="workers().length + 1">
-      <div class="header" role="row">
-        @for (column of columns; track column.key) {
-          <div role="columnheader" [attr.aria-sort]="ariaSort(column.key)">
-            <button type="button" class="sort" (click)="sortBy.emit(column.key)">
-              {{ column.label }}
-              @if (query().sort === column.key) {
-                <mat-icon aria-hidden="true">{{
-                  query().direction === 'asc' ? 'arrow_upward' : 'arrow_downward'
-                }}</mat-icon>
-              }
-            </button>
-          </div>
-        }
-      </div>
-      <cdk-virtual-scroll-viewport itemSize="56" class="rows" data-bench-scroll>
+    <app-sortable-table
+      label="Workers"
+      [columns]="columns"
+      [sort]="query().sort"
+      [direction]="query().direction"
+      [rowCount]="workers().length"
+      (sortBy)="sortBy.emit($event)"
+    >
+      <cdk-virtual-scroll-viewport itemSize="56" class="table-rows" data-bench-scroll>
         <app-worker-row *cdkVirtualFor="let worker of workers(); trackBy: trackById" [worker]="worker" [now]="now()" />
       </cdk-virtual-scroll-viewport>
-    </div>
+    </app-sortable-table>
   `,
-  styleUrl: './workers-table.scss',
+  styles: `
+    :host {
+      display: block;
+      --table-min-width: 1360px;
+      --table-columns: minmax(150px, 1.3fr) minmax(150px, 1fr) 150px 124px 124px 124px 104px 112px 84px 112px 48px;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class WorkersTable {
@@ -62,13 +56,6 @@ export class WorkersTable {
   readonly sortBy = output<WorkerSortKey>();
 
   protected readonly columns = COLUMNS;
-
-  protected ariaSort(key: WorkerSortKey): 'ascending' | 'descending' | 'none' {
-    if (this.query().sort !== key) {
-      return 'none';
-    }
-    return this.query().direction === 'asc' ? 'ascending' : 'descending';
-  }
 
   protected trackById(_index: number, worker: LiveWorker): string {
     return worker.id;

@@ -1,0 +1,88 @@
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { MatIconModule } from '@angular/material/icon';
+
+export interface SortableColumn<K extends string> {
+  readonly key: K;
+  readonly label: string;
+}
+
+/**
+ * The frame of a large live table: a header of sort buttons (with `aria-sort`) above projected
+ * rows. Rows lay themselves out on the same grid through the `--table-columns` custom property,
+ * which the host page sets; the rows are usually a virtual scroll viewport.
+ */
+@Component({
+  selector: 'app-sortable-table',
+  imports: [MatIconModule],
+  template: `
+    <div class="table" role="table" [attr.aria-label]="label()" [attr.aria-rowcount]="rowCount() + 1">
+      <div class="header" role="row">
+        @for (column of columns(); track column.key) {
+          <div role="columnheader" [attr.aria-sort]="ariaSort(column.key)">
+            <button type="button" class="sort" (click)="sortBy.emit(column.key)">
+              {{ column.label }}
+              @if (sort() === column.key) {
+                <mat-icon aria-hidden="true">{{ direction() === 'asc' ? 'arrow_upward' : 'arrow_downward' }}</mat-icon>
+              }
+            </button>
+          </div>
+        }
+      </div>
+      <ng-content />
+    </div>
+  `,
+  styles: `
+    :host {
+      display: block;
+      overflow-x: auto;
+    }
+    .table {
+      min-width: var(--table-min-width, 1300px);
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+      overflow: hidden;
+    }
+    .header {
+      display: grid;
+      grid-template-columns: var(--table-columns);
+      column-gap: 12px;
+      padding: 0 16px;
+      background: var(--mat-sys-surface-container);
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    .sort {
+      display: inline-flex;
+      align-items: center;
+      gap: 2px;
+      height: 44px;
+      padding: 0;
+      border: 0;
+      background: none;
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-label-large);
+      text-align: left;
+      cursor: pointer;
+    }
+    .sort mat-icon {
+      font-size: 16px;
+      width: 16px;
+      height: 16px;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class SortableTable<K extends string> {
+  readonly label = input.required<string>();
+  readonly columns = input.required<readonly SortableColumn<K>[]>();
+  readonly sort = input.required<K>();
+  readonly direction = input.required<'asc' | 'desc'>();
+  readonly rowCount = input.required<number>();
+  readonly sortBy = output<K>();
+
+  protected ariaSort(key: K): 'ascending' | 'descending' | 'none' {
+    if (this.sort() !== key) {
+      return 'none';
+    }
+    return this.direction() === 'asc' ? 'ascending' : 'descending';
+  }
+}
