@@ -12,6 +12,7 @@ import { Store } from './store.ts';
 import { TaskGenerator } from './task-generator.ts';
 import { authRoutes } from './routes/auth.ts';
 import { controlRoutes } from './routes/control.ts';
+import { fileRoutes } from './routes/files.ts';
 import type { RouteContext } from './routes/context.ts';
 import { logsSocketRoutes } from './routes/logs-socket.ts';
 import { taskRoutes } from './routes/tasks.ts';
@@ -82,6 +83,7 @@ export function createSimulator(overrides: Partial<SimOptions> = {}): Simulator 
     workerRoutes(scope, context);
     telemetryRoutes(scope, context);
     logsSocketRoutes(scope, context);
+    fileRoutes(scope, context);
     if (options.auth) authRoutes(scope, context);
     if (options.control) controlRoutes(scope, context);
   });
