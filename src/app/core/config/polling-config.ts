@@ -5,9 +5,15 @@ export interface PollingConfig {
   readonly tasksMs: number;
   /** The longest wait between requests while they keep failing. */
   readonly maxBackoffMs: number;
+  /**
+   * How long after the master acknowledged a cancel the task list may still disagree before the
+   * dashboard rolls the optimistic `cancelled` back. The real master marks the task cancelled
+   * before it answers, so this only needs to cover a few polls.
+   */
+  readonly cancelSettleMs: number;
 }
 
 export const POLLING_CONFIG = new InjectionToken<PollingConfig>('POLLING_CONFIG', {
   providedIn: 'root',
-  factory: () => ({ tasksMs: 3000, maxBackoffMs: 30_000 }),
+  factory: () => ({ tasksMs: 3000, maxBackoffMs: 30_000, cancelSettleMs: 10_000 }),
 });

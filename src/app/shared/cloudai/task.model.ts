@@ -51,3 +51,51 @@ export interface TaskSubmitted {
   readonly status: string;
   readonly message: string;
 }
+
+/** The statuses after which a task changes no more (except by the master's cancel bug, §3.4). */
+export const FINISHED_TASK_STATUSES = ['completed', 'failed', 'cancelled'] as const;
+
+/**
+ * The master speaks three status vocabularies (contract §8.3): the task's (`completed`), the
+ * stored result's (`success`) and the worker container's (`completed`, `not_found`, Docker states).
+ * This maps all of them onto the task's; anything else is kept as it is.
+ */
+export function normalizeTaskStatus(status: string): string {
+  return status === 'success' ? 'completed' : status;
+}
+
+export function isFinishedStatus(status: string): boolean {
+  return (FINISHED_TASK_STATUSES as readonly string[]).includes(normalizeTaskStatus(status));
+}
+
+/** `GET /api/tasks/{id}` (finished tasks only: the master drops the connection for the others). */
+export interface TaskDetail extends TaskListEntry {
+  /** `null` when the task was never assigned. `assigned_at` is unix seconds. */
+  readonly assignment: { readonly worker_id: string; readonly assigned_at: number } | null;
+  /** Result vocabulary: `success` | `failed` | `cancelled`. `completed_at` is unix seconds. */
+  readonly result: { readonly status: string; readonly completed_at: number; readonly logs: string } | null;
+}
+
+/** `GET /api/tasks/{id}/logs`: `logs` is one string with `\n` separators; `status` in the result vocabulary. */
+export interface TaskLogs {
+  readonly task_id: string;
+  readonly logs: string;
+  readonly status: string;
+  readonly completed_at: number;
+}
+
+/** `DELETE /api/tasks/{id}`: always this, whatever actually happened (contract §3.4). */
+export interface TaskCancelRequested {
+  readonly task_id: string;
+  readonly status: string;
+  readonly message: string;
+}
+
+/** `GET /api/files/{task_id}`: sizes in bytes; `timestamp` is the master's local wall-clock time, no zone. */
+export interface TaskFiles {
+  readonly task_id: string;
+  readonly task_name: string;
+  readonly timestamp: string;
+  readonly files: readonly { readonly path: string; readonly size: number }[];
+  readonly total_size: number;
+}

@@ -1,7 +1,22 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { Observable, map } from 'rxjs';
-import { TaskListEntry, TaskListResponse, TaskSubmission, TaskSubmitted } from './task.model';
+import { Observable, map, timeout } from 'rxjs';
+import {
+  TaskCancelRequested,
+  TaskDetail,
+  TaskFiles,
+  TaskListEntry,
+  TaskListResponse,
+  TaskLogs,
+  TaskSubmission,
+  TaskSubmitted,
+} from './task.model';
+
+/**
+ * A real master holds its lock for up to 30 s while a worker stops a container, so a cancel
+ * must be given longer than that before the dashboard calls it lost.
+ */
+export const CANCEL_TIMEOUT_MS = 60_000;
 
 /** Task endpoints of the master. I/O only: each method returns a cold Observable of one response. */
 @Injectable({ providedIn: 'root' })
@@ -16,5 +31,41 @@ export class TasksClient {
   /** `POST /api/tasks`: errors come back as the master's text/plain message. */
   submitTask(submission: TaskSubmission): Observable<TaskSubmitted> {
     return this.http.post<TaskSubmitted>('/api/tasks', submission);
+  }
+
+  /** `GET /api/tasks/{id}`: works for finished tasks only; for the others the master drops the connection (status 0). */
+  getTask(taskId: string): Observable<TaskDetail> {
+    return this.http.get<TaskDetail>(`/api/tasks/${encodeURIComponent(taskId)}`);
+  }
+
+  /** `GET /api/tasks/{id}/logs`: stored logs of a finished task; the connection drops for the others. */
+  getTaskLogs(taskId: string): Observable<TaskLogs> {
+    return this.http.get<TaskLogs>(`/api/tasks/${encodeURIComponent(taskId)}/logs`);
+  }
+
+  /** `DELETE /api/tasks/{id}`: 200 whatever happened; only the next polls tell. Can take 10 s or more. */
+  cancelTask(taskId: string): Observable<TaskCancelRequested> {
+    return this.http.delete<TaskCancelRequested>(`/api/tasks/${encodeURIComponent(taskId)}`).pipe(
+      timeout({
+        first: CANCEL_TIMEOUT_MS,
+        with: () => {
+          throw new Error(`The master did not answer within ${CANCEL_TIMEOUT_MS / 1000} s.`);
+        },
+      }),
+    );
+  }
+
+  /** `GET /api/files/{id}`: the output files of a task, as `requestingUser` (no cookie auth on these routes). */
+  listTaskFiles(taskId: string, ownerId: string, requestingUser: string): Observable<TaskFiles> {
+    return this.http.get<TaskFiles>(`/api/files/${encodeURIComponent(taskId)}`, {
+      params: { requesting_user: requestingUser, user_id: ownerId },
+    });
+  }
+
+  /** Where the browser downloads one output file from. `DELETE /api/files/…` is never called: it deadlocks the master. */
+  taskFileUrl(taskId: string, path: string, ownerId: string, requestingUser: string): string {
+    const query = new URLSearchParams({ requesting_user: requestingUser, user_id: ownerId });
+    const encodedPath = path.split('/').map(encodeURIComponent).join('/');
+    return `/api/files/${encodeURIComponent(taskId)}/download/${encodedPath}?${query}`;
   }
 }

@@ -17,6 +17,18 @@ export function formatGpus(value: number): string {
   return `${oneDecimal.format(value)} ${value === 1 ? 'GPU' : 'GPUs'}`;
 }
 
+/** Byte counts as file sizes: "834 B", "1.8 kB", "12.4 MB" (powers of 1000, as browsers show downloads). */
+export function formatBytes(value: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let scaled = value;
+  let unit = 0;
+  while (scaled >= 1000 && unit < units.length - 1) {
+    scaled /= 1000;
+    unit += 1;
+  }
+  return `${unit === 0 ? scaled : oneDecimal.format(scaled)} ${units[unit]}`;
+}
+
 /** "just now", "42 s ago", "3 min ago", "2 h ago", "5 d ago". */
 export function formatAge(thenMs: number | null, nowMs: number): string {
   if (thenMs === null) {

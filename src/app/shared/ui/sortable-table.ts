@@ -9,7 +9,8 @@ export interface SortableColumn<K extends string> {
 /**
  * The frame of a large live table: a header of sort buttons (with `aria-sort`) above projected
  * rows. Rows lay themselves out on the same grid through the `--table-columns` custom property,
- * which the host page sets; the rows are usually a virtual scroll viewport.
+ * which the host page sets; the rows are usually a virtual scroll viewport. Extra header cells
+ * (a select-all box, an actions label) can be projected before and after the sortable ones.
  */
 @Component({
   selector: 'app-sortable-table',
@@ -17,6 +18,7 @@ export interface SortableColumn<K extends string> {
   template: `
     <div class="table" role="table" [attr.aria-label]="label()" [attr.aria-rowcount]="rowCount() + 1">
       <div class="header" role="row">
+        <ng-content select="[leadingHeader]" />
         @for (column of columns(); track column.key) {
           <div role="columnheader" [attr.aria-sort]="ariaSort(column.key)">
             <button type="button" class="sort" (click)="sortBy.emit(column.key)">
@@ -27,6 +29,7 @@ export interface SortableColumn<K extends string> {
             </button>
           </div>
         }
+        <ng-content select="[trailingHeader]" />
       </div>
       <ng-content />
     </div>

@@ -25,7 +25,7 @@ describe('DashboardStore', () => {
       providers: [
         { provide: LiveWorkersStore, useValue: { workers$ } },
         { provide: TasksClient, useValue: { listTasks } },
-        { provide: POLLING_CONFIG, useValue: { tasksMs: 100, maxBackoffMs: 400 } },
+        { provide: POLLING_CONFIG, useValue: { tasksMs: 100, maxBackoffMs: 400, cancelSettleMs: 1000 } },
         { provide: PAGE_VISIBLE, useValue: of(true) },
       ],
     });

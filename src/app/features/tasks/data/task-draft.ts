@@ -1,6 +1,6 @@
 import { DOCUMENT } from '@angular/common';
 import { Injectable, inject } from '@angular/core';
-import { TASK_TAGS, TaskSubmission } from '../../../shared/cloudai/task.model';
+import { TASK_TAGS, TaskListEntry, TaskSubmission } from '../../../shared/cloudai/task.model';
 
 /** What the submit form holds; numbers may be blank while the user types. */
 export interface TaskDraft {
@@ -61,5 +61,22 @@ export function toSubmission(draft: TaskDraft): TaskSubmission {
     gpu_required: draft.gpu_required ?? 0,
     tag: TASK_TAGS.find((tag) => tag === draft.tag) ?? 'mixed',
     k_value: Math.round(draft.k_value * 10) / 10,
+  };
+}
+
+/**
+ * The form prefilled from an existing task, for "Run again". A tag outside the scheduler's six
+ * becomes `mixed`, and a k of 0 (a CLI task without one) the default.
+ */
+export function toDraft(task: TaskListEntry): TaskDraft {
+  return {
+    docker_image: task.docker_image,
+    command: task.command,
+    cpu_required: task.cpu_required,
+    memory_required: task.memory_required,
+    storage_required: task.storage_required,
+    gpu_required: task.gpu_required,
+    tag: TASK_TAGS.find((tag) => tag === task.tag) ?? 'mixed',
+    k_value: task.k_value >= 1.5 && task.k_value <= 2.5 ? task.k_value : EMPTY_DRAFT.k_value,
   };
 }

@@ -13,6 +13,7 @@ describe('selectTasks', () => {
         cpu_required: 4,
       }),
       workerId: 'kiwi',
+      cancelling: false,
     },
     {
       task: aTask({
@@ -24,6 +25,7 @@ describe('selectTasks', () => {
         tag: 'gpu-training',
       }),
       workerId: null,
+      cancelling: false,
     },
     {
       task: aTask({
@@ -35,6 +37,7 @@ describe('selectTasks', () => {
         cpu_required: 1,
       }),
       workerId: null,
+      cancelling: false,
     },
   ];
   const ids = (query: Partial<TaskQuery>) =>

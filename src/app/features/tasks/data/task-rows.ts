@@ -3,8 +3,11 @@ import { TaskQuery, TaskSortKey, TaskStatusFilter } from './task-query';
 
 /** A task as a row of the list: the master's entry and, when telemetry knows it, the worker running it. */
 export interface TaskRow {
+  /** The master's entry, with `cancelled` shown at once while a cancel is unconfirmed. */
   readonly task: TaskListEntry;
   readonly workerId: string | null;
+  /** A cancel was sent and the master's list does not show it yet. */
+  readonly cancelling: boolean;
 }
 
 const STATUS_ORDER: Record<string, number> = { running: 0, pending: 1, failed: 2, cancelled: 3, completed: 4 };

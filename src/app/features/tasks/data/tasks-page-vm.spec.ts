@@ -1,9 +1,15 @@
 import { aTask } from '../../../testing/builders';
 import { DEFAULT_TASK_QUERY } from './task-query';
+import { Cancellation } from './task-cancellations';
 import { toTasksPageVm } from './tasks-page-vm';
 
 describe('toTasksPageVm', () => {
-  const base = { runningOn: new Map<string, string>(), query: DEFAULT_TASK_QUERY, intervalMs: 3000 };
+  const base = {
+    runningOn: new Map<string, string>(),
+    query: DEFAULT_TASK_QUERY,
+    intervalMs: 3000,
+    cancelling: new Map<string, Cancellation>(),
+  };
   const poll = { data: undefined, lastUpdated: null, lastError: null, consecutiveFailures: 0 };
 
   it('is loading, then an error only while nothing ever loaded', () => {
@@ -42,5 +48,29 @@ describe('toTasksPageVm', () => {
 
     expect(vm.state === 'ready' && vm.rows.length).toBe(1);
     expect(vm.state === 'ready' && vm.counts.all).toBe(2);
+  });
+
+  it('shows a task being cancelled as cancelled at once, and counts it so', () => {
+    const task = aTask({ task_id: 'task-9', status: 'running' });
+    const cancelling = new Map<string, Cancellation>([
+      [
+        'task-9',
+        {
+          taskId: 'task-9',
+          previousStatus: 'running',
+          requestedAt: 1,
+          acknowledgedAt: null,
+          observedStatus: 'running',
+        },
+      ],
+    ]);
+    const vm = toTasksPageVm({
+      ...base,
+      cancelling,
+      poll: { ...poll, data: [task, aTask({ status: 'running' })], lastUpdated: 5 },
+    });
+
+    expect(vm.state === 'ready' && vm.rows.find((row) => row.cancelling)?.task.status).toBe('cancelled');
+    expect(vm.state === 'ready' && [vm.counts.running, vm.counts.cancelled]).toEqual([1, 1]);
   });
 });

@@ -1,6 +1,8 @@
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
 import { PollState } from '../../../shared/streams/smart-poll';
-import { TaskQuery, TaskStatusFilter } from './task-query';
+import { Cancellation } from './task-cancellations';
+import { HeldRows, holdRowOrder } from './held-order';
+import { TaskQuery, TaskStatusFilter, toTaskQueryParams } from './task-query';
 import { TaskRow, countTasksByStatus, selectTasks } from './task-rows';
 
 /** Everything the task list page shows, in one of its states. */
@@ -10,6 +12,8 @@ export type TasksPageVm =
   | {
       readonly state: 'ready';
       readonly rows: readonly TaskRow[];
+      /** Every task's row by id, whatever the filter: rows held on screen show their latest data. */
+      readonly rowsById: ReadonlyMap<string, TaskRow>;
       readonly counts: Readonly<Record<TaskStatusFilter, number>>;
       readonly query: TaskQuery;
       readonly intervalMs: number;
@@ -22,21 +26,64 @@ export interface TasksPageInputs {
   readonly runningOn: ReadonlyMap<string, string>;
   readonly query: TaskQuery;
   readonly intervalMs: number;
+  readonly cancelling: ReadonlyMap<string, Cancellation>;
 }
 
 /** Sorting 10,000 tasks is the costly part, so the clock is not an input: it ticks beside the list. */
-export function toTasksPageVm({ poll, runningOn, query, intervalMs }: TasksPageInputs): TasksPageVm {
+export function toTasksPageVm({ poll, runningOn, query, intervalMs, cancelling }: TasksPageInputs): TasksPageVm {
   if (poll.data === undefined || poll.lastUpdated === null) {
     return poll.lastError ? { state: 'error', message: poll.lastError } : { state: 'loading' };
   }
-  const rows = poll.data.map((task): TaskRow => ({ task, workerId: runningOn.get(task.task_id) ?? null }));
+  const tasks = cancelling.size === 0 ? poll.data : poll.data.map((task) => withCancelShown(task, cancelling));
+  const rows = tasks.map((task): TaskRow => ({
+    task,
+    workerId: runningOn.get(task.task_id) ?? null,
+    cancelling: cancelling.has(task.task_id),
+  }));
   return {
     state: 'ready',
     rows: selectTasks(rows, query),
-    counts: countTasksByStatus(poll.data),
+    rowsById: new Map(rows.map((row) => [row.task.task_id, row])),
+    counts: countTasksByStatus(tasks),
     query,
     intervalMs,
     lastUpdated: poll.lastUpdated,
     lastError: poll.lastError,
   };
+}
+
+function withCancelShown(task: TaskListEntry, cancelling: ReadonlyMap<string, Cancellation>): TaskListEntry {
+  return cancelling.has(task.task_id) && task.status !== 'cancelled' ? { ...task, status: 'cancelled' } : task;
+}
+
+/** The list as shown: in the held order while the operator points at rows or has some selected. */
+export interface ShownTasks extends HeldRows {
+  readonly vm: TasksPageVm;
+  /** The task ids in the order being held, `null` while rows follow the data. */
+  readonly order: readonly string[] | null;
+  /** A different query or an "apply" starts a new order. */
+  readonly key: string;
+}
+
+export function toShownTasks(
+  previous: ShownTasks | null,
+  vm: TasksPageVm,
+  holding: boolean,
+  applied: number,
+): ShownTasks {
+  if (vm.state !== 'ready') {
+    return { vm, rows: [], order: null, key: '', waitingChanges: 0 };
+  }
+  const key = `${JSON.stringify(toTaskQueryParams(vm.query))}#${applied}`;
+  if (!holding || previous?.order == null || previous.key !== key) {
+    return {
+      vm,
+      rows: vm.rows,
+      order: holding ? vm.rows.map((row) => row.task.task_id) : null,
+      key,
+      waitingChanges: 0,
+    };
+  }
+  const held = holdRowOrder(previous.order, vm.rows, vm.rowsById);
+  return { vm, ...held, order: previous.order, key };
 }

@@ -8,12 +8,13 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSliderModule } from '@angular/material/slider';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { Router, RouterLink } from '@angular/router';
-import { debounceTime, finalize } from 'rxjs';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { debounceTime, filter, finalize, map, take } from 'rxjs';
 import { TASK_TAGS } from '../../../shared/cloudai/task.model';
 import { TasksClient } from '../../../shared/cloudai/tasks-client';
 import { toErrorMessage } from '../../../shared/http/error-message';
-import { TaskDraft, TaskDraftStore, toSubmission } from '../data/task-draft';
+import { TaskDraft, TaskDraftStore, toDraft, toSubmission } from '../data/task-draft';
+import { TasksStore } from '../data/tasks-store';
 
 const TAG_LABEL: Record<(typeof TASK_TAGS)[number], string> = {
   'cpu-light': 'CPU light',
@@ -46,6 +47,8 @@ export class SubmitTaskPage {
   private readonly drafts = inject(TaskDraftStore);
   private readonly snackBar = inject(MatSnackBar);
   private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly tasksStore = inject(TasksStore);
 
   protected readonly tags = TASK_TAGS;
   protected readonly tagLabel = TAG_LABEL;
@@ -61,10 +64,13 @@ export class SubmitTaskPage {
   });
   protected readonly submitting = signal(false);
   protected readonly serverError = signal<string | null>(null);
+  /** "Run again": which task the form was filled from, or why it could not be. */
+  protected readonly prefill = signal<{ readonly taskId: string; readonly found: boolean } | null>(null);
 
   constructor() {
     this.form.setValue(this.drafts.read());
     this.keepDraft();
+    this.prefillFromTask(this.route.snapshot.queryParamMap.get('from'));
   }
 
   protected submit(openAfterwards: boolean): void {
@@ -104,6 +110,26 @@ export class SubmitTaskPage {
       .open(`Task ${taskId} submitted.`, 'Open', { duration: 8000 })
       .onAction()
       .subscribe(() => void this.router.navigate(['/tasks', taskId]));
+  }
+
+  /**
+   * "Run again" opens this form with `?from=<task id>`: the form takes that task's fields (the
+   * draft then keeps them), and the parameter leaves the URL so a reload keeps later edits.
+   */
+  private prefillFromTask(taskId: string | null): void {
+    if (!taskId) return;
+    this.tasksStore.poll$
+      .pipe(
+        filter((poll) => poll.data !== undefined || poll.lastError !== null),
+        map((poll) => poll.data?.find((task) => task.task_id === taskId)),
+        take(1),
+        takeUntilDestroyed(),
+      )
+      .subscribe((task) => {
+        if (task) this.form.setValue(toDraft(task));
+        this.prefill.set({ taskId, found: task !== undefined });
+        void this.router.navigate([], { relativeTo: this.route, queryParams: { from: null }, replaceUrl: true });
+      });
   }
 
   /** Every change is kept in this tab, so a reload or a failed request loses nothing typed. */

@@ -5,10 +5,21 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
+import { MatDialog } from '@angular/material/dialog';
 import { MatInputModule } from '@angular/material/input';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { Subject, combineLatest, debounceTime, distinctUntilChanged, map } from 'rxjs';
+import {
+  BehaviorSubject,
+  Observable,
+  Subject,
+  combineLatest,
+  debounceTime,
+  distinctUntilChanged,
+  map,
+  scan,
+} from 'rxjs';
 import { CLOCK } from '../../../core/realtime/browser-signals';
+import { TaskListEntry } from '../../../shared/cloudai/task.model';
 import { formatAge } from '../../../shared/format/units';
 import {
   TASK_STATUS_FILTERS,
@@ -19,8 +30,10 @@ import {
   toTaskQuery,
   toTaskQueryParams,
 } from '../data/task-query';
-import { toTasksPageVm } from '../data/tasks-page-vm';
+import { TaskCancellationsStore } from '../data/task-cancellations-store';
+import { ShownTasks, toShownTasks, toTasksPageVm } from '../data/tasks-page-vm';
 import { TASK_POLL_INTERVALS, TasksStore } from '../data/tasks-store';
+import { CancelProgress, CancelTasksDialog, CancelTasksDialogData } from '../ui/cancel-tasks-dialog';
 import { TasksTable } from '../ui/tasks-table';
 
 const FILTER_LABEL: Record<TaskStatusFilter, string> = {
@@ -54,20 +67,45 @@ export class TasksPage {
   private readonly store = inject(TasksStore);
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
+  private readonly cancellations = inject(TaskCancellationsStore);
+  private readonly dialog = inject(MatDialog);
   private readonly searchText = new Subject<string>();
+  private readonly pointerInside = new BehaviorSubject(false);
+  private readonly selection = new BehaviorSubject<ReadonlySet<string>>(new Set());
+  private readonly applies = new BehaviorSubject(0);
 
   protected readonly filters = TASK_STATUS_FILTERS;
   protected readonly filterLabel = FILTER_LABEL;
   protected readonly intervals = TASK_POLL_INTERVALS;
   protected readonly age = formatAge;
 
-  protected readonly vm$ = combineLatest({
+  /** Rows keep their order while the pointer is over them or some are selected, so nothing jumps under a click. */
+  private readonly holding$ = combineLatest([this.pointerInside, this.selection]).pipe(
+    map(([inside, selected]) => inside || selected.size > 0),
+    distinctUntilChanged(),
+  );
+
+  private readonly shown$: Observable<ShownTasks> = combineLatest({
     list: combineLatest({
       poll: this.store.poll$,
       runningOn: this.store.runningOn$,
       query: this.route.queryParamMap.pipe(map(toTaskQuery)),
       intervalMs: this.store.intervalMs$,
+      cancelling: this.cancellations.pending$,
     }).pipe(map(toTasksPageVm)),
+    holding: this.holding$,
+    applied: this.applies,
+  }).pipe(
+    scan(
+      (previous: ShownTasks | null, { list, holding, applied }) => toShownTasks(previous, list, holding, applied),
+      null,
+    ),
+    map((shown) => shown as ShownTasks),
+  );
+
+  protected readonly vm$ = combineLatest({
+    shown: this.shown$,
+    selected: this.selection,
     now: inject(CLOCK),
   });
 
@@ -81,6 +119,39 @@ export class TasksPage {
 
   protected filterByStatus(query: TaskQuery, status: TaskStatusFilter): void {
     this.navigate({ ...query, status });
+  }
+
+  protected holdOrderWhile(pointerInside: boolean): void {
+    this.pointerInside.next(pointerInside);
+  }
+
+  protected applyWaitingChanges(): void {
+    this.applies.next(this.applies.value + 1);
+  }
+
+  protected toggleSelected(taskId: string): void {
+    const next = new Set(this.selection.value);
+    if (!next.delete(taskId)) next.add(taskId);
+    this.selection.next(next);
+  }
+
+  protected selectAll(rows: readonly { task: TaskListEntry }[], select: boolean): void {
+    this.selection.next(new Set(select ? rows.map((row) => row.task.task_id) : []));
+  }
+
+  protected clearSelection(): void {
+    this.selection.next(new Set());
+  }
+
+  protected cancelTask(task: TaskListEntry): void {
+    this.openCancelDialog([task], false);
+  }
+
+  protected cancelSelected(shown: ShownTasks, selected: ReadonlySet<string>): void {
+    if (shown.vm.state !== 'ready') return;
+    const { rowsById } = shown.vm;
+    const tasks = [...selected].flatMap((taskId) => rowsById.get(taskId)?.task ?? []);
+    this.openCancelDialog(tasks, true);
   }
 
   protected search(text: string): void {
@@ -104,6 +175,29 @@ export class TasksPage {
     this.searchText.pipe(debounceTime(250), distinctUntilChanged(), takeUntilDestroyed()).subscribe((text) => {
       this.navigate({ ...toTaskQuery(this.route.snapshot.queryParamMap), text }, true);
     });
+  }
+
+  private openCancelDialog(tasks: readonly TaskListEntry[], summarise: boolean): void {
+    const data: CancelTasksDialogData = {
+      tasks,
+      summarise,
+      progress$: this.cancelProgress$(),
+      cancel: (eligible) => {
+        eligible.forEach((task) => this.cancellations.cancel(task));
+        if (summarise) this.clearSelection();
+      },
+    };
+    this.dialog.open(CancelTasksDialog, { data, autoFocus: 'dialog' });
+  }
+
+  private cancelProgress$(): Observable<ReadonlyMap<string, CancelProgress>> {
+    return combineLatest([this.cancellations.pending$, this.cancellations.settled$]).pipe(
+      map(([pending, settled]) => {
+        const progress = new Map<string, CancelProgress>(settled);
+        for (const taskId of pending.keys()) progress.set(taskId, { kind: 'cancelling' });
+        return progress as ReadonlyMap<string, CancelProgress>;
+      }),
+    );
   }
 
   private navigate(query: TaskQuery, replaceUrl = false): void {

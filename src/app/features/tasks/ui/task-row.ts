@@ -1,28 +1,58 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import { formatAge, formatCores, formatGb, formatGpus } from '../../../shared/format/units';
 import { CopyButton } from '../../../shared/ui/copy-button';
 import { StatusChip } from '../../../shared/ui/status-chip';
+import { cancelBlockedReason } from '../data/task-cancellations';
 import { TaskRow as TaskRowModel } from '../data/task-rows';
 import { taskStatusLabel, taskStatusTone } from './task-status';
 
 /** One row of the task list. Re-renders only when its task or the clock changes. */
 @Component({
   selector: 'app-task-row',
-  imports: [DatePipe, RouterLink, CopyButton, StatusChip],
+  imports: [
+    DatePipe,
+    RouterLink,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatIconModule,
+    MatProgressSpinnerModule,
+    MatTooltipModule,
+    CopyButton,
+    StatusChip,
+  ],
   template: `
     @let t = row().task;
+    <div role="cell">
+      <mat-checkbox [checked]="selected()" (change)="toggleSelected.emit()" [aria-label]="'Select ' + t.task_id" />
+    </div>
     <div role="cell" class="id">
       <a class="mono" [routerLink]="['/tasks', t.task_id]">{{ t.task_id }}</a>
       <app-copy-button [value]="t.task_id" what="task id" />
     </div>
-    <div role="cell" class="mono clip" [title]="t.docker_image">{{ t.docker_image }}</div>
-    <div role="cell" class="mono clip muted" [title]="t.command">{{ t.command || '(image default)' }}</div>
-    <div role="cell">{{ t.tag || '–' }}</div>
-    <div role="cell" class="num">{{ t.k_value || '–' }}</div>
+    <div role="cell" class="stack">
+      <span class="mono clip" [title]="t.docker_image">{{ t.docker_image }}</span>
+      <span class="mono clip muted small" [title]="t.command">{{ t.command || '(image default command)' }}</span>
+    </div>
+    <div role="cell" class="stack">
+      <span>{{ t.tag || '–' }}</span>
+      <span class="muted small num">k {{ t.k_value || '–' }}</span>
+    </div>
     <div role="cell">
       <app-status-chip [tone]="tone(t.status)">{{ label(t.status) }}</app-status-chip>
+      @if (row().cancelling) {
+        <mat-spinner
+          diameter="14"
+          aria-label="Cancelling, waiting for the master"
+          matTooltip="Cancelling: waiting for the master"
+        />
+      }
     </div>
     <div role="cell" class="resources">
       {{ cores(t.cpu_required) }} · {{ gb(t.memory_required) }}
@@ -40,6 +70,28 @@ import { taskStatusLabel, taskStatusTone } from './task-status';
       } @else {
         <span class="muted">–</span>
       }
+    </div>
+    <div role="cell" class="actions">
+      <button
+        mat-icon-button
+        type="button"
+        [disabled]="cancelBlocked() !== null || row().cancelling"
+        disabledInteractive
+        [attr.aria-label]="'Cancel ' + t.task_id"
+        [matTooltip]="row().cancelling ? 'Cancelling…' : (cancelBlocked() ?? 'Cancel task')"
+        (click)="cancelTask.emit()"
+      >
+        <mat-icon>cancel</mat-icon>
+      </button>
+      <a
+        mat-icon-button
+        [routerLink]="['/tasks/new']"
+        [queryParams]="{ from: t.task_id }"
+        [attr.aria-label]="'Run ' + t.task_id + ' again'"
+        matTooltip="Run again"
+      >
+        <mat-icon>replay</mat-icon>
+      </a>
     </div>
   `,
   styles: `
@@ -70,8 +122,25 @@ import { taskStatusLabel, taskStatusTone } from './task-status';
       text-overflow: ellipsis;
       white-space: nowrap;
     }
+    .stack {
+      display: flex;
+      flex-direction: column;
+      min-width: 0;
+    }
+    .small {
+      font: var(--mat-sys-body-small);
+    }
     .num {
       font-variant-numeric: tabular-nums;
+    }
+    .actions {
+      display: flex;
+      justify-content: flex-end;
+    }
+    mat-spinner {
+      display: inline-block;
+      margin-left: 6px;
+      vertical-align: middle;
     }
     .resources {
       font: var(--mat-sys-body-small);
@@ -84,6 +153,11 @@ export class TaskRow {
   readonly row = input.required<TaskRowModel>();
   /** Epoch ms, ticking every second, for "created 2 min ago". */
   readonly now = input.required<number>();
+  readonly selected = input(false);
+  readonly toggleSelected = output<void>();
+  readonly cancelTask = output<void>();
+
+  protected readonly cancelBlocked = computed(() => cancelBlockedReason(this.row().task.status));
 
   protected readonly tone = taskStatusTone;
   protected readonly label = taskStatusLabel;

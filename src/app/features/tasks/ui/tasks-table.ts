@@ -1,16 +1,16 @@
 import { ScrollingModule } from '@angular/cdk/scrolling';
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { SortableColumn, SortableTable } from '../../../shared/ui/sortable-table';
+import { TaskListEntry } from '../../../shared/cloudai/task.model';
 import { TaskQuery, TaskSortKey } from '../data/task-query';
 import { TaskRow as TaskRowModel } from '../data/task-rows';
 import { TaskRow } from './task-row';
 
 const COLUMNS: readonly SortableColumn<TaskSortKey>[] = [
   { key: 'id', label: 'Task' },
-  { key: 'image', label: 'Image' },
-  { key: 'command', label: 'Command' },
-  { key: 'tag', label: 'Tag' },
-  { key: 'k', label: 'k' },
+  { key: 'image', label: 'Image · command' },
+  { key: 'tag', label: 'Tag · k' },
   { key: 'status', label: 'Status' },
   { key: 'cpu', label: 'Resources' },
   { key: 'created', label: 'Created' },
@@ -20,7 +20,7 @@ const COLUMNS: readonly SortableColumn<TaskSortKey>[] = [
 /** The task list: sortable headers and virtualised rows tracked by task id, smooth at 10,000+ tasks. */
 @Component({
   selector: 'app-tasks-table',
-  imports: [ScrollingModule, SortableTable, TaskRow],
+  imports: [ScrollingModule, MatCheckboxModule, SortableTable, TaskRow],
   template: `
     <app-sortable-table
       label="Tasks"
@@ -30,17 +30,47 @@ const COLUMNS: readonly SortableColumn<TaskSortKey>[] = [
       [rowCount]="rows().length"
       (sortBy)="sortBy.emit($event)"
     >
-      <cdk-virtual-scroll-viewport itemSize="52" class="table-rows" data-bench-scroll>
-        <app-task-row *cdkVirtualFor="let row of rows(); trackBy: trackById" [row]="row" [now]="now()" />
+      <div leadingHeader role="columnheader">
+        <mat-checkbox
+          [checked]="allSelected()"
+          [indeterminate]="selected().size > 0 && !allSelected()"
+          (change)="selectAll.emit(!allSelected())"
+          aria-label="Select all listed tasks"
+        />
+      </div>
+      <div trailingHeader role="columnheader" class="actions-header">Actions</div>
+      <cdk-virtual-scroll-viewport
+        itemSize="52"
+        class="table-rows"
+        data-bench-scroll
+        (mouseenter)="pointerInside.emit(true)"
+        (mouseleave)="pointerInside.emit(false)"
+      >
+        <app-task-row
+          *cdkVirtualFor="let row of rows(); trackBy: trackById"
+          [row]="row"
+          [now]="now()"
+          [selected]="selected().has(row.task.task_id)"
+          (toggleSelected)="toggleSelected.emit(row.task.task_id)"
+          (cancelTask)="cancelTask.emit(row.task)"
+        />
       </cdk-virtual-scroll-viewport>
     </app-sortable-table>
   `,
   styles: `
     :host {
       display: block;
-      --table-min-width: 1340px;
-      --table-columns: minmax(270px, 1.4fr) minmax(140px, 1fr) minmax(120px, 1fr) 110px 40px 110px minmax(200px, 1.2fr)
-        100px 110px;
+      --table-min-width: 1240px;
+      --table-columns: 40px minmax(250px, 1.2fr) minmax(170px, 1.4fr) 110px 120px minmax(150px, 1fr) 90px 100px 80px;
+    }
+    [role='columnheader'] {
+      display: flex;
+      align-items: center;
+    }
+    .actions-header {
+      justify-content: flex-end;
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-label-large);
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -49,7 +79,18 @@ export class TasksTable {
   readonly rows = input.required<readonly TaskRowModel[]>();
   readonly now = input.required<number>();
   readonly query = input.required<TaskQuery>();
+  readonly selected = input.required<ReadonlySet<string>>();
   readonly sortBy = output<TaskSortKey>();
+  readonly toggleSelected = output<string>();
+  /** `true` selects every listed row, `false` clears the selection. */
+  readonly selectAll = output<boolean>();
+  readonly cancelTask = output<TaskListEntry>();
+  /** Whether the pointer is over the rows: the page holds their order meanwhile. */
+  readonly pointerInside = output<boolean>();
+
+  protected readonly allSelected = computed(
+    () => this.rows().length > 0 && this.rows().every((row) => this.selected().has(row.task.task_id)),
+  );
 
   protected readonly columns = COLUMNS;
 

@@ -1,0 +1,87 @@
+import { TestBed } from '@angular/core/testing';
+import { HttpErrorResponse } from '@angular/common/http';
+import { Observable } from 'rxjs';
+import { POLLING_CONFIG } from '../../../core/config/polling-config';
+import { TaskCancelRequested, TaskListEntry } from '../../../shared/cloudai/task.model';
+import { TasksClient } from '../../../shared/cloudai/tasks-client';
+import { PollState } from '../../../shared/streams/smart-poll';
+import { aTask } from '../../../testing/builders';
+import { marbles } from '../../../testing/marbles';
+import { TaskCancellationsStore } from './task-cancellations-store';
+import { TasksStore } from './tasks-store';
+
+describe('TaskCancellationsStore', () => {
+  const running = aTask({ task_id: 't1', status: 'running' });
+  const ack: TaskCancelRequested = { task_id: 't1', status: 'cancelled', message: 'Task cancellation requested' };
+  const poll = (status: string): PollState<readonly TaskListEntry[]> => ({
+    data: [{ ...running, status }],
+    lastUpdated: 0,
+    lastError: null,
+    consecutiveFailures: 0,
+  });
+
+  function storeWith(
+    cancelTask: () => Observable<TaskCancelRequested>,
+    poll$: Observable<PollState<readonly TaskListEntry[]>>,
+  ) {
+    const refresh = jasmine.createSpy('refresh');
+    TestBed.configureTestingModule({
+      providers: [
+        { provide: TasksClient, useValue: { cancelTask } },
+        { provide: TasksStore, useValue: { poll$, refresh } },
+        { provide: POLLING_CONFIG, useValue: { tasksMs: 100, maxBackoffMs: 400, cancelSettleMs: 1000 } },
+      ],
+    });
+    return { store: TestBed.inject(TaskCancellationsStore), refresh };
+  }
+
+  it('shows the cancel as pending at once, confirms it when the list agrees, and looks again when the master answers', () => {
+    marbles(({ cold, hot, expectObservable, expectSubscriptions }) => {
+      const poll$ = hot('  r 99ms r 99ms c', { r: poll('running'), c: poll('cancelled') });
+      const { store, refresh } = storeWith(() => cold('50ms (a|)', { a: ack }), poll$);
+      cold('10ms x').subscribe(() => store.cancel(running));
+
+      expectObservable(store.pending$, '300ms !').toBe('e 9ms p 49ms p 139ms e', {
+        e: new Map(),
+        p: jasmine.any(Map) as never,
+      });
+      expectObservable(store.outcomes$, '300ms !').toBe('200ms o', {
+        o: { taskId: 't1', kind: 'cancelled', message: 'Task t1 was cancelled.' },
+      });
+      // The list is watched only while a cancel is unconfirmed.
+      expectSubscriptions(poll$.subscriptions).toBe('10ms ^ 189ms !');
+      cold('61ms x').subscribe(() => expect(refresh).toHaveBeenCalledTimes(1));
+    });
+  });
+
+  it('rolls back with the reason when the request fails', () => {
+    marbles(({ cold, hot, expectObservable }) => {
+      const failure = new HttpErrorResponse({ status: 500, error: 'Failed to cancel task: worker gone' });
+      const { store } = storeWith(() => cold('30ms #', undefined, failure), hot('r', { r: poll('running') }));
+      cold('10ms x').subscribe(() => store.cancel(running));
+
+      expectObservable(store.outcomes$, '100ms !').toBe('40ms o', {
+        o: {
+          taskId: 't1',
+          kind: 'rolled-back',
+          message: 'Cancelling t1 failed: Failed to cancel task: worker gone (HTTP 500) It is running again.',
+        },
+      });
+    });
+  });
+
+  it('rolls back when the master said yes but the list still disagrees after the settle time', () => {
+    marbles(({ cold, hot, expectObservable }) => {
+      const { store } = storeWith(() => cold('(a|)', { a: ack }), hot('r', { r: poll('running') }));
+      cold('x').subscribe(() => store.cancel(running));
+
+      expectObservable(store.outcomes$, '2000ms !').toBe('1000ms o', {
+        o: {
+          taskId: 't1',
+          kind: 'rolled-back',
+          message: 'The master accepted the cancel of t1, but it is still running.',
+        },
+      });
+    });
+  });
+});

@@ -1,0 +1,162 @@
+import { isFinishedStatus } from '../../../shared/cloudai/task.model';
+
+/** A cancel the dashboard shows optimistically until the master's task list agrees or it is rolled back. */
+export interface Cancellation {
+  readonly taskId: string;
+  /** The status before the cancel, shown again on rollback. */
+  readonly previousStatus: string;
+  readonly requestedAt: number;
+  /** When the master answered (it always answers 200); `null` while the request is in flight. */
+  readonly acknowledgedAt: number | null;
+  /** The status the last poll showed, `null` before one arrived or when the task was missing. */
+  readonly observedStatus: string | null;
+}
+
+export interface CancelOutcome {
+  readonly taskId: string;
+  readonly kind: 'cancelled' | 'rolled-back';
+  readonly message: string;
+}
+
+export type CancelEvent =
+  | { readonly kind: 'requested'; readonly taskId: string; readonly previousStatus: string; readonly at: number }
+  | { readonly kind: 'acknowledged'; readonly taskId: string; readonly at: number }
+  | { readonly kind: 'failed'; readonly taskId: string; readonly message: string }
+  | { readonly kind: 'observed'; readonly statuses: ReadonlyMap<string, string>; readonly at: number }
+  | { readonly kind: 'tick'; readonly at: number };
+
+export interface CancellationsState {
+  readonly pending: ReadonlyMap<string, Cancellation>;
+  /** The latest outcome per task, for summaries; bounded. */
+  readonly settled: ReadonlyMap<string, CancelOutcome>;
+  /** What the last event decided, for notifications. */
+  readonly outcomes: readonly CancelOutcome[];
+}
+
+export const NO_CANCELLATIONS: CancellationsState = { pending: new Map(), settled: new Map(), outcomes: [] };
+
+const SETTLED_KEPT = 500;
+
+/**
+ * The optimistic-cancel state machine. A cancel is confirmed as soon as a poll shows the task
+ * `cancelled`. It is rolled back when the request fails, or when polls still show another status
+ * `settleMs` after the master acknowledged it (the real master answers 200 even when it did nothing).
+ */
+export function reduceCancellations(
+  state: CancellationsState,
+  event: CancelEvent,
+  settleMs: number,
+): CancellationsState {
+  const pending = new Map(state.pending);
+  const outcomes: CancelOutcome[] = [];
+  let changed = false;
+  switch (event.kind) {
+    case 'requested':
+      if (!pending.has(event.taskId)) {
+        pending.set(event.taskId, {
+          taskId: event.taskId,
+          previousStatus: event.previousStatus,
+          requestedAt: event.at,
+          acknowledgedAt: null,
+          observedStatus: event.previousStatus,
+        });
+        changed = true;
+      }
+      break;
+    case 'acknowledged': {
+      const cancellation = pending.get(event.taskId);
+      if (cancellation) {
+        pending.set(event.taskId, { ...cancellation, acknowledgedAt: event.at });
+        changed = true;
+      }
+      break;
+    }
+    case 'failed': {
+      const cancellation = pending.get(event.taskId);
+      if (cancellation) {
+        pending.delete(event.taskId);
+        outcomes.push(
+          rolledBack(
+            cancellation,
+            `Cancelling ${event.taskId} failed: ${event.message} It is ${cancellation.previousStatus} again.`,
+          ),
+        );
+      }
+      break;
+    }
+    case 'observed':
+    case 'tick':
+      for (const cancellation of state.pending.values()) {
+        const observedStatus =
+          event.kind === 'observed' ? (event.statuses.get(cancellation.taskId) ?? null) : cancellation.observedStatus;
+        const outcome = decide({ ...cancellation, observedStatus }, event.at, settleMs);
+        if (outcome) {
+          pending.delete(cancellation.taskId);
+          outcomes.push(outcome);
+        } else if (observedStatus !== cancellation.observedStatus) {
+          pending.set(cancellation.taskId, { ...cancellation, observedStatus });
+          changed = true;
+        }
+      }
+      break;
+  }
+  if (!changed && outcomes.length === 0) {
+    return state.outcomes.length === 0 ? state : { ...state, outcomes };
+  }
+  return { pending, settled: remember(state.settled, outcomes), outcomes };
+}
+
+function decide(cancellation: Cancellation, now: number, settleMs: number): CancelOutcome | null {
+  const { taskId, observedStatus, acknowledgedAt } = cancellation;
+  if (observedStatus === 'cancelled') {
+    return { taskId, kind: 'cancelled', message: `Task ${taskId} was cancelled.` };
+  }
+  if (acknowledgedAt === null || now - acknowledgedAt < settleMs) {
+    return null;
+  }
+  if (observedStatus === null) {
+    return rolledBack(
+      cancellation,
+      `Task ${taskId} is no longer listed by the master; its cancel could not be confirmed.`,
+    );
+  }
+  return rolledBack(
+    cancellation,
+    isFinishedStatus(observedStatus)
+      ? `Task ${taskId} ${observedStatus} before the cancel reached it.`
+      : `The master accepted the cancel of ${taskId}, but it is still ${observedStatus || 'in an empty status'}.`,
+  );
+}
+
+function rolledBack(cancellation: Cancellation, message: string): CancelOutcome {
+  return { taskId: cancellation.taskId, kind: 'rolled-back', message };
+}
+
+function remember(
+  settled: ReadonlyMap<string, CancelOutcome>,
+  outcomes: readonly CancelOutcome[],
+): ReadonlyMap<string, CancelOutcome> {
+  if (outcomes.length === 0) return settled;
+  const next = new Map(settled);
+  for (const outcome of outcomes) {
+    next.delete(outcome.taskId);
+    next.set(outcome.taskId, outcome);
+  }
+  for (const taskId of next.keys()) {
+    if (next.size <= SETTLED_KEPT) break;
+    next.delete(taskId);
+  }
+  return next;
+}
+
+/** Only a running task can be cancelled with an effect: why not, for any other status. */
+export function cancelBlockedReason(status: string): string | null {
+  if (status === 'running') return null;
+  if (status === 'pending') {
+    return 'A pending task cannot be cancelled: the master answers OK but leaves it queued, and it will still run.';
+  }
+  if (isFinishedStatus(status)) {
+    return `This task has ${status}; cancelling it now would only overwrite its final status.`;
+  }
+  return `The task is ${status || 'in an empty status'}, which cancelling does not change reliably.`;
+}

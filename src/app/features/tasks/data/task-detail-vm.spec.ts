@@ -1,0 +1,81 @@
+import { TaskDetail } from '../../../shared/cloudai/task.model';
+import { aTask } from '../../../testing/builders';
+import { Cancellation } from './task-cancellations';
+import { DetailFetch, ListedTask } from './task-detail-store';
+import { TaskDetailInputs, toTaskDetailVm } from './task-detail-vm';
+
+describe('toTaskDetailVm', () => {
+  const running = aTask({ task_id: 't1', status: 'running' });
+  const listed: ListedTask = { loaded: true, entry: running, listError: null };
+  const base: TaskDetailInputs = {
+    taskId: 't1',
+    listed,
+    detail: { kind: 'not-asked' },
+    cancelling: new Map(),
+    runningOn: new Map([['t1', 'kiwi']]),
+  };
+
+  it('shows an unfinished task from its list entry, with the worker from telemetry and why the result is missing', () => {
+    const vm = toTaskDetailVm(base);
+
+    expect(vm.state === 'ready' && vm.task).toBe(running);
+    expect(vm.state === 'ready' && vm.workerId).toBe('kiwi');
+    expect(vm.state === 'ready' && vm.detailNote).toContain('once the task has finished');
+  });
+
+  it('adds the assignment and the normalised result of a finished task', () => {
+    const detail: TaskDetail = {
+      ...running,
+      status: 'completed',
+      assignment: { worker_id: 'NullPointer', assigned_at: 100 },
+      result: { status: 'success', completed_at: 200, logs: '' },
+    };
+    const vm = toTaskDetailVm({
+      ...base,
+      listed: { ...listed, entry: { ...running, status: 'completed' } },
+      detail: { kind: 'value', detail },
+    });
+
+    expect(vm.state === 'ready' && [vm.workerId, vm.assignedAt, vm.result]).toEqual([
+      'NullPointer',
+      100,
+      { status: 'completed', completedAt: 200 },
+    ]);
+  });
+
+  it('is not found only when the master says so, and keeps waiting when the detail request drops', () => {
+    const unlisted = { ...base, listed: { loaded: true, entry: undefined, listError: null } };
+    const dropped: DetailFetch = { kind: 'error', httpStatus: 0, message: 'dropped' };
+
+    expect(toTaskDetailVm({ ...unlisted, detail: { kind: 'error', httpStatus: 404, message: 'nope' } }).state).toBe(
+      'not-found',
+    );
+    expect(toTaskDetailVm({ ...unlisted, detail: dropped })).toEqual({
+      state: 'loading',
+      message: 'Waiting for the master to list this task…',
+    });
+  });
+
+  it('shows an unconfirmed cancel as cancelled but keeps the reported status for the logs', () => {
+    const cancelling = new Map<string, Cancellation>([
+      [
+        't1',
+        { taskId: 't1', previousStatus: 'running', requestedAt: 0, acknowledgedAt: null, observedStatus: 'running' },
+      ],
+    ]);
+    const vm = toTaskDetailVm({ ...base, cancelling });
+
+    expect(vm.state === 'ready' && [vm.task.status, vm.reportedStatus, vm.cancelling]).toEqual([
+      'cancelled',
+      'running',
+      true,
+    ]);
+  });
+
+  it('is an error while the list never loaded', () => {
+    expect(toTaskDetailVm({ ...base, listed: { loaded: false, entry: undefined, listError: 'down' } })).toEqual({
+      state: 'error',
+      message: 'down',
+    });
+  });
+});

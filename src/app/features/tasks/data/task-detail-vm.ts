@@ -1,0 +1,81 @@
+import { TaskDetail, TaskListEntry, normalizeTaskStatus } from '../../../shared/cloudai/task.model';
+import { Cancellation, cancelBlockedReason } from './task-cancellations';
+import { DetailFetch, ListedTask } from './task-detail-store';
+
+/** Everything the task detail page shows above the logs, in one of its states. */
+export type TaskDetailVm =
+  | { readonly state: 'loading'; readonly message: string }
+  | { readonly state: 'error'; readonly message: string }
+  | { readonly state: 'not-found'; readonly message: string }
+  | {
+      readonly state: 'ready';
+      /** The freshest view of the task: the list entry while it is listed, with an unconfirmed cancel shown. */
+      readonly task: TaskListEntry;
+      readonly cancelling: boolean;
+      /** The status the master reports, without the optimistic cancel: what decides where logs come from. */
+      readonly reportedStatus: string;
+      /** Why cancelling is not offered, or `null` when it is. */
+      readonly cancelBlocked: string | null;
+      readonly workerId: string | null;
+      /** Unix seconds; from the detail, which only finished tasks have. */
+      readonly assignedAt: number | null;
+      readonly result: { readonly status: string; readonly completedAt: number } | null;
+      /** Why assignment and result are not shown, or a failure to load them. */
+      readonly detailNote: string | null;
+      /** The list could not be refreshed; what is shown may be old. */
+      readonly listError: string | null;
+    };
+
+export interface TaskDetailInputs {
+  readonly taskId: string;
+  readonly listed: ListedTask;
+  readonly detail: DetailFetch;
+  readonly cancelling: ReadonlyMap<string, Cancellation>;
+  readonly runningOn: ReadonlyMap<string, string>;
+}
+
+export function toTaskDetailVm({ taskId, listed, detail, cancelling, runningOn }: TaskDetailInputs): TaskDetailVm {
+  const fromDetail: TaskDetail | null = detail.kind === 'value' ? detail.detail : null;
+  const listedTask = listed.entry ?? fromDetail;
+  if (!listedTask) {
+    if (detail.kind === 'error' && (detail.httpStatus === 404 || detail.httpStatus === 400)) {
+      return { state: 'not-found', message: `The master has no task ${taskId}.` };
+    }
+    if (!listed.loaded && listed.listError) {
+      return { state: 'error', message: listed.listError };
+    }
+    return {
+      state: 'loading',
+      message: listed.loaded ? 'Waiting for the master to list this task…' : 'Loading the task…',
+    };
+  }
+  const isCancelling = cancelling.has(taskId);
+  const task = isCancelling && listedTask.status !== 'cancelled' ? { ...listedTask, status: 'cancelled' } : listedTask;
+  return {
+    state: 'ready',
+    task,
+    cancelling: isCancelling,
+    reportedStatus: listedTask.status,
+    cancelBlocked: cancelBlockedReason(listedTask.status),
+    workerId: fromDetail?.assignment?.worker_id ?? runningOn.get(taskId) ?? null,
+    assignedAt: fromDetail?.assignment?.assigned_at ?? null,
+    result: fromDetail?.result
+      ? { status: normalizeTaskStatus(fromDetail.result.status), completedAt: fromDetail.result.completed_at }
+      : null,
+    detailNote: detailNote(detail),
+    listError: listed.listError,
+  };
+}
+
+function detailNote(detail: DetailFetch): string | null {
+  switch (detail.kind) {
+    case 'not-asked':
+      return 'The master gives the assignment time and the result once the task has finished.';
+    case 'loading':
+      return 'Loading the assignment and result…';
+    case 'error':
+      return `The assignment and result could not be loaded: ${detail.message}`;
+    case 'value':
+      return detail.detail.result ? null : 'The master has stored no result for this task.';
+  }
+}
