@@ -104,3 +104,78 @@ test.describe('Submit task', () => {
     await expect(page.getByText('More than 0 cores.')).toBeVisible();
   });
 });
+
+test.describe('Task list while the operator works', () => {
+  test('holds the order while the pointer is over the rows and offers the waiting changes', async ({
+    page,
+    request,
+  }) => {
+    const master = new Master(request);
+    await master.submitTask('hold:1', 'sleep 600');
+    await page.goto('/tasks?q=hold:');
+    await page.getByRole('radio', { name: '1 s' }).click();
+    const rows = page.getByRole('table', { name: 'Tasks' }).getByRole('row').filter({ hasText: 'hold:' });
+    await expect(rows).toHaveCount(1);
+
+    await rows.first().hover();
+    const newcomer = await master.submitTask('hold:2', 'sleep 600');
+    const apply = page.getByRole('button', { name: /1 change — apply/ });
+    await expect(apply).toBeVisible();
+    await expect(rows).toHaveCount(1);
+
+    await apply.click();
+    await expect(rows).toHaveCount(2);
+    await expect(rows.first()).toContainText(newcomer);
+    await page.getByRole('radio', { name: '3 s' }).click();
+  });
+
+  test('"Run again" opens the form filled in from the task', async ({ page, request }) => {
+    const master = new Master(request);
+    const taskId = await master.submitTask('again:7', 'echo twice', { cpu_required: 1.5, tag: 'mixed' });
+    await page.goto(`/tasks?q=${taskId}`);
+
+    await page.getByRole('link', { name: `Run ${taskId} again` }).click();
+
+    await expect(page).toHaveURL(/\/tasks\/new$/);
+    await expect(page.getByRole('textbox', { name: 'Docker image' })).toHaveValue('again:7');
+    await expect(page.getByRole('textbox', { name: 'Command' })).toHaveValue('echo twice');
+    await expect(page.getByRole('spinbutton', { name: 'CPU' })).toHaveValue('1.5');
+    await expect(page.getByRole('status').filter({ hasText: `Filled in from task ${taskId}` })).toBeVisible();
+    await page.getByRole('button', { name: 'Start over' }).click();
+  });
+});
+
+test.describe('Notifications', () => {
+  test('a task submitted here raises a snackbar when it fails, on any page, and counts in the tab title', async ({
+    page,
+  }) => {
+    await page.goto('/tasks/new');
+    await page.getByRole('textbox', { name: 'Docker image' }).fill('notify-me:1');
+    await page.getByRole('textbox', { name: 'Command' }).fill('sleep 2; exit 3');
+    await page.getByRole('spinbutton', { name: 'CPU' }).fill('0.5');
+    await page.getByRole('spinbutton', { name: 'Memory' }).fill('0.5');
+    await page.getByRole('spinbutton', { name: 'Storage' }).fill('1');
+    await page.getByRole('button', { name: 'Submit task' }).click();
+    await expect(page.getByText(/Task task-\d+ submitted\./)).toBeVisible();
+    await page.getByRole('link', { name: 'Workers' }).click();
+
+    const failed = page.getByText(/Task task-\d+ failed\./);
+    await expect(failed).toBeVisible({ timeout: 30_000 });
+    await expect(page).toHaveTitle(/^\(1\) /);
+
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect(page).toHaveURL(/\/tasks\/task-\d+$/);
+    await expect(page).not.toHaveTitle(/^\(\d+\) /);
+  });
+
+  test('a watched task raises a snackbar when it completes', async ({ page, request }) => {
+    const master = new Master(request);
+    const taskId = await master.submitTask('watch-me:1', 'sleep 6; exit 0');
+    await page.goto(`/tasks/${taskId}`);
+    await page.getByRole('button', { name: 'Watch' }).click();
+    await expect(page.getByRole('button', { name: 'Watching' })).toHaveAttribute('aria-pressed', 'true');
+    await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
+
+    await expect(page.getByText(`Task ${taskId} completed.`)).toBeVisible({ timeout: 30_000 });
+  });
+});

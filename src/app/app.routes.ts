@@ -9,6 +9,11 @@ export const routes: Routes = [
   },
   { path: 'workers', loadChildren: () => import('./features/workers/workers.routes').then((m) => m.WORKERS_ROUTES) },
   { path: 'tasks', loadChildren: () => import('./features/tasks/tasks.routes').then((m) => m.TASKS_ROUTES) },
+  {
+    path: 'settings',
+    title: 'Settings · CloudAI',
+    loadComponent: () => import('./features/settings/settings-page').then((m) => m.SettingsPage),
+  },
   { path: '', loadChildren: () => import('./features/auth/auth.routes').then((m) => m.AUTH_ROUTES) },
   {
     path: '**',

@@ -4,4 +4,5 @@ export const NAV_ITEMS = [
   { path: '/workers', label: 'Workers', icon: 'dns', exact: false },
   { path: '/tasks', label: 'Tasks', icon: 'assignment', exact: true },
   { path: '/tasks/new', label: 'Submit task', icon: 'add_circle', exact: true },
+  { path: '/settings', label: 'Settings', icon: 'settings', exact: true },
 ] as const;

@@ -29,7 +29,7 @@ describe('Shell', () => {
     const links = Array.from(element.querySelectorAll('nav[aria-label="Main"] a span:last-child')).map((label) =>
       label.textContent?.trim(),
     );
-    expect(links).toEqual(['Dashboard', 'Workers', 'Tasks', 'Submit task']);
+    expect(links).toEqual(['Dashboard', 'Workers', 'Tasks', 'Submit task', 'Settings']);
   });
 
   it('shows the connection state in the toolbar chip', async () => {

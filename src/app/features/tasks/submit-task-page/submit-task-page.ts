@@ -14,6 +14,7 @@ import { TASK_TAGS } from '../../../shared/cloudai/task.model';
 import { TasksClient } from '../../../shared/cloudai/tasks-client';
 import { toErrorMessage } from '../../../shared/http/error-message';
 import { TaskDraft, TaskDraftStore, toDraft, toSubmission } from '../data/task-draft';
+import { TaskWatchStore } from '../data/task-watch-store';
 import { TasksStore } from '../data/tasks-store';
 
 const TAG_LABEL: Record<(typeof TASK_TAGS)[number], string> = {
@@ -49,6 +50,7 @@ export class SubmitTaskPage {
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly tasksStore = inject(TasksStore);
+  private readonly watchStore = inject(TaskWatchStore);
 
   protected readonly tags = TASK_TAGS;
   protected readonly tagLabel = TAG_LABEL;
@@ -100,6 +102,8 @@ export class SubmitTaskPage {
   }
 
   private submitted(taskId: string, openAfterwards: boolean): void {
+    // Tasks submitted here are announced when they finish.
+    this.watchStore.watch(taskId, 'pending');
     this.drafts.clear();
     this.form.setValue(this.drafts.read());
     if (openAfterwards) {

@@ -1,13 +1,24 @@
 import { AsyncPipe, DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
-import { toObservable } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
-import { EMPTY, Observable, combineLatest, distinctUntilChanged, filter, map, of, shareReplay, switchMap } from 'rxjs';
+import {
+  EMPTY,
+  Observable,
+  combineLatest,
+  distinctUntilChanged,
+  filter,
+  map,
+  of,
+  shareReplay,
+  startWith,
+  switchMap,
+} from 'rxjs';
 import { CLOCK } from '../../../core/realtime/browser-signals';
 import { TaskListEntry, isFinishedStatus } from '../../../shared/cloudai/task.model';
 import { formatAge, formatBytes, formatCores, formatGb, formatGpus } from '../../../shared/format/units';
@@ -16,6 +27,7 @@ import { StatusChip } from '../../../shared/ui/status-chip';
 import { TaskCancellationsStore } from '../data/task-cancellations-store';
 import { FilesFetch, TaskDetailStore } from '../data/task-detail-store';
 import { toTaskDetailVm } from '../data/task-detail-vm';
+import { TaskWatchStore } from '../data/task-watch-store';
 import { TasksStore } from '../data/tasks-store';
 import { CancelTasksDialog, CancelTasksDialogData } from '../ui/cancel-tasks-dialog';
 import { LogViewer } from '../ui/log-viewer';
@@ -46,6 +58,7 @@ export class TaskDetailPage {
   private readonly cancellations = inject(TaskCancellationsStore);
   private readonly dialog = inject(MatDialog);
   private readonly clock$ = inject(CLOCK);
+  private readonly watchStore = inject(TaskWatchStore);
 
   /** Route parameter, bound by the router. */
   readonly id = input.required<string>();
@@ -80,12 +93,26 @@ export class TaskDetailPage {
       );
       return combineLatest({
         detail: detail$,
-        logs: this.store.logs$(taskId, status$),
+        // Nothing to show until the status is known (and never for an unknown task).
+        logs: this.store.logs$(taskId, status$).pipe(startWith(null)),
         files: task$.pipe(switchMap((task) => this.files$(task))),
+        watched: this.watchStore.watched$.pipe(
+          map((watched) => watched.has(taskId)),
+          distinctUntilChanged(),
+        ),
         now: this.clock$,
       });
     }),
   );
+
+  constructor() {
+    this.markFailureSeenWhileOpen();
+  }
+
+  protected toggleWatch(taskId: string, watched: boolean, status: string): void {
+    if (watched) this.watchStore.unwatch(taskId);
+    else this.watchStore.watch(taskId, status);
+  }
 
   protected cancelTask(task: TaskListEntry): void {
     const data: CancelTasksDialogData = {
@@ -108,6 +135,16 @@ export class TaskDetailPage {
 
   protected fileUrl(task: TaskListEntry, path: string): string {
     return this.store.fileUrl(task, path);
+  }
+
+  /** Looking at a failed task is seeing it: it leaves the count in the tab title. */
+  private markFailureSeenWhileOpen(): void {
+    combineLatest([toObservable(this.id), this.watchStore.watched$])
+      .pipe(
+        filter(([taskId, watched]) => watched.get(taskId)?.unseenFailure === true),
+        takeUntilDestroyed(),
+      )
+      .subscribe(([taskId]) => this.watchStore.markSeen(taskId));
   }
 
   /** Finished tasks that ran have output files; a task submitted without a user id cannot be asked for them. */

@@ -1,0 +1,50 @@
+import { TestBed } from '@angular/core/testing';
+import { Observable } from 'rxjs';
+import { TaskListEntry } from '../../../shared/cloudai/task.model';
+import { PollState } from '../../../shared/streams/smart-poll';
+import { aTask } from '../../../testing/builders';
+import { marbles } from '../../../testing/marbles';
+import { TaskWatchStore } from './task-watch-store';
+import { TasksStore } from './tasks-store';
+
+describe('TaskWatchStore', () => {
+  const poll = (status: string): PollState<readonly TaskListEntry[]> => ({
+    data: [aTask({ task_id: 't1', status })],
+    lastUpdated: 0,
+    lastError: null,
+    consecutiveFailures: 0,
+  });
+
+  beforeEach(() => localStorage.removeItem('cloudai.tasks.watched'));
+  afterEach(() => localStorage.removeItem('cloudai.tasks.watched'));
+
+  function storeWith(poll$: Observable<PollState<readonly TaskListEntry[]>>) {
+    TestBed.configureTestingModule({ providers: [{ provide: TasksStore, useValue: { poll$ } }] });
+    return TestBed.inject(TaskWatchStore);
+  }
+
+  it('announces a submitted task when it finishes, and polls only while a watched task is unfinished', () => {
+    marbles(({ cold, hot, expectObservable, expectSubscriptions }) => {
+      const poll$ = hot('-p 9ms r 9ms f 9ms f', { p: poll('pending'), r: poll('running'), f: poll('failed') });
+      const store = storeWith(poll$);
+      store.watch('t1', 'pending');
+
+      expectObservable(store.finished$, '50ms !').toBe('21ms x', { x: { taskId: 't1', status: 'failed' } });
+      expectObservable(store.unseenFailures$, '50ms !').toBe('0 20ms 1 8ms 0', { 0: 0, 1: 1 });
+      expectSubscriptions(poll$.subscriptions).toBe('^ 20ms !');
+      cold('30ms x').subscribe(() => store.markSeen('t1'));
+    });
+  });
+
+  it('remembers watched tasks across reloads', () => {
+    const first = storeWith(new Observable());
+    first.watch('t1', 'running');
+    TestBed.resetTestingModule();
+
+    const reloaded = storeWith(new Observable());
+    let watched: ReadonlyMap<string, unknown> = new Map();
+    reloaded.watched$.subscribe((value) => (watched = value));
+
+    expect(watched.has('t1')).toBeTrue();
+  });
+});

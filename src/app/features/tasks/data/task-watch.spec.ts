@@ -1,0 +1,58 @@
+import { aTask } from '../../../testing/builders';
+import { WATCHED_KEPT, WatchedTask, boundWatched, hasUnfinished, observeWatched } from './task-watch';
+
+describe('observeWatched', () => {
+  const watching = (status: string | null, unseenFailure = false): WatchedTask => ({ status, unseenFailure, since: 0 });
+
+  it('announces a watched task that went from unfinished to finished, once', () => {
+    const watched = new Map([['t1', watching('running')]]);
+    const first = observeWatched(watched, [aTask({ task_id: 't1', status: 'completed' })]);
+
+    expect(first.finished).toEqual([{ taskId: 't1', status: 'completed' }]);
+    expect(observeWatched(first.watched, [aTask({ task_id: 't1', status: 'completed' })]).finished).toEqual([]);
+  });
+
+  it('counts a failure as unseen until it is opened', () => {
+    const { watched } = observeWatched(new Map([['t1', watching('pending')]]), [
+      aTask({ task_id: 't1', status: 'failed' }),
+    ]);
+
+    expect(watched.get('t1')?.unseenFailure).toBeTrue();
+  });
+
+  it('does not announce a task first seen already finished', () => {
+    const observed = observeWatched(new Map([['t1', watching(null)]]), [aTask({ task_id: 't1', status: 'failed' })]);
+
+    expect(observed.finished).toEqual([]);
+    expect(observed.watched.get('t1')?.status).toBe('failed');
+  });
+
+  it('returns the same map when nothing changed, and ignores tasks not listed yet', () => {
+    const watched = new Map([['t1', watching('running')]]);
+
+    expect(observeWatched(watched, [aTask({ task_id: 't1', status: 'running' })]).watched).toBe(watched);
+    expect(observeWatched(watched, []).watched).toBe(watched);
+  });
+});
+
+describe('boundWatched', () => {
+  it('drops the oldest finished tasks first', () => {
+    const watched = new Map<string, WatchedTask>();
+    for (let i = 0; i < WATCHED_KEPT; i += 1)
+      watched.set(`done-${i}`, { status: 'completed', unseenFailure: false, since: i });
+    watched.set('running', { status: 'running', unseenFailure: false, since: -1 });
+
+    const bounded = boundWatched(watched);
+
+    expect(bounded.size).toBe(WATCHED_KEPT);
+    expect(bounded.has('running')).toBeTrue();
+    expect(bounded.has('done-0')).toBeFalse();
+  });
+});
+
+describe('hasUnfinished', () => {
+  it('is true while any watched task can still change', () => {
+    expect(hasUnfinished(new Map([['t1', { status: 'completed', unseenFailure: false, since: 0 }]]))).toBeFalse();
+    expect(hasUnfinished(new Map([['t1', { status: null, unseenFailure: false, since: 0 }]]))).toBeTrue();
+  });
+});
