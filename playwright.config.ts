@@ -9,6 +9,8 @@ const SIM_DATA = 'e2e/.artifacts/sim-data';
  * End-to-end tests in Debian's Chromium against the production build, served by
  * `scripts/serve.ts` and proxied to a simulated master that Playwright starts with its
  * control API on and its task generator off, so every change on screen comes from a test.
+ * That master has no sign-in (like a real one without a database); the sign-in specs start
+ * their own with it.
  */
 export default defineConfig({
   testDir: 'e2e',
@@ -32,7 +34,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: [
     {
-      command: `rm -rf ${SIM_DATA} && node --import tsx sim/src/main.ts --port ${SIM_PORT} --data-dir ${SIM_DATA} --control --heartbeat-ms 1000 --task-rate 0 --dropout 0 --seed 7`,
+      command: `rm -rf ${SIM_DATA} && node --import tsx sim/src/main.ts --port ${SIM_PORT} --data-dir ${SIM_DATA} --control --heartbeat-ms 1000 --task-rate 0 --dropout 0 --seed 7 --no-auth`,
       url: `${MASTER_URL}/health`,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -13,7 +13,8 @@ export interface ScenarioResult {
   readonly busyShare: number;
   readonly longTasks: { readonly count: number; readonly longestMs: number };
   readonly latencyMs: { readonly p50: number; readonly p95: number; readonly samples: number } | null;
-  readonly heapMB: { readonly at10s: number; readonly end: number };
+  /** Retained heap at `baselineS` seconds (10 unless the scenario's data is still arriving then) and at the end. */
+  readonly heapMB: { readonly baseline: number; readonly baselineS: number; readonly end: number };
   readonly requestsPerMin: number;
   readonly kBPerMin: number;
   readonly socketFramesPerMin: number;
@@ -59,9 +60,9 @@ export async function measureScenario(
   const trafficStart = { ...traffic.totals };
   const longTasksBefore = (await page.evaluate('performance.now()')) as number;
 
-  const tenSecondsIn = Math.max(0, 10_000 - (Date.now() - loadStarted));
-  await sleep(tenSecondsIn);
-  const heapAt10s = await heapMB(cdp);
+  const baselineS = scenario.heapBaselineS ?? 10;
+  await sleep(Math.max(0, baselineS * 1000 - (Date.now() - loadStarted)));
+  const heapAtBaseline = await heapMB(cdp);
   await sleep(Math.max(0, durationS * 1000 - (Date.now() - loadStarted)));
 
   const measureEnd = await performanceMetrics(cdp);
@@ -84,7 +85,7 @@ export async function measureScenario(
       longestMs: Math.round(Math.max(0, ...steadyLongTasks.map((task) => task.duration))),
     },
     latencyMs: summarise(probes.latencies),
-    heapMB: { at10s: heapAt10s, end: heapEnd },
+    heapMB: { baseline: heapAtBaseline, baselineS, end: heapEnd },
     requestsPerMin: (trafficEnd.requests - trafficStart.requests) / minutes,
     kBPerMin: (trafficEnd.bytes - trafficStart.bytes) / 1024 / minutes,
     socketFramesPerMin: (trafficEnd.frames - trafficStart.frames) / minutes,

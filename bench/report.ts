@@ -22,7 +22,7 @@ export function toMarkdown(
       percent(result.busyShare),
       `${result.longTasks.count} / ${result.longTasks.longestMs} ms`,
       result.latencyMs ? `${result.latencyMs.p50} / ${result.latencyMs.p95} ms` : '–',
-      `${result.heapMB.at10s.toFixed(1)} → ${result.heapMB.end.toFixed(1)} MB`,
+      `${result.heapMB.baseline.toFixed(1)} (${result.heapMB.baselineS} s) → ${result.heapMB.end.toFixed(1)} MB`,
       result.requestsPerMin.toFixed(0),
       result.kBPerMin.toFixed(0),
       result.scrollFps === null ? '–' : result.scrollFps.toFixed(0),
@@ -39,7 +39,7 @@ export function toMarkdown(
   return [
     `Benchmark of ${date} on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGB} GB), Node ${machine.node}, Chromium ${machine.chromium}.`,
     '',
-    '| scenario | main thread busy | long tasks (count / longest) | telemetry latency p50 / p95 | JS heap 10 s → end | requests/min | kB/min | scroll fps | notes |',
+    '| scenario | main thread busy | long tasks (count / longest) | telemetry latency p50 / p95 | JS heap baseline → end | requests/min | kB/min | scroll fps | notes |',
     '|---|---|---|---|---|---|---|---|---|',
     ...rows.map((row) => `| ${row} |`),
     '',

@@ -1,4 +1,4 @@
-import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import {
   ApplicationConfig,
   inject,
@@ -8,6 +8,8 @@ import {
 } from '@angular/core';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { routes } from './app.routes';
+import { AuthStore } from './core/auth/auth-store';
+import { sessionInterceptor } from './core/auth/session-interceptor';
 import { ThemeStore } from './core/theme/theme-store';
 
 export const appConfig: ApplicationConfig = {
@@ -15,8 +17,10 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
     provideRouter(routes, withComponentInputBinding()),
-    provideHttpClient(),
+    provideHttpClient(withInterceptors([sessionInterceptor])),
     // Apply the remembered light/dark choice before the first render, so the page never flashes.
     provideAppInitializer(() => void inject(ThemeStore)),
+    // Ask the master about the session at once; live data waits for the answer.
+    provideAppInitializer(() => void inject(AuthStore)),
   ],
 };

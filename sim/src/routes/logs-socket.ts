@@ -6,7 +6,7 @@ import { pathAfter, type RouteContext } from './context.ts';
 
 /** With --log-replay-ms 0, stored lines go out in chunks of this many, yielding to the event loop in between. */
 const REPLAY_CHUNK = 250;
-/** Benchmark live stream: this many lines every BENCH_INTERVAL_MS (5,000 lines/s). */
+/** Benchmark live stream: this many lines every BENCH_INTERVAL_MS (5,000 lines/s, about what a browser takes in one message per line). */
 const BENCH_BATCH = 50;
 const BENCH_INTERVAL_MS = 10;
 /** Past this much unsent data a fast sender waits for the client instead of queueing more. */

@@ -11,9 +11,11 @@ export interface PollingConfig {
    * before it answers, so this only needs to cover a few polls.
    */
   readonly cancelSettleMs: number;
+  /** How often a signed-in session is checked with the master (also whenever the tab is shown again). */
+  readonly sessionCheckMs: number;
 }
 
 export const POLLING_CONFIG = new InjectionToken<PollingConfig>('POLLING_CONFIG', {
   providedIn: 'root',
-  factory: () => ({ tasksMs: 3000, maxBackoffMs: 30_000, cancelSettleMs: 10_000 }),
+  factory: () => ({ tasksMs: 3000, maxBackoffMs: 30_000, cancelSettleMs: 10_000, sessionCheckMs: 60_000 }),
 });

@@ -1,13 +1,15 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { BehaviorSubject, of } from 'rxjs';
+import { AuthState } from '../auth/auth-state';
+import { AuthStore } from '../auth/auth-store';
 import { ConnectionState } from '../realtime/connection-state';
 import { TelemetryStore } from '../realtime/telemetry-store';
 import { ThemePreference, ThemeStore } from '../theme/theme-store';
 import { Shell } from './shell';
 
 describe('Shell', () => {
-  async function render(connection: ConnectionState, malformed = 0) {
+  async function render(connection: ConnectionState, malformed = 0, auth: AuthState = { status: 'no-auth' }) {
     const choose = jasmine.createSpy('choose');
     const preference$ = new BehaviorSubject<ThemePreference>('system');
     TestBed.configureTestingModule({
@@ -16,6 +18,7 @@ describe('Shell', () => {
         provideRouter([]),
         { provide: TelemetryStore, useValue: { connection$: of(connection), malformedCount$: of(malformed) } },
         { provide: ThemeStore, useValue: { preference$, scheme$: of('light'), choose } },
+        { provide: AuthStore, useValue: { state$: of(auth), signOut: jasmine.createSpy('signOut') } },
       ],
     });
     const fixture = TestBed.createComponent(Shell);
@@ -23,7 +26,7 @@ describe('Shell', () => {
     return { element: fixture.nativeElement as HTMLElement, choose, fixture };
   }
 
-  it('offers the four destinations in the main navigation', async () => {
+  it('offers the five destinations in the main navigation', async () => {
     const { element } = await render({ kind: 'connecting', lastMessageAt: null, checkedAt: 0 });
 
     const links = Array.from(element.querySelectorAll('nav[aria-label="Main"] a span:last-child')).map((label) =>
@@ -59,5 +62,32 @@ describe('Shell', () => {
     (element.querySelector('button[aria-label^="Colour scheme"]') as HTMLButtonElement).click();
 
     expect(choose).toHaveBeenCalledWith('light');
+  });
+
+  it('labels a master without sign-in, and hides live data from a signed-out visitor', async () => {
+    const live: ConnectionState = { kind: 'live', lastMessageAt: 0, checkedAt: 0 };
+    const open = await render(live);
+    expect(open.element.textContent).toContain('No sign-in');
+    TestBed.resetTestingModule();
+
+    const signedOut = await render(live, 0, { status: 'signed-out' });
+    expect(signedOut.element.querySelector('app-connection-chip')).toBeNull();
+    expect(signedOut.element.querySelector('a[aria-label="Sign in"]')).not.toBeNull();
+  });
+
+  it('shows who is signed in, with name, email and visits', async () => {
+    const user = { email: 'alice@example.com', name: 'Alice', visit_count: 4, created_at: '2025-11-18T20:30:01.123Z' };
+    const { element, fixture } = await render({ kind: 'connecting', lastMessageAt: null, checkedAt: 0 }, 0, {
+      status: 'signed-in',
+      user,
+    });
+
+    (element.querySelector('button[aria-label="Account: Alice"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+
+    const panel = element.querySelector('[aria-label="Account"]')?.textContent ?? '';
+    expect(panel).toContain('alice@example.com');
+    expect(panel).toContain('Visit 4');
+    expect(panel).toContain('Sign out');
   });
 });

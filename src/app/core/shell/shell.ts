@@ -1,7 +1,22 @@
 import { AsyncPipe, DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Injector, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { Observable, combineLatest, distinctUntilChanged, fromEvent, map, of, startWith } from 'rxjs';
+import {
+  Observable,
+  combineLatest,
+  distinctUntilChanged,
+  exhaustMap,
+  filter,
+  from,
+  fromEvent,
+  map,
+  of,
+  startWith,
+  switchMap,
+} from 'rxjs';
+import { AuthStore } from '../auth/auth-store';
+import { UserMenu } from '../auth/user-menu';
 import { TelemetryStore } from '../realtime/telemetry-store';
 import { ThemePreference, ThemeStore } from '../theme/theme-store';
 import { ConnectionChip } from './connection-chip';
@@ -26,7 +41,7 @@ const NARROW_QUERY = '(max-width: 959.98px)';
  */
 @Component({
   selector: 'app-shell',
-  imports: [AsyncPipe, RouterOutlet, RouterLink, RouterLinkActive, ConnectionChip],
+  imports: [AsyncPipe, RouterOutlet, RouterLink, RouterLinkActive, ConnectionChip, UserMenu],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
   host: { '(document:keydown.escape)': 'closeNav()' },
@@ -35,6 +50,8 @@ const NARROW_QUERY = '(max-width: 959.98px)';
 export class Shell {
   private readonly themeStore = inject(ThemeStore);
   private readonly telemetryStore = inject(TelemetryStore);
+  private readonly authStore = inject(AuthStore);
+  private readonly injector = inject(Injector);
 
   protected readonly navItems = NAV_ITEMS;
   protected readonly themeLabel = THEME_LABEL;
@@ -49,7 +66,16 @@ export class Shell {
     malformedCount: this.telemetryStore.malformedCount$,
     themePreference: this.themeStore.preference$,
     scheme: this.themeStore.scheme$,
+    auth: this.authStore.state$,
   });
+
+  constructor() {
+    this.reopenSignInWhenSessionEnds();
+  }
+
+  protected signOut(): void {
+    this.authStore.signOut();
+  }
 
   protected chooseTheme(preference: ThemePreference): void {
     this.themeStore.choose(preference);
@@ -61,6 +87,23 @@ export class Shell {
 
   protected closeNav(): void {
     this.navOpen.set(false);
+  }
+
+  /** The sign-in dialog is loaded only when a session actually ends, keeping it out of the first load. */
+  private reopenSignInWhenSessionEnds(): void {
+    this.authStore.state$
+      .pipe(
+        map((state) => (state.status === 'expired' ? state.user : null)),
+        distinctUntilChanged(),
+        filter((user) => user !== null),
+        exhaustMap((user) =>
+          from(import('../auth/session-expired-dialog')).pipe(
+            switchMap(({ openSessionExpiredDialog }) => openSessionExpiredDialog(this.injector, user)),
+          ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe();
   }
 }
 

@@ -25,7 +25,10 @@ describe('DashboardStore', () => {
       providers: [
         { provide: LiveWorkersStore, useValue: { workers$ } },
         { provide: TasksClient, useValue: { listTasks } },
-        { provide: POLLING_CONFIG, useValue: { tasksMs: 100, maxBackoffMs: 400, cancelSettleMs: 1000 } },
+        {
+          provide: POLLING_CONFIG,
+          useValue: { tasksMs: 100, maxBackoffMs: 400, cancelSettleMs: 1000, sessionCheckMs: 60_000 },
+        },
         { provide: PAGE_VISIBLE, useValue: of(true) },
       ],
     });

@@ -29,7 +29,10 @@ describe('TaskCancellationsStore', () => {
       providers: [
         { provide: TasksClient, useValue: { cancelTask } },
         { provide: TasksStore, useValue: { poll$, refresh } },
-        { provide: POLLING_CONFIG, useValue: { tasksMs: 100, maxBackoffMs: 400, cancelSettleMs: 1000 } },
+        {
+          provide: POLLING_CONFIG,
+          useValue: { tasksMs: 100, maxBackoffMs: 400, cancelSettleMs: 1000, sessionCheckMs: 60_000 },
+        },
       ],
     });
     return { store: TestBed.inject(TaskCancellationsStore), refresh };

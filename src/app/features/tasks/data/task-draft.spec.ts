@@ -2,7 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { EMPTY_DRAFT, TaskDraftStore, toSubmission } from './task-draft';
 
 describe('TaskDraftStore', () => {
-  afterEach(() => sessionStorage.removeItem('cloudai.tasks.draft'));
+  afterEach(() => sessionStorage.removeItem('cloudai.user.task-draft'));
 
   it('keeps a draft across a reload of the store, and forgets it when cleared', () => {
     const store = TestBed.inject(TaskDraftStore);
@@ -20,7 +20,7 @@ describe('TaskDraftStore', () => {
   });
 
   it('starts empty when the stored draft is unreadable', () => {
-    sessionStorage.setItem('cloudai.tasks.draft', '{not json');
+    sessionStorage.setItem('cloudai.user.task-draft', '{not json');
 
     expect(TestBed.inject(TaskDraftStore).read()).toEqual(EMPTY_DRAFT);
   });

@@ -1,5 +1,6 @@
 import { DOCUMENT } from '@angular/common';
 import { Injectable, inject } from '@angular/core';
+import { USER_DATA_PREFIX } from '../../../core/auth/user-data';
 import { TASK_TAGS, TaskListEntry, TaskSubmission } from '../../../shared/cloudai/task.model';
 
 /** What the submit form holds; numbers may be blank while the user types. */
@@ -25,7 +26,8 @@ export const EMPTY_DRAFT: TaskDraft = {
   k_value: 2,
 };
 
-const STORAGE_KEY = 'cloudai.tasks.draft';
+/** This user's: removed on sign-out. */
+const STORAGE_KEY = `${USER_DATA_PREFIX}task-draft`;
 
 /** Keeps the half-filled submit form in this tab (sessionStorage) until it is submitted, so a reload loses nothing. */
 @Injectable({ providedIn: 'root' })

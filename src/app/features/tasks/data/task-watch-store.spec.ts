@@ -15,8 +15,8 @@ describe('TaskWatchStore', () => {
     consecutiveFailures: 0,
   });
 
-  beforeEach(() => localStorage.removeItem('cloudai.tasks.watched'));
-  afterEach(() => localStorage.removeItem('cloudai.tasks.watched'));
+  beforeEach(() => localStorage.removeItem('cloudai.user.watched-tasks'));
+  afterEach(() => localStorage.removeItem('cloudai.user.watched-tasks'));
 
   function storeWith(poll$: Observable<PollState<readonly TaskListEntry[]>>) {
     TestBed.configureTestingModule({ providers: [{ provide: TasksStore, useValue: { poll$ } }] });

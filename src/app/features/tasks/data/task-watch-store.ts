@@ -12,11 +12,13 @@ import {
   share,
   switchMap,
 } from 'rxjs';
+import { USER_DATA_PREFIX } from '../../../core/auth/user-data';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
 import { TaskFinished, WatchedTask, boundWatched, hasUnfinished, observeWatched } from './task-watch';
 import { TasksStore } from './tasks-store';
 
-const STORAGE_KEY = 'cloudai.tasks.watched';
+/** This user's: removed on sign-out. */
+const STORAGE_KEY = `${USER_DATA_PREFIX}watched-tasks`;
 
 /**
  * The tasks this browser watches (the ones submitted here, and any the operator chose), kept

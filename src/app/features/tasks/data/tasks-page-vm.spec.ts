@@ -1,7 +1,7 @@
 import { aTask } from '../../../testing/builders';
 import { DEFAULT_TASK_QUERY } from './task-query';
 import { Cancellation } from './task-cancellations';
-import { toTasksPageVm } from './tasks-page-vm';
+import { ShownTasks, toShownTasks, toTasksPageVm } from './tasks-page-vm';
 
 describe('toTasksPageVm', () => {
   const base = {
@@ -72,5 +72,36 @@ describe('toTasksPageVm', () => {
 
     expect(vm.state === 'ready' && vm.rows.find((row) => row.cancelling)?.task.status).toBe('cancelled');
     expect(vm.state === 'ready' && [vm.counts.running, vm.counts.cancelled]).toEqual([1, 1]);
+  });
+});
+
+describe('toShownTasks', () => {
+  const base = {
+    runningOn: new Map<string, string>(),
+    query: DEFAULT_TASK_QUERY,
+    intervalMs: 3000,
+    cancelling: new Map<string, Cancellation>(),
+  };
+  const listOf = (...tasks: ReturnType<typeof aTask>[]) =>
+    toTasksPageVm({ ...base, poll: { data: tasks, lastUpdated: 1, lastError: null, consecutiveFailures: 0 } });
+  const ids = (shown: ShownTasks) => shown.rows.map((row) => row.task.task_id);
+  const older = aTask({ task_id: 'old', created_at: 1 });
+  const newer = aTask({ task_id: 'new', created_at: 2 });
+
+  it('follows the data while nothing holds it', () => {
+    const shown = toShownTasks(toShownTasks(null, listOf(older), false, 0), listOf(older, newer), false, 0);
+
+    expect(ids(shown)).toEqual(['new', 'old']);
+    expect(shown.waitingChanges).toBe(0);
+  });
+
+  it('holds the order while held, counts what waits, and applies it on request', () => {
+    const held = toShownTasks(toShownTasks(null, listOf(older), true, 0), listOf(older, newer), true, 0);
+    expect(ids(held)).toEqual(['old']);
+    expect(held.waitingChanges).toBe(1);
+
+    const applied = toShownTasks(held, listOf(older, newer), true, 1);
+    expect(ids(applied)).toEqual(['new', 'old']);
+    expect(applied.waitingChanges).toBe(0);
   });
 });

@@ -1,0 +1,57 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { dequal } from 'dequal';
+import { AuthResponse, AuthUser } from '../../shared/cloudai/auth.model';
+import { toErrorMessage } from '../../shared/http/error-message';
+
+/** Who is using the dashboard, as far as the master says. */
+export type AuthState =
+  | { readonly status: 'checking' }
+  | { readonly status: 'signed-out' }
+  | { readonly status: 'signed-in'; readonly user: AuthUser }
+  /** The session ended while the operator was working: sign in again over the page, losing nothing. */
+  | { readonly status: 'expired'; readonly user: AuthUser }
+  /** The master has no auth routes (no user database): everyone may use the dashboard. */
+  | { readonly status: 'no-auth' }
+  /** The master could not be asked; pages show their own errors and the check is repeated. */
+  | { readonly status: 'unreachable'; readonly message: string };
+
+export type AuthEvent =
+  | { readonly kind: 'checked'; readonly response: AuthResponse }
+  | { readonly kind: 'check-failed'; readonly error: unknown }
+  | { readonly kind: 'signed-in'; readonly user: AuthUser }
+  | { readonly kind: 'signed-out' };
+
+export const CHECKING: AuthState = { status: 'checking' };
+
+export function reduceAuth(state: AuthState, event: AuthEvent): AuthState {
+  const user = state.status === 'signed-in' || state.status === 'expired' ? state.user : null;
+  switch (event.kind) {
+    case 'signed-in':
+      return { status: 'signed-in', user: event.user };
+    case 'signed-out':
+      return { status: 'signed-out' };
+    case 'checked':
+      if (event.response.success && event.response.user) {
+        // The same answer again changes nothing, so nothing downstream re-renders.
+        return state.status === 'signed-in' && dequal(state.user, event.response.user)
+          ? state
+          : { status: 'signed-in', user: event.response.user };
+      }
+      // 200 with success false: the account is gone.
+      return user ? { status: 'expired', user } : { status: 'signed-out' };
+    case 'check-failed': {
+      const status = event.error instanceof HttpErrorResponse ? event.error.status : 0;
+      if (status === 404) return { status: 'no-auth' };
+      if (status === 401) return user ? { status: 'expired', user } : { status: 'signed-out' };
+      // A master that is down or failing says nothing about the session: keep it.
+      return user || state.status === 'no-auth'
+        ? state
+        : { status: 'unreachable', message: toErrorMessage(event.error) };
+    }
+  }
+}
+
+/** Whether data pages may open. */
+export function mayUseDashboard(state: AuthState): boolean {
+  return state.status !== 'signed-out' && state.status !== 'checking';
+}

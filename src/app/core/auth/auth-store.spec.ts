@@ -1,0 +1,93 @@
+import { TestBed } from '@angular/core/testing';
+import { HttpErrorResponse } from '@angular/common/http';
+import { Observable, of } from 'rxjs';
+import { AuthClient } from '../../shared/cloudai/auth-client';
+import { AuthResponse, AuthUser } from '../../shared/cloudai/auth.model';
+import { marbles } from '../../testing/marbles';
+import { POLLING_CONFIG } from '../config/polling-config';
+import { PAGE_VISIBLE } from '../realtime/browser-signals';
+import { TelemetryStore } from '../realtime/telemetry-store';
+import { AuthStore } from './auth-store';
+
+describe('AuthStore', () => {
+  const alice: AuthUser = {
+    email: 'a@example.com',
+    name: 'Alice',
+    visit_count: 1,
+    created_at: '2025-11-18T20:30:01.123Z',
+  };
+  const unauthorized = new HttpErrorResponse({
+    status: 401,
+    error: { error: 'Unauthorized: No authentication token' },
+  });
+
+  function storeWith(client: Partial<Record<keyof AuthClient, () => Observable<AuthResponse>>>) {
+    const telemetry = jasmine.createSpyObj<TelemetryStore>('TelemetryStore', ['connect', 'disconnect']);
+    TestBed.configureTestingModule({
+      providers: [
+        { provide: AuthClient, useValue: client },
+        { provide: TelemetryStore, useValue: telemetry },
+        { provide: PAGE_VISIBLE, useValue: of(true) },
+        {
+          provide: POLLING_CONFIG,
+          useValue: { tasksMs: 100, maxBackoffMs: 400, cancelSettleMs: 1000, sessionCheckMs: 100 },
+        },
+      ],
+    });
+    return { store: TestBed.inject(AuthStore), telemetry };
+  }
+
+  it('checks at start, checks again while signed in, and reopens sign-in when the session ends', () => {
+    marbles(({ cold, expectObservable }) => {
+      let calls = 0;
+      const { store } = storeWith({
+        me: () =>
+          calls++ < 2
+            ? cold('10ms (m|)', { m: { success: true, message: 'ok', user: alice } })
+            : cold<AuthResponse>('10ms #', undefined, unauthorized),
+      });
+
+      expectObservable(store.state$, '400ms !').toBe('c 9ms s 209ms e', {
+        c: { status: 'checking' },
+        s: { status: 'signed-in', user: alice },
+        e: { status: 'expired', user: alice },
+      });
+    });
+  });
+
+  it('streams telemetry only once someone may see it', () => {
+    const { telemetry } = storeWith({ me: () => of({ success: true, message: 'ok', user: alice }) });
+
+    expect(telemetry.disconnect).toHaveBeenCalledBefore(telemetry.connect);
+    expect(telemetry.connect).toHaveBeenCalledTimes(1);
+  });
+
+  it('signs in right after registering, since the master sets no cookie on registration', () => {
+    const login = jasmine
+      .createSpy('login')
+      .and.returnValue(of({ success: true, message: 'Login successful', user: alice, visit_count: 1 }));
+    const { store } = storeWith({
+      me: () => of<AuthResponse>({ success: false, message: 'x' }),
+      register: () => of({ success: true, message: 'Registration successful', user: { ...alice, visit_count: 0 } }),
+      login,
+    });
+    let result: string | null | undefined;
+
+    store.register('Alice', 'a@example.com', 'secret1').subscribe((outcome) => (result = outcome));
+
+    expect(result).toBeNull();
+    expect(login).toHaveBeenCalledTimes(1);
+  });
+
+  it("gives back the master's message when sign-in is refused", () => {
+    const { store } = storeWith({
+      me: () => of<AuthResponse>({ success: false, message: 'x' }),
+      login: () => of({ success: false, message: 'Invalid email or password' }),
+    });
+    let result: string | null | undefined;
+
+    store.signIn('a@example.com', 'wrong').subscribe((outcome) => (result = outcome));
+
+    expect(result).toBe('Invalid email or password');
+  });
+});

@@ -1,0 +1,125 @@
+import { DOCUMENT } from '@angular/common';
+import { Injectable, inject } from '@angular/core';
+import {
+  BehaviorSubject,
+  EMPTY,
+  Observable,
+  Subject,
+  catchError,
+  distinctUntilChanged,
+  exhaustMap,
+  filter,
+  interval,
+  map,
+  merge,
+  of,
+  scan,
+  skip,
+  switchMap,
+} from 'rxjs';
+import { AuthClient } from '../../shared/cloudai/auth-client';
+import { AuthResponse } from '../../shared/cloudai/auth.model';
+import { toErrorMessage } from '../../shared/http/error-message';
+import { POLLING_CONFIG } from '../config/polling-config';
+import { PAGE_VISIBLE } from '../realtime/browser-signals';
+import { TelemetryStore } from '../realtime/telemetry-store';
+import { AuthEvent, AuthState, CHECKING, reduceAuth } from './auth-state';
+import { SessionSignals } from './session-signals';
+import { clearUserData } from './user-data';
+
+/**
+ * The session: asked of the master at start, again every minute while signed in, whenever the
+ * tab is shown and after any 401. Live data flows only to someone allowed to see it.
+ */
+@Injectable({ providedIn: 'root' })
+export class AuthStore {
+  private readonly client = inject(AuthClient);
+  private readonly checkMs = inject(POLLING_CONFIG).sessionCheckMs;
+  private readonly visible$ = inject(PAGE_VISIBLE);
+  private readonly unauthorized$ = inject(SessionSignals).unauthorized$;
+  private readonly telemetry = inject(TelemetryStore);
+  private readonly document = inject(DOCUMENT);
+  private readonly events = new Subject<AuthEvent>();
+  private readonly state = new BehaviorSubject<AuthState>(CHECKING);
+
+  /** Hot; replays the current state; never completes. */
+  readonly state$: Observable<AuthState> = this.state.pipe(distinctUntilChanged());
+
+  constructor() {
+    this.streamTelemetryOnlyWhenAllowed();
+    merge(this.events, this.checks()).pipe(scan(reduceAuth, CHECKING)).subscribe(this.state);
+  }
+
+  /** Signs in; emits `null` on success or the master's message, then completes. */
+  signIn(email: string, password: string): Observable<string | null> {
+    return this.client.login(email, password).pipe(
+      map((response) => this.signedIn(response)),
+      catchError((error: unknown) => of(toErrorMessage(error))),
+    );
+  }
+
+  /** Creates the account, then signs in (the master sets no cookie on registration). */
+  register(name: string, email: string, password: string): Observable<string | null> {
+    return this.client.register(name, email, password).pipe(
+      switchMap((response) =>
+        response.success ? this.signIn(email, password) : of(response.message || 'The account could not be created.'),
+      ),
+      catchError((error: unknown) => of(toErrorMessage(error))),
+    );
+  }
+
+  /**
+   * Ends the session and leaves nothing of it behind: sockets closed, this user's stored data
+   * removed, and the app reloaded on the sign-in page so no cached data survives in memory.
+   */
+  signOut(): void {
+    this.client
+      .logout()
+      .pipe(catchError(() => of(null)))
+      .subscribe(() => {
+        this.events.next({ kind: 'signed-out' });
+        this.telemetry.disconnect();
+        const view = this.document.defaultView;
+        clearUserData(view?.localStorage, view?.sessionStorage);
+        this.document.location.assign('/login');
+      });
+  }
+
+  private signedIn(response: AuthResponse): string | null {
+    if (!response.success || !response.user) return response.message || 'Sign-in failed.';
+    // Login reports the new visit count beside the user; take the larger of the two.
+    const visits = Math.max(response.user.visit_count, response.visit_count ?? 0);
+    this.events.next({ kind: 'signed-in', user: { ...response.user, visit_count: visits } });
+    return null;
+  }
+
+  private checks(): Observable<AuthEvent> {
+    const periodic$ = this.state.pipe(
+      map((state) => state.status === 'signed-in' || state.status === 'unreachable'),
+      distinctUntilChanged(),
+      switchMap((active) => (active ? interval(this.checkMs) : EMPTY)),
+    );
+    const shownAgain$ = this.visible$.pipe(
+      skip(1),
+      filter((visible) => visible),
+    );
+    return merge(of(null), periodic$, shownAgain$, this.unauthorized$).pipe(
+      exhaustMap(() =>
+        this.client.me().pipe(
+          map((response): AuthEvent => ({ kind: 'checked', response })),
+          catchError((error: unknown) => of<AuthEvent>({ kind: 'check-failed', error })),
+        ),
+      ),
+    );
+  }
+
+  /** No telemetry while nobody is known to be allowed to see it (before the first check, after sign-out). */
+  private streamTelemetryOnlyWhenAllowed(): void {
+    this.state
+      .pipe(
+        map((state) => state.status !== 'checking' && state.status !== 'signed-out'),
+        distinctUntilChanged(),
+      )
+      .subscribe((allowed) => (allowed ? this.telemetry.connect() : this.telemetry.disconnect()));
+  }
+}
