@@ -13,7 +13,7 @@ import { AuthStore } from './auth-store';
   selector: 'app-sign-in-form',
   imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressSpinnerModule],
   template: `
-    <form [formGroup]="form" (ngSubmit)="signIn()" novalidate>
+    <form class="stacked-form" [formGroup]="form" (ngSubmit)="signIn()" novalidate>
       <mat-form-field appearance="outline">
         <mat-label>Email</mat-label>
         <input matInput type="email" formControlName="email" autocomplete="username" />
@@ -29,7 +29,7 @@ import { AuthStore } from './auth-store';
         }
       </mat-form-field>
       @if (error(); as error) {
-        <p class="error" role="alert">{{ error }}</p>
+        <p class="form-error" role="alert">{{ error }}</p>
       }
       <button mat-flat-button type="submit" [disabled]="busy()">
         @if (busy()) {
@@ -38,21 +38,6 @@ import { AuthStore } from './auth-store';
         {{ busy() ? 'Signing in…' : 'Sign in' }}
       </button>
     </form>
-  `,
-  styles: `
-    form {
-      display: flex;
-      flex-direction: column;
-      gap: 4px;
-    }
-    .error {
-      margin: 0 0 12px;
-      color: var(--mat-sys-error);
-    }
-    button mat-spinner {
-      display: inline-block;
-      margin-right: 8px;
-    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

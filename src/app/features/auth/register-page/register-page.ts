@@ -38,7 +38,7 @@ function passwordsMatch(group: AbstractControl): ValidationErrors | null {
   template: `
     <section class="card">
       <h1>Create an account</h1>
-      <form [formGroup]="form" (ngSubmit)="register()" novalidate>
+      <form class="stacked-form" [formGroup]="form" (ngSubmit)="register()" novalidate>
         <mat-form-field appearance="outline">
           <mat-label>Name</mat-label>
           <input matInput formControlName="name" autocomplete="name" />
@@ -66,10 +66,10 @@ function passwordsMatch(group: AbstractControl): ValidationErrors | null {
           <input matInput type="password" formControlName="confirmation" autocomplete="new-password" />
         </mat-form-field>
         @if (form.hasError('mismatch') && form.controls.confirmation.touched) {
-          <p class="error" role="alert">The passwords do not match.</p>
+          <p class="form-error" role="alert">The passwords do not match.</p>
         }
         @if (error(); as error) {
-          <p class="error" role="alert">{{ error }}</p>
+          <p class="form-error" role="alert">{{ error }}</p>
         }
         <button mat-flat-button type="submit" [disabled]="busy()">
           @if (busy()) {
@@ -84,21 +84,6 @@ function passwordsMatch(group: AbstractControl): ValidationErrors | null {
     </section>
   `,
   styleUrl: '../auth-page.scss',
-  styles: `
-    form {
-      display: flex;
-      flex-direction: column;
-      gap: 4px;
-    }
-    .error {
-      margin: 0 0 12px;
-      color: var(--mat-sys-error);
-    }
-    button mat-spinner {
-      display: inline-block;
-      margin-right: 8px;
-    }
-  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class RegisterPage {
