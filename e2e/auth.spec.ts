@@ -1,5 +1,6 @@
 import { Page, expect, test } from '@playwright/test';
 import { Stack } from '../scripts/lib/stack';
+import { seriousViolations } from './helpers/axe';
 
 /** A master with a user database: sign-in is required. Its own simulator, apart from the no-sign-in one of the other specs. */
 const stack = new Stack(18091, 4311, ['--heartbeat-ms', '1000', '--task-rate', '0', '--dropout', '0']);
@@ -116,6 +117,21 @@ test.describe('Sign-in', () => {
     await expect(page.getByRole('textbox', { name: 'Docker image' })).toHaveValue('half-done:1');
     await expect(page.getByRole('textbox', { name: 'Command' })).toHaveValue('echo keep me');
   });
+});
+
+test.describe('Sign-in pages', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const path of ['/login', '/register']) {
+      test(`${path} has no serious accessibility violations (${scheme})`, async ({ page }, testInfo) => {
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(`${stack.appUrl}${path}`);
+        await expect(page.getByRole('textbox', { name: 'Email' })).toBeVisible();
+        await testInfo.attach(`${path} (${scheme})`, { body: await page.screenshot(), contentType: 'image/png' });
+
+        expect(await seriousViolations(page)).toEqual([]);
+      });
+    }
+  }
 });
 
 test.describe('No sign-in mode', () => {

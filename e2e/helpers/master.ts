@@ -19,7 +19,11 @@ export class Master {
   }
 
   /** Submits a task; the simulator honours `sleep N` (run time) and `exit N` (outcome) in the command. */
-  async submitTask(dockerImage = 'python:3.12', command = 'echo hi', overrides: Record<string, unknown> = {}): Promise<string> {
+  async submitTask(
+    dockerImage = 'python:3.12',
+    command = 'echo hi',
+    overrides: Record<string, unknown> = {},
+  ): Promise<string> {
     const response = await this.request.post(`${MASTER_URL}/api/tasks`, {
       data: {
         docker_image: dockerImage,
@@ -48,7 +52,7 @@ export class Master {
     await expect.poll(() => this.taskStatus(taskId), { timeout: 20_000 }).toBe('running');
   }
 
-    /** Stops a simulated worker's heartbeats, as a crashed or partitioned worker would. */
+  /** Stops a simulated worker's heartbeats, as a crashed or partitioned worker would. */
   async pauseWorker(workerId: string): Promise<void> {
     const response = await this.request.post(`${MASTER_URL}/__sim/workers/${encodeURIComponent(workerId)}/pause`);
     expect(response.ok()).toBeTruthy();

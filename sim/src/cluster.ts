@@ -179,6 +179,13 @@ export class Cluster extends EventEmitter<ClusterEvents> {
     return true;
   }
 
+  /** Pauses or resumes every current worker (workers added later start unpaused); returns their ids. */
+  setAllPaused(paused: boolean): string[] {
+    const ids = [...this.workers.keys()];
+    for (const workerId of ids) this.setPaused(workerId, paused);
+    return ids;
+  }
+
   private addRuntime(record: WorkerRecord, firstBeatInMs: number): void {
     const worker: SimWorker = { record, paused: false, silentUntilMs: 0 };
     this.workers.set(record.worker_id, worker);

@@ -12,6 +12,7 @@ import { Store } from './store.ts';
 import { TaskGenerator } from './task-generator.ts';
 import { authRoutes } from './routes/auth.ts';
 import { controlRoutes } from './routes/control.ts';
+import { faultRoutes } from './routes/faults.ts';
 import { fileRoutes } from './routes/files.ts';
 import type { RouteContext } from './routes/context.ts';
 import { logsSocketRoutes } from './routes/logs-socket.ts';
@@ -85,7 +86,10 @@ export function createSimulator(overrides: Partial<SimOptions> = {}): Simulator 
     logsSocketRoutes(scope, context);
     fileRoutes(scope, context);
     if (options.auth) authRoutes(scope, context);
-    if (options.control) controlRoutes(scope, context);
+    if (options.control) {
+      controlRoutes(scope, context);
+      faultRoutes(scope, context);
+    }
   });
 
   let port = 0;

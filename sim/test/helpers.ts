@@ -89,3 +89,21 @@ export function openSocket(url: string): Promise<RecordedSocket> {
 export function wsUrl(httpUrl: string, path: string): string {
   return `${httpUrl.replace(/^http/, 'ws')}${path}`;
 }
+
+/** A client socket that records every frame verbatim, for frames that need not be JSON. */
+export interface RecordedTextSocket {
+  socket: WebSocket;
+  frames: Array<{ text: string; binary: boolean }>;
+  closed: Promise<{ code: number }>;
+}
+
+export function openTextSocket(url: string): Promise<RecordedTextSocket> {
+  const socket = new WebSocket(url);
+  const frames: RecordedTextSocket['frames'] = [];
+  socket.on('message', (data, binary) => frames.push({ text: data.toString(), binary }));
+  const closed = new Promise<{ code: number }>((resolve) => socket.on('close', (code) => resolve({ code })));
+  return new Promise((resolve, reject) => {
+    socket.once('open', () => resolve({ socket, frames, closed }));
+    socket.once('error', reject);
+  });
+}

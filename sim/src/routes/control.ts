@@ -3,13 +3,15 @@ import { sendJson } from '../go-http.ts';
 import type { Capacity } from '../model.ts';
 import { randomWorkerIp } from '../worker-profiles.ts';
 import { Random } from '../random.ts';
+import type { SocketKind } from '../socket-registry.ts';
 import { pathAfter, type RouteContext } from './context.ts';
 
-function controlError(reply: FastifyReply, status: number, error: string): FastifyReply {
+export function controlError(reply: FastifyReply, status: number, error: string): FastifyReply {
   return sendJson(reply, status, { error });
 }
 
-function jsonBody(raw: unknown): Record<string, unknown> | null {
+/** The request body as a JSON object (an empty body is `{}`), or null when it is anything else. */
+export function jsonBody(raw: unknown): Record<string, unknown> | null {
   try {
     const parsed: unknown = JSON.parse(typeof raw === 'string' && raw.trim() !== '' ? raw : '{}');
     return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
@@ -20,7 +22,7 @@ function jsonBody(raw: unknown): Record<string, unknown> | null {
 
 /**
  * Test and demo controls under /__sim/, JSON in and out, only with --control.
- * Fault injection belongs here: add a route that flips a switch on the cluster or the socket registry.
+ * Fault injection (route faults, raw frames, dropped sockets, all heartbeats stopped) is in faults.ts.
  */
 export function controlRoutes(app: FastifyInstance, { cluster, store, sockets, generator, options }: RouteContext): void {
   // Addresses for control-added workers come from their own stream so adding one does not shift the cluster's randomness.
@@ -86,11 +88,14 @@ export function controlRoutes(app: FastifyInstance, { cluster, store, sockets, g
   app.post('/__sim/sockets/close', async (request, reply) => {
     const body = jsonBody(request.body);
     const code = body?.['code'];
+    const kind = body?.['kind'];
     // Without a code the connections drop like a crashed master (1006); with one they get a proper close frame.
     if (code !== undefined && (typeof code !== 'number' || !Number.isInteger(code) || code < 1000 || code > 4999)) {
       return controlError(reply, 400, 'code must be an integer 1000-4999');
     }
-    const closed = code === undefined ? sockets.terminateAll() : sockets.closeAll(code, 'closed by simulator control');
+    if (kind !== undefined && kind !== 'telemetry' && kind !== 'logs') return controlError(reply, 400, 'kind must be "telemetry" or "logs"');
+    const which = { kind: kind as SocketKind | undefined };
+    const closed = code === undefined ? sockets.terminateAll(which) : sockets.closeAll(code, 'closed by simulator control', which);
     return sendJson(reply, 200, { closed });
   });
 

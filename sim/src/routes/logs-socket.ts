@@ -17,7 +17,7 @@ export function logsSocketRoutes(app: FastifyInstance, { cluster, store, sockets
   const taskIdOf = (url: string) => pathAfter(url, '/ws/tasks/').replace(/\/logs$/, '');
 
   const stream = (socket: WebSocket, taskId: string) => {
-    sockets.add(socket, 'logs');
+    sockets.add(socket, 'logs', taskId);
     let open = true;
     socket.on('close', () => (open = false));
     socket.on('error', () => socket.terminate());

@@ -33,7 +33,7 @@ import { LogMatch, LogRow as LogRowModel, sliceLogSegments, toLogSegments } from
       width: 7ch;
       padding-right: 1ch;
       text-align: right;
-      color: var(--mat-sys-outline);
+      color: var(--mat-sys-on-surface-variant);
       user-select: none;
     }
     .text {
