@@ -193,13 +193,12 @@ describe('route faults', () => {
 describe('a pending fault delay', () => {
   it('does not hold up stopping the simulator', async () => {
     const env = await startSim({ workers: 1, control: true });
-    await addFault(env.url, { method: 'GET', path: '/api/tasks', action: 'delay', delay_ms: 60_000 });
+    await addFault(env.url, { method: 'GET', path: '/api/tasks', action: 'delay', delay_ms: 60_000, times: 5 });
     const hanging = fetch(`${env.url}/api/tasks`).then(
       () => 'answered',
       () => 'dropped',
     );
-    await waitFor(async () => ((await (await fetch(`${env.url}/__sim/faults`)).json()) as any).faults[0].remaining === null, 1000, 'fault listed');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitFor(async () => (await listFaults(env.url))[0].remaining === 4, 1000, 'request held');
     const started = performance.now();
     await env.dispose();
     assert.ok(performance.now() - started < 2000, 'stopped without waiting for the delay');
@@ -218,7 +217,7 @@ describe('socket faults', () => {
     const all = await openTextSocket(wsUrl(env.url, '/ws/telemetry'));
     await waitFor(() => all.frames.length > 0, 2000, 'initial telemetry map');
     const one = await openTextSocket(wsUrl(env.url, '/ws/telemetry/kiwi'));
-    const taskId = await submitTask(env.url, { command: 'sleep 300; exit 0' });
+    const taskId = await submitTask(env.url, { command: 'sleep 3000; exit 0' });
     await waitFor(async () => (await taskStatus(env.url, taskId)) === 'running', 3000, 'running');
     const logs = await openTextSocket(wsUrl(env.url, `/ws/tasks/${taskId}/logs`));
 
@@ -239,8 +238,8 @@ describe('socket faults', () => {
   });
 
   it('sends raw frames on every open log socket of one task, then drops them without a close frame', async () => {
-    const taskId = await submitTask(env.url, { command: 'sleep 300; exit 0' });
-    const otherId = await submitTask(env.url, { command: 'sleep 300; exit 0' });
+    const taskId = await submitTask(env.url, { command: 'sleep 3000; exit 0' });
+    const otherId = await submitTask(env.url, { command: 'sleep 3000; exit 0' });
     await waitFor(async () => (await taskStatus(env.url, taskId)) === 'running' && (await taskStatus(env.url, otherId)) === 'running', 3000, 'running');
     const first = await openTextSocket(wsUrl(env.url, `/ws/tasks/${taskId}/logs`));
     const second = await openTextSocket(wsUrl(env.url, `/ws/tasks/${taskId}`));
@@ -278,7 +277,7 @@ describe('socket faults', () => {
   });
 
   it('closes only the sockets of one kind, with or without a close frame', async () => {
-    const taskId = await submitTask(env.url, { command: 'sleep 300; exit 0' });
+    const taskId = await submitTask(env.url, { command: 'sleep 3000; exit 0' });
     await waitFor(async () => (await taskStatus(env.url, taskId)) === 'running', 3000, 'running');
     const telemetry = await openTextSocket(wsUrl(env.url, '/ws/telemetry'));
     const logs = await openTextSocket(wsUrl(env.url, `/ws/tasks/${taskId}/logs`));
