@@ -151,7 +151,7 @@ async function performanceMetrics(cdp: CDPSession): Promise<{ taskDuration: numb
 }
 
 /** Live JS heap after a full garbage collection, so two readings compare retained memory only. */
-async function heapMB(cdp: CDPSession): Promise<number> {
+export async function heapMB(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   return usedSize / 1024 / 1024;

@@ -1,6 +1,19 @@
 import { APIRequestContext, expect } from '@playwright/test';
 import { MASTER_URL } from './ports';
 
+/** A route fault set through the simulator's control API. */
+interface RouteFaultOptions {
+  /** How many matching requests it applies to; until clearFaults() when absent. */
+  times?: number;
+  /** Waited before the fault acts. */
+  delayMs?: number;
+}
+
+interface ErrorFaultOptions extends RouteFaultOptions {
+  status?: number;
+  body?: string;
+}
+
 /** Direct access to the simulated master, bypassing the dashboard, to set up and check what a test shows. */
 export class Master {
   constructor(private readonly request: APIRequestContext) {}
@@ -61,5 +74,102 @@ export class Master {
   async addWorker(workerId: string): Promise<void> {
     const response = await this.request.post(`${MASTER_URL}/__sim/workers`, { data: { worker_id: workerId } });
     expect(response.ok()).toBeTruthy();
+  }
+
+  async resumeWorker(workerId: string): Promise<void> {
+    const response = await this.request.post(`${MASTER_URL}/__sim/workers/${encodeURIComponent(workerId)}/resume`);
+    expect(response.ok()).toBeTruthy();
+  }
+
+  /** Stops every worker's heartbeats: after 30 simulated seconds the whole cluster reads as inactive. */
+  async pauseAllWorkers(): Promise<void> {
+    const response = await this.request.post(`${MASTER_URL}/__sim/workers/pause-all`);
+    expect(response.ok()).toBeTruthy();
+  }
+
+  async resumeAllWorkers(): Promise<void> {
+    const response = await this.request.post(`${MASTER_URL}/__sim/workers/resume-all`);
+    expect(response.ok()).toBeTruthy();
+  }
+
+  /**
+   * Makes `method path` answer `status` (500 unless given) with `body` (Go's http.Error text unless given).
+   * `path` is exact, or a prefix when it ends in `*`; `method` may be `*`. Lasts for `times` requests, or until cleared.
+   */
+  async failRoute(method: string, path: string, fault: ErrorFaultOptions = {}): Promise<void> {
+    await this.addFault(method, path, 'error', fault);
+  }
+
+  /** Makes `method path` answer normally, but only after `delayMs`. */
+  async delayRoute(
+    method: string,
+    path: string,
+    delayMs: number,
+    fault: Pick<RouteFaultOptions, 'times'> = {},
+  ): Promise<void> {
+    await this.addFault(method, path, 'delay', { ...fault, delayMs });
+  }
+
+  /** Makes `method path` close the connection without any response, as the real master does when a handler panics. */
+  async dropRoute(method: string, path: string, fault: RouteFaultOptions = {}): Promise<void> {
+    await this.addFault(method, path, 'drop', fault);
+  }
+
+  /** Removes every route fault; call it in `afterEach` of a spec that sets any. */
+  async clearFaults(): Promise<void> {
+    const response = await this.request.delete(`${MASTER_URL}/__sim/faults`);
+    expect(response.ok()).toBeTruthy();
+  }
+
+  /**
+   * Writes each string verbatim as one text frame (invalid JSON too) to every open `/ws/telemetry` socket.
+   * Returns how many sockets got them: 0 while the page has not connected yet, so poll on it
+   * (`expect.poll(() => master.sendTelemetryFrames(frames)).toBeGreaterThan(0)`) to send them once.
+   */
+  async sendTelemetryFrames(frames: string[]): Promise<number> {
+    const response = await this.request.post(`${MASTER_URL}/__sim/telemetry/frames`, { data: { frames } });
+    expect(response.ok()).toBeTruthy();
+    return ((await response.json()) as { sockets: number }).sockets;
+  }
+
+  /** Like sendTelemetryFrames, on every open log socket of the task. */
+  async sendLogFrames(taskId: string, frames: string[]): Promise<number> {
+    const response = await this.request.post(`${MASTER_URL}/__sim/tasks/${encodeURIComponent(taskId)}/log-frames`, {
+      data: { frames },
+    });
+    expect(response.ok()).toBeTruthy();
+    return ((await response.json()) as { sockets: number }).sockets;
+  }
+
+  /** Cuts every open log socket of the task without a close frame (the page sees 1006); the task keeps running. */
+  async dropLogSockets(taskId: string): Promise<number> {
+    const response = await this.request.post(
+      `${MASTER_URL}/__sim/tasks/${encodeURIComponent(taskId)}/log-sockets/drop`,
+    );
+    expect(response.ok()).toBeTruthy();
+    return ((await response.json()) as { dropped: number }).dropped;
+  }
+
+  /**
+   * Drops every WebSocket (or only the telemetry or log ones) without a close frame, like a master that went away;
+   * with `code`, closes them with that close frame instead. Returns how many were open.
+   */
+  async closeSockets(options: { kind?: 'telemetry' | 'logs'; code?: number } = {}): Promise<number> {
+    const response = await this.request.post(`${MASTER_URL}/__sim/sockets/close`, { data: options });
+    expect(response.ok()).toBeTruthy();
+    return ((await response.json()) as { closed: number }).closed;
+  }
+
+  private async addFault(
+    method: string,
+    path: string,
+    action: 'error' | 'delay' | 'drop',
+    fault: ErrorFaultOptions,
+  ): Promise<void> {
+    const { delayMs, ...rest } = fault;
+    const response = await this.request.post(`${MASTER_URL}/__sim/faults`, {
+      data: { method, path, action, ...rest, ...(delayMs === undefined ? {} : { delay_ms: delayMs }) },
+    });
+    expect(response.status()).toBe(201);
   }
 }

@@ -2,7 +2,17 @@ import { describe, it, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import WebSocket from 'ws';
-import { openSocket, openTextSocket, postJson, startSim, submitTask, taskStatus, waitFor, wsUrl, type RunningSim } from './helpers.ts';
+import {
+  openSocket,
+  openTextSocket,
+  postJson,
+  startSim,
+  submitTask,
+  taskStatus,
+  waitFor,
+  wsUrl,
+  type RunningSim,
+} from './helpers.ts';
 
 async function addFault(url: string, fault: Record<string, unknown>): Promise<any> {
   const response = await postJson(`${url}/__sim/faults`, fault);
@@ -45,7 +55,10 @@ function handshake(url: string): Promise<{ open: true } | { status: number; body
   });
 }
 
-function textsFrom(frames: Array<{ text: string; binary: boolean }>, first: string): Array<{ text: string; binary: boolean }> {
+function textsFrom(
+  frames: Array<{ text: string; binary: boolean }>,
+  first: string,
+): Array<{ text: string; binary: boolean }> {
   const start = frames.findIndex((frame) => frame.text === first);
   return start === -1 ? [] : frames.slice(start);
 }
@@ -61,7 +74,14 @@ describe('route faults', () => {
   });
 
   it('answers the next N matching requests with the given status and text, then the route works again', async () => {
-    const fault = await addFault(env.url, { method: 'get', path: '/api/tasks', action: 'error', status: 503, body: 'database is down', times: 2 });
+    const fault = await addFault(env.url, {
+      method: 'get',
+      path: '/api/tasks',
+      action: 'error',
+      status: 503,
+      body: 'database is down',
+      times: 2,
+    });
     assert.deepEqual(fault, {
       id: fault.id,
       method: 'GET',
@@ -78,7 +98,11 @@ describe('route faults', () => {
     const first = await fetch(`${env.url}/api/tasks?user_id=someone`);
     assert.equal(first.status, 503);
     assert.equal(first.headers.get('content-type'), 'text/plain; charset=utf-8');
-    assert.equal(first.headers.get('access-control-allow-origin'), 'http://localhost:3000', 'an injected error has the CORS headers of a real one');
+    assert.equal(
+      first.headers.get('access-control-allow-origin'),
+      'http://localhost:3000',
+      'an injected error has the CORS headers of a real one',
+    );
     assert.equal(await first.text(), 'database is down');
     assert.equal((await listFaults(env.url))[0].remaining, 1);
 
@@ -93,7 +117,7 @@ describe('route faults', () => {
     assert.equal(((await recovered.json()) as any).tasks[0].task_id, taskId);
   });
 
-  it('defaults to 500 with Go\'s http.Error text, lasts until cleared, and matches a prefix ending in *', async () => {
+  it("defaults to 500 with Go's http.Error text, lasts until cleared, and matches a prefix ending in *", async () => {
     await addFault(env.url, { method: '*', path: '/api/workers*', action: 'error' });
     for (const path of ['/api/workers', '/api/workers/kiwi/metrics']) {
       const response = await fetch(`${env.url}${path}`);
@@ -132,7 +156,14 @@ describe('route faults', () => {
 
   it('applies the earliest matching fault first, so faults can be queued', async () => {
     await addFault(env.url, { method: 'GET', path: '/telemetry', action: 'error', status: 502, times: 1 });
-    await addFault(env.url, { method: 'GET', path: '/telemetry', action: 'error', status: 504, delay_ms: 200, times: 1 });
+    await addFault(env.url, {
+      method: 'GET',
+      path: '/telemetry',
+      action: 'error',
+      status: 504,
+      delay_ms: 200,
+      times: 1,
+    });
     assert.equal((await fetch(`${env.url}/telemetry`)).status, 502);
     const started = performance.now();
     const late = await fetch(`${env.url}/telemetry`);
@@ -147,13 +178,23 @@ describe('route faults', () => {
     const removed = await addFault(env.url, { method: 'GET', path: '/telemetry', action: 'error' });
     const response = await fetch(`${env.url}/__sim/faults/${removed.id}`, { method: 'DELETE' });
     assert.deepEqual(await response.json(), { id: removed.id, removed: true });
-    assert.deepEqual((await listFaults(env.url)).map((fault) => fault.id), [kept.id]);
+    assert.deepEqual(
+      (await listFaults(env.url)).map((fault) => fault.id),
+      [kept.id],
+    );
     assert.equal((await fetch(`${env.url}/telemetry`)).status, 200);
     assert.equal((await fetch(`${env.url}/__sim/faults/${removed.id}`, { method: 'DELETE' })).status, 404);
   });
 
   it('fails or cuts a WebSocket handshake, then lets the next one through', async () => {
-    await addFault(env.url, { method: 'GET', path: '/ws/telemetry', action: 'error', status: 503, body: 'busy', times: 1 });
+    await addFault(env.url, {
+      method: 'GET',
+      path: '/ws/telemetry',
+      action: 'error',
+      status: 503,
+      body: 'busy',
+      times: 1,
+    });
     await addFault(env.url, { method: 'GET', path: '/ws/telemetry', action: 'drop', times: 1 });
     assert.deepEqual(await handshake(wsUrl(env.url, '/ws/telemetry')), { status: 503, body: 'busy' });
     assert.ok('error' in (await handshake(wsUrl(env.url, '/ws/telemetry'))));
@@ -163,10 +204,18 @@ describe('route faults', () => {
   it('never applies to /__sim/ itself, so a test can always clear its faults', async () => {
     await addFault(env.url, { method: '*', path: '/*', action: 'drop' });
     await assert.rejects(fetch(`${env.url}/api/tasks`), TypeError);
+    assert.equal(
+      (await fetch(`${env.url}/api/tasks`, { method: 'OPTIONS' })).status,
+      200,
+      'CORS preflights are answered first',
+    );
     assert.equal((await fetch(`${env.url}/__sim/state`)).status, 200);
     assert.equal((await fetch(`${env.url}/__sim/faults`, { method: 'DELETE' })).status, 200);
     assert.equal((await fetch(`${env.url}/api/tasks`)).status, 200);
-    assert.equal((await postJson(`${env.url}/__sim/faults`, { method: 'GET', path: '/__sim/state', action: 'error' })).status, 400);
+    assert.equal(
+      (await postJson(`${env.url}/__sim/faults`, { method: 'GET', path: '/__sim/state', action: 'error' })).status,
+      400,
+    );
   });
 
   it('refuses faults it cannot apply', async () => {
@@ -191,7 +240,9 @@ describe('route faults', () => {
 });
 
 describe('a pending fault delay', () => {
-  it('does not hold up stopping the simulator', async () => {
+  it('does not hold up stopping the simulator, nor keep the process alive afterwards', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
+    const timersBefore = timers();
     const env = await startSim({ workers: 1, control: true });
     await addFault(env.url, { method: 'GET', path: '/api/tasks', action: 'delay', delay_ms: 60_000, times: 5 });
     const hanging = fetch(`${env.url}/api/tasks`).then(
@@ -203,6 +254,7 @@ describe('a pending fault delay', () => {
     await env.dispose();
     assert.ok(performance.now() - started < 2000, 'stopped without waiting for the delay');
     assert.equal(await hanging, 'dropped');
+    assert.ok(timers() <= timersBefore, 'no timer left waiting out the delay');
   });
 });
 
@@ -221,7 +273,12 @@ describe('socket faults', () => {
     await waitFor(async () => (await taskStatus(env.url, taskId)) === 'running', 3000, 'running');
     const logs = await openTextSocket(wsUrl(env.url, `/ws/tasks/${taskId}/logs`));
 
-    const frames = ['{"kiwi": {"worker_id": "kiwi", "cpu_usage": ', '', '[1,2,3]', '{"kiwi":{"worker_id":"kiwi","cpu_usage":"lots"}}'];
+    const frames = [
+      '{"kiwi": {"worker_id": "kiwi", "cpu_usage": ',
+      '',
+      '[1,2,3]',
+      '{"kiwi":{"worker_id":"kiwi","cpu_usage":"lots"}}',
+    ];
     const response = await postJson(`${env.url}/__sim/telemetry/frames`, { frames });
     assert.deepEqual(await response.json(), { sockets: 2 });
     const expected = frames.map((text) => ({ text, binary: false }));
@@ -240,18 +297,30 @@ describe('socket faults', () => {
   it('sends raw frames on every open log socket of one task, then drops them without a close frame', async () => {
     const taskId = await submitTask(env.url, { command: 'sleep 3000; exit 0' });
     const otherId = await submitTask(env.url, { command: 'sleep 3000; exit 0' });
-    await waitFor(async () => (await taskStatus(env.url, taskId)) === 'running' && (await taskStatus(env.url, otherId)) === 'running', 3000, 'running');
+    await waitFor(
+      async () =>
+        (await taskStatus(env.url, taskId)) === 'running' && (await taskStatus(env.url, otherId)) === 'running',
+      3000,
+      'running',
+    );
     const first = await openTextSocket(wsUrl(env.url, `/ws/tasks/${taskId}/logs`));
     const second = await openTextSocket(wsUrl(env.url, `/ws/tasks/${taskId}`));
     const other = await openTextSocket(wsUrl(env.url, `/ws/tasks/${otherId}/logs`));
-    await waitFor(() => first.frames.length > 0 && second.frames.length > 0 && other.frames.length > 0, 2000, 'connected');
+    await waitFor(
+      () => first.frames.length > 0 && second.frames.length > 0 && other.frames.length > 0,
+      2000,
+      'connected',
+    );
 
     const frames = ['{"type":"log","task_id":"' + taskId + '","line":"injected"}\n', '{"type":"lo', 'plain text'];
     const sent = await postJson(`${env.url}/__sim/tasks/${taskId}/log-frames`, { frames });
     assert.deepEqual(await sent.json(), { task_id: taskId, sockets: 2 });
     for (const client of [first, second]) {
       await waitFor(() => textsFrom(client.frames, frames[0]).length >= frames.length, 2000, 'raw log frames');
-      assert.deepEqual(textsFrom(client.frames, frames[0]).slice(0, frames.length), frames.map((text) => ({ text, binary: false })));
+      assert.deepEqual(
+        textsFrom(client.frames, frames[0]).slice(0, frames.length),
+        frames.map((text) => ({ text, binary: false })),
+      );
     }
     assert.ok(!other.frames.some((frame) => frames.includes(frame.text)));
 
@@ -259,14 +328,17 @@ describe('socket faults', () => {
     assert.deepEqual(await dropped.json(), { task_id: taskId, dropped: 2 });
     assert.equal((await first.closed).code, 1006);
     assert.equal((await second.closed).code, 1006);
-    assert.equal(other.socket.readyState, WebSocket.OPEN, 'another task\'s log socket stays open');
+    assert.equal(other.socket.readyState, WebSocket.OPEN, "another task's log socket stays open");
     assert.equal(await taskStatus(env.url, taskId), 'running', 'the task itself keeps running');
 
     // A client that reconnects gets the live stream again.
     const again = await openSocket(wsUrl(env.url, `/ws/tasks/${taskId}/logs`));
     await waitFor(() => again.messages.length > 0, 2000, 'reconnected');
     assert.equal(again.messages[0].type, 'connected');
-    assert.deepEqual(await (await postJson(`${env.url}/__sim/tasks/${taskId}/log-sockets/drop`, {})).json(), { task_id: taskId, dropped: 1 });
+    assert.deepEqual(await (await postJson(`${env.url}/__sim/tasks/${taskId}/log-sockets/drop`, {})).json(), {
+      task_id: taskId,
+      dropped: 1,
+    });
     assert.equal((await again.closed).code, 1006);
     other.socket.terminate();
 
@@ -294,7 +366,11 @@ describe('socket faults', () => {
   });
 
   it('stops and resumes the heartbeats of every worker', async () => {
-    const workers = async () => ((await (await fetch(`${env.url}/api/workers`)).json()) as any).workers as Array<{ worker_id: string; is_active: boolean }>;
+    const workers = async () =>
+      ((await (await fetch(`${env.url}/api/workers`)).json()) as any).workers as Array<{
+        worker_id: string;
+        is_active: boolean;
+      }>;
     await waitFor(async () => (await workers()).every((worker) => worker.is_active), 2000, 'all active');
 
     const paused = await postJson(`${env.url}/__sim/workers/pause-all`, {});
@@ -304,7 +380,10 @@ describe('socket faults', () => {
     await waitFor(async () => (await workers()).every((worker) => !worker.is_active), 2000, 'all inactive');
     assert.equal(telemetry.frames.length, 1, 'no heartbeat reaches the telemetry socket after the initial map');
     const state = (await (await fetch(`${env.url}/__sim/state`)).json()) as any;
-    assert.deepEqual(state.workers.map((worker: { paused: boolean }) => worker.paused), [true, true]);
+    assert.deepEqual(
+      state.workers.map((worker: { paused: boolean }) => worker.paused),
+      [true, true],
+    );
 
     const resumed = await postJson(`${env.url}/__sim/workers/resume-all`, {});
     assert.deepEqual(await resumed.json(), { paused: false, workers: ['kiwi', 'NullPointer'] });
@@ -318,8 +397,18 @@ describe('fault controls without --control', () => {
   it('do not exist, and no request is ever faulted', async () => {
     const env = await startSim({ workers: 1 });
     try {
-      for (const path of ['/__sim/faults', '/__sim/workers/pause-all', '/__sim/telemetry/frames', '/__sim/tasks/task-1/log-sockets/drop']) {
-        const response = await postJson(`${env.url}${path}`, { method: 'GET', path: '/api/tasks', action: 'error', frames: ['x'] });
+      for (const path of [
+        '/__sim/faults',
+        '/__sim/workers/pause-all',
+        '/__sim/telemetry/frames',
+        '/__sim/tasks/task-1/log-sockets/drop',
+      ]) {
+        const response = await postJson(`${env.url}${path}`, {
+          method: 'GET',
+          path: '/api/tasks',
+          action: 'error',
+          frames: ['x'],
+        });
         assert.equal(response.status, 404, path);
         assert.equal(await response.text(), '404 page not found\n');
       }

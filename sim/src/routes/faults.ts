@@ -2,7 +2,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { sendJson } from '../go-http.ts';
-import { FAULT_ACTIONS, FaultPlan, isControlPath, type FaultAction, type RouteFault, type RouteFaultSpec } from '../fault-plan.ts';
+import {
+  FAULT_ACTIONS,
+  FaultPlan,
+  isControlPath,
+  type FaultAction,
+  type RouteFault,
+  type RouteFaultSpec,
+} from '../fault-plan.ts';
 import { controlError, jsonBody } from './control.ts';
 import { pathAfter, type RouteContext } from './context.ts';
 
@@ -29,27 +36,52 @@ function parseFault(body: Record<string, unknown> | null): RouteFaultSpec | stri
   if (!body) return 'body must be a JSON object';
   const { method, path, action, status, body: text, content_type: contentType, delay_ms: delayMs, times } = body;
   if (typeof method !== 'string' || !METHOD.test(method)) return 'method must be an HTTP method such as "GET", or "*"';
-  if (typeof path !== 'string' || !path.startsWith('/')) return 'path must start with "/" (end it with "*" to match a prefix)';
+  if (typeof path !== 'string' || !path.startsWith('/')) {
+    return 'path must start with "/" (end it with "*" to match a prefix)';
+  }
   if (isControlPath(path.replace(/\*$/, ''))) return 'faults cannot apply to /__sim/';
   if (!FAULT_ACTIONS.includes(action as FaultAction)) return `action must be one of ${FAULT_ACTIONS.join(', ')}`;
-  if (delayMs !== undefined && (typeof delayMs !== 'number' || !Number.isInteger(delayMs) || delayMs < 0 || delayMs > MAX_DELAY_MS)) {
+  if (
+    delayMs !== undefined &&
+    (typeof delayMs !== 'number' || !Number.isInteger(delayMs) || delayMs < 0 || delayMs > MAX_DELAY_MS)
+  ) {
     return 'delay_ms must be a non-negative integer';
   }
   if (action === 'delay' && !((delayMs as number) > 0)) return 'a delay needs delay_ms > 0';
   if (times !== undefined && times !== null && (typeof times !== 'number' || !Number.isInteger(times) || times < 1)) {
     return 'times must be a positive integer, or absent to last until cleared';
   }
-  const spec: RouteFaultSpec = { method, path, action: action as FaultAction, delayMs: (delayMs as number | undefined) ?? 0, times: (times as number | null | undefined) ?? null };
+  const spec: RouteFaultSpec = {
+    method,
+    path,
+    action: action as FaultAction,
+    delayMs: (delayMs as number | undefined) ?? 0,
+    times: (times as number | null | undefined) ?? null,
+  };
   if (action !== 'error') {
-    if (status !== undefined || text !== undefined || contentType !== undefined) return 'status, body and content_type only go with action "error"';
+    if (status !== undefined || text !== undefined || contentType !== undefined) {
+      return 'status, body and content_type only go with action "error"';
+    }
     return spec;
   }
-  if (status !== undefined && (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599)) return 'status must be an integer 400-599';
+  if (
+    status !== undefined &&
+    (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599)
+  ) {
+    return 'status must be an integer 400-599';
+  }
   if (text !== undefined && typeof text !== 'string') return 'body must be a string';
-  if (contentType !== undefined && (typeof contentType !== 'string' || contentType === '')) return 'content_type must be a non-empty string';
+  if (contentType !== undefined && (typeof contentType !== 'string' || contentType === '')) {
+    return 'content_type must be a non-empty string';
+  }
   const code = (status as number | undefined) ?? 500;
   // Without a body it reads like Go's http.Error for that status.
-  return { ...spec, status: code, body: (text as string | undefined) ?? `${STATUS_CODES[code] ?? 'Error'}\n`, contentType: (contentType as string | undefined) ?? 'text/plain; charset=utf-8' };
+  return {
+    ...spec,
+    status: code,
+    body: (text as string | undefined) ?? `${STATUS_CODES[code] ?? 'Error'}\n`,
+    contentType: (contentType as string | undefined) ?? 'text/plain; charset=utf-8',
+  };
 }
 
 /** Frames from a `{"frames": ["raw text", ...]}` body, or the reason it is not one. */
@@ -75,8 +107,8 @@ function wait(ms: number, socket: Socket, stopping: AbortSignal): Promise<boolea
     };
     const cut = () => finish(false);
     const timer = setTimeout(() => finish(true), ms);
-    // socket.once("close", cut);
-    // stopping.addEventListener
+    socket.once('close', cut);
+    stopping.addEventListener('abort', cut, { once: true });
   });
 }
 
@@ -99,10 +131,16 @@ export function faultRoutes(app: FastifyInstance, { cluster, sockets }: RouteCon
   app.addHook('onRequest', async (request, reply) => {
     const fault = plan.take(request.method, request.url.split('?')[0]);
     if (!fault) return;
-    if (fault.delayMs > 0 && !(await wait(fault.delayMs, request.raw.socket, stopping.signal))) return dropConnection(request, reply);
+    if (fault.delayMs > 0 && !(await wait(fault.delayMs, request.raw.socket, stopping.signal))) {
+      return dropConnection(request, reply);
+    }
     if (fault.action === 'drop') return dropConnection(request, reply);
     if (fault.action === 'error') {
-      return reply.code(fault.status!).header('Content-Type', fault.contentType!).header('X-Content-Type-Options', 'nosniff').send(fault.body);
+      return reply
+        .code(fault.status!)
+        .header('Content-Type', fault.contentType!)
+        .header('X-Content-Type-Options', 'nosniff')
+        .send(fault.body);
     }
   });
 
@@ -123,9 +161,12 @@ export function faultRoutes(app: FastifyInstance, { cluster, sockets }: RouteCon
   });
 
   // Static paths, so they win over /__sim/workers/{id}/pause; a worker called "pause-all" is still paused by id.
-  for (const [path, paused] of [['/__sim/workers/pause-all', true], ['/__sim/workers/resume-all', false]] as const) {
-    app.post(path, async (_request, reply) => sendJson(reply, 200, { paused, workers: cluster.setAllPaused(paused) }));
-  }
+  app.post('/__sim/workers/pause-all', async (_request, reply) =>
+    sendJson(reply, 200, { paused: true, workers: cluster.setAllPaused(true) }),
+  );
+  app.post('/__sim/workers/resume-all', async (_request, reply) =>
+    sendJson(reply, 200, { paused: false, workers: cluster.setAllPaused(false) }),
+  );
 
   app.post('/__sim/telemetry/frames', async (request, reply) => {
     const frames = parseFrames(jsonBody(request.body));
@@ -138,7 +179,9 @@ export function faultRoutes(app: FastifyInstance, { cluster, sockets }: RouteCon
     if (!match) return controlError(reply, 404, 'expected /__sim/tasks/{id}/log-frames or /log-sockets/drop');
     const [, taskId, action] = match;
     if (!cluster.findTask(taskId)) return controlError(reply, 404, `task ${taskId} not found`);
-    if (action === 'log-sockets/drop') return sendJson(reply, 200, { task_id: taskId, dropped: sockets.terminateAll({ kind: 'logs', taskId }) });
+    if (action === 'log-sockets/drop') {
+      return sendJson(reply, 200, { task_id: taskId, dropped: sockets.terminateAll({ kind: 'logs', taskId }) });
+    }
     const frames = parseFrames(jsonBody(request.body));
     if (typeof frames === 'string') return controlError(reply, 400, frames);
     return sendJson(reply, 200, { task_id: taskId, sockets: sockets.sendText(frames, { kind: 'logs', taskId }) });
