@@ -30,4 +30,34 @@ test.describe('Live connection', () => {
       await stack.stop();
     }
   });
+
+  test('the task list resumes after the master restarts', async ({ page }) => {
+    test.setTimeout(60_000);
+    const stack = new Stack(18092, 4312);
+    await stack.start();
+    try {
+      await page.goto(`${stack.appUrl}/tasks`);
+      await page.getByRole('radio', { name: '1 s' }).click();
+      await stack.stopMaster();
+      await expect(page.getByText(/could not be loaded|last refresh failed/)).toBeVisible({ timeout: 10_000 });
+
+      await stack.startMaster();
+      const submitted = await fetch(`${stack.masterUrl}/api/tasks`, {
+        method: 'POST',
+        body: JSON.stringify({
+          docker_image: 'after-restart:1',
+          command: 'sleep 600',
+          cpu_required: 0.5,
+          memory_required: 0.5,
+          storage_required: 1,
+        }),
+      });
+      const { task_id: taskId } = (await submitted.json()) as { task_id: string };
+
+      await expect(page.getByRole('link', { name: taskId, exact: true })).toBeVisible({ timeout: 15_000 });
+      await page.getByRole('radio', { name: '3 s' }).click();
+    } finally {
+      await stack.stop();
+    }
+  });
 });

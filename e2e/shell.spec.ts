@@ -64,7 +64,10 @@ test.describe('Production server', () => {
     const response = await request.get('/tasks/new');
 
     expect(response.status()).toBe(200);
-    expect(response.headers()['content-security-policy']).toContain("script-src 'self'");
+    const policy = response.headers()['content-security-policy'] ?? '';
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).not.toContain("'unsafe-eval'");
     expect(await response.text()).toContain('<app-root');
   });
 

@@ -13,6 +13,9 @@ import {
 import { controlError, jsonBody } from './control.ts';
 import { pathAfter, type RouteContext } from './context.ts';
 
+/** Frames sent on purpose can be far larger than the master's own body limit (a 1 MB id, escaped). */
+const FRAMES_BODY_LIMIT_BYTES = 16 * 1024 * 1024;
+
 /** setTimeout's ceiling. */
 const MAX_DELAY_MS = 2_147_483_647;
 const METHOD = /^(\*|[A-Za-z]+)$/;
@@ -168,13 +171,13 @@ export function faultRoutes(app: FastifyInstance, { cluster, sockets }: RouteCon
     sendJson(reply, 200, { paused: false, workers: cluster.setAllPaused(false) }),
   );
 
-  app.post('/__sim/telemetry/frames', async (request, reply) => {
+  app.post('/__sim/telemetry/frames', { bodyLimit: FRAMES_BODY_LIMIT_BYTES }, async (request, reply) => {
     const frames = parseFrames(jsonBody(request.body));
     if (typeof frames === 'string') return controlError(reply, 400, frames);
     return sendJson(reply, 200, { sockets: sockets.sendText(frames, { kind: 'telemetry' }) });
   });
 
-  app.post('/__sim/tasks/*', async (request, reply) => {
+  app.post('/__sim/tasks/*', { bodyLimit: FRAMES_BODY_LIMIT_BYTES }, async (request, reply) => {
     const match = /^(.+)\/(log-frames|log-sockets\/drop)$/.exec(pathAfter(request.url, '/__sim/tasks/'));
     if (!match) return controlError(reply, 404, 'expected /__sim/tasks/{id}/log-frames or /log-sockets/drop');
     const [, taskId, action] = match;

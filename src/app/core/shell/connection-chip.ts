@@ -17,6 +17,9 @@ import { ConnectionState } from '../realtime/connection-state';
     >
       <span class="material-icons icon" aria-hidden="true">{{ label.icon }}</span>
       <span class="text">{{ label.text }}</span>
+      @if (malformedCount() > 0) {
+        <span class="malformed" aria-hidden="true">· {{ malformedCount() }} ignored</span>
+      }
     </span>
   `,
   styles: `
@@ -47,8 +50,12 @@ import { ConnectionState } from '../realtime/connection-state';
       background: var(--app-neutral-container);
       color: var(--app-neutral);
     }
+    .malformed {
+      font: var(--mat-sys-label-medium);
+    }
     @media (max-width: 599px) {
-      .text {
+      .text,
+      .malformed {
         display: none;
       }
     }

@@ -15,6 +15,7 @@ import {
   startWith,
   switchMap,
 } from 'rxjs';
+import { MalformedInput } from '../../shared/cloudai/malformed-input';
 import { AuthStore } from '../auth/auth-store';
 import { UserMenu } from '../auth/user-menu';
 import { TelemetryStore } from '../realtime/telemetry-store';
@@ -63,7 +64,10 @@ export class Shell {
   protected readonly vm$ = combineLatest({
     narrow: narrowScreen(inject(DOCUMENT)),
     connection: this.telemetryStore.connection$,
-    malformedCount: this.telemetryStore.malformedCount$,
+    // Telemetry frames and REST entries that failed validation, together.
+    malformedCount: combineLatest([this.telemetryStore.malformedCount$, inject(MalformedInput).count$]).pipe(
+      map(([frames, entries]) => frames + entries),
+    ),
     themePreference: this.themeStore.preference$,
     scheme: this.themeStore.scheme$,
     auth: this.authStore.state$,

@@ -27,11 +27,13 @@ describe('parseTelemetryFrame', () => {
     expect(parseTelemetryFrame('{}')).toEqual({ entries: [], rejected: 0 });
   });
 
-  it('clamps percentages to 0–100', () => {
-    const frame = { kiwi: { ...kiwi, cpu_usage: 130, memory_usage: -4, gpu_usage: 100.5 } };
+  it('clamps rounding overshoot of percentages and rejects impossible ones', () => {
+    const frame = { kiwi: { ...kiwi, cpu_usage: 100.4, memory_usage: -0.2, gpu_usage: 100 } };
     const [entry] = parseTelemetryFrame(JSON.stringify(frame)).entries;
-
     expect([entry.cpu_usage, entry.memory_usage, entry.gpu_usage]).toEqual([100, 0, 100]);
+
+    expect(parseTelemetryFrame(JSON.stringify({ kiwi: { ...kiwi, cpu_usage: 130 } })).rejected).toBe(1);
+    expect(parseTelemetryFrame(JSON.stringify({ kiwi: { ...kiwi, memory_usage: -4 } })).rejected).toBe(1);
   });
 
   it('counts a frame that is not JSON, or not a map, as one rejection', () => {

@@ -1,9 +1,5 @@
+import { MAX_ID_LENGTH, isFiniteNumber, isObject, nonNegative, percentage } from './json-checks';
 import { ParsedTelemetryFrame, RunningTask, WorkerTelemetry } from './telemetry.model';
-
-/** Longer ids are not worker ids but garbage (or an attack); they would also bloat every view. */
-const MAX_ID_LENGTH = 256;
-
-type JsonObject = Record<string, unknown>;
 
 /**
  * Reads one telemetry frame, in either shape a master may send: the CloudAI master's bare map
@@ -87,21 +83,4 @@ function parseJson(raw: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isFiniteNumber(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value);
-}
-
-/** A usage figure clamped to 0–100, or `null` when it is not a number at all. */
-function percentage(value: unknown): number | null {
-  return isFiniteNumber(value) ? Math.min(100, Math.max(0, value)) : null;
-}
-
-function nonNegative(value: unknown): number {
-  return isFiniteNumber(value) && value > 0 ? value : 0;
 }

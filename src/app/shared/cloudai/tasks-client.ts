@@ -6,11 +6,12 @@ import {
   TaskDetail,
   TaskFiles,
   TaskListEntry,
-  TaskListResponse,
   TaskLogs,
   TaskSubmission,
   TaskSubmitted,
 } from './task.model';
+import { MalformedInput, readAnswer } from './malformed-input';
+import { parseTaskList } from './parse-rest-lists';
 
 /**
  * A real master holds its lock for up to 30 s while a worker stops a container, so a cancel
@@ -22,10 +23,13 @@ export const CANCEL_TIMEOUT_MS = 60_000;
 @Injectable({ providedIn: 'root' })
 export class TasksClient {
   private readonly http = inject(HttpClient);
+  private readonly malformed = inject(MalformedInput);
 
   /** `GET /api/tasks`: every task the master has stored, oldest first. */
   listTasks(): Observable<readonly TaskListEntry[]> {
-    return this.http.get<TaskListResponse>('/api/tasks').pipe(map((response) => response.tasks ?? []));
+    return this.http
+      .get('/api/tasks', { responseType: 'text' })
+      .pipe(map(readAnswer(this.malformed, 'a task list', parseTaskList)));
   }
 
   /** `POST /api/tasks`: errors come back as the master's text/plain message. */

@@ -1,22 +1,21 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
-import {
-  WorkerAssignment,
-  WorkerAssignmentsResponse,
-  WorkerListEntry,
-  WorkerListResponse,
-  WorkerRegistration,
-} from './worker.model';
+import { WorkerAssignment, WorkerAssignmentsResponse, WorkerListEntry, WorkerRegistration } from './worker.model';
+import { MalformedInput, readAnswer } from './malformed-input';
+import { parseWorkerList } from './parse-rest-lists';
 
 /** Worker endpoints of the master. I/O only: each method returns a cold Observable of one response. */
 @Injectable({ providedIn: 'root' })
 export class WorkersClient {
   private readonly http = inject(HttpClient);
+  private readonly malformed = inject(MalformedInput);
 
   /** `GET /api/workers`, with the master's `null` for "no workers" turned into an empty list. */
   listWorkers(): Observable<readonly WorkerListEntry[]> {
-    return this.http.get<WorkerListResponse>('/api/workers').pipe(map((response) => response.workers ?? []));
+    return this.http
+      .get('/api/workers', { responseType: 'text' })
+      .pipe(map(readAnswer(this.malformed, 'a worker list', parseWorkerList)));
   }
 
   /** `POST /api/workers`: pre-registers a worker so it may connect; the master answers errors in text/plain. */
