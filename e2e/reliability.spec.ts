@@ -98,9 +98,11 @@ test.describe('Security', () => {
     });
 
     await page.goto(`/tasks?q=${taskId}`);
-    await expect(page.getByText(payload('tag')).first()).toBeVisible();
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: taskId, exact: true }) });
+    for (const field of ['image', 'tag', 'log']) await expect(row).toContainText(payload(field));
     await page.goto(`/tasks/${taskId}`);
     await expect(page.getByText(payload('image')).first()).toBeVisible();
+    await expect(page.getByRole('log')).toContainText(payload('log'));
     await page.goto('/workers');
     await expect(page.getByRole('link', { name: workerId })).toBeVisible();
     await page.getByRole('link', { name: workerId }).hover();
