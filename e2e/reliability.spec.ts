@@ -86,7 +86,7 @@ test.describe('Security', () => {
     const master = new Master(request);
     const payload = (field: string) =>
       `<img src=x onerror="window.__xss='${field}'"><script>window.__xss='${field}'</script>`;
-    const workerId = `w<b onmouseover="window.__xss='worker'">x</b>`;
+    const workerId = `w<b onmouseover="window.__xss='worker'">${Date.now()}</b>`;
     await master.addWorker(workerId);
     const taskId = await master.submitTask(payload('image'), `echo '${payload('log')}'; sleep 600`, {
       tag: payload('tag'),
@@ -100,9 +100,10 @@ test.describe('Security', () => {
     await page.goto(`/tasks?q=${taskId}`);
     const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: taskId, exact: true }) });
     for (const field of ['image', 'tag', 'log']) await expect(row).toContainText(payload(field));
+    await master.waitUntilRunning(taskId);
     await page.goto(`/tasks/${taskId}`);
     await expect(page.getByText(payload('image')).first()).toBeVisible();
-    await expect(page.getByRole('log')).toContainText(payload('log'));
+    await expect(page.getByRole('log')).toContainText(payload('log'), { timeout: 15_000 });
     await page.goto('/workers');
     await expect(page.getByRole('link', { name: workerId })).toBeVisible();
     await page.getByRole('link', { name: workerId }).hover();

@@ -34,8 +34,9 @@ export class TaskRun extends EventEmitter<TaskRunEvents> {
     // An endless run (benchmark) never exits on its own and prints nothing by itself.
     if (!Number.isFinite(durationMs)) return;
     const startedMs = Date.now() - elapsedMs;
+    // The first line (the banner) comes out at once, as a container's first output does; the rest spread out.
     script.forEach((line, index) => {
-      const at = (durationMs * (index + 1)) / (script.length + 1);
+      const at = (durationMs * index) / script.length;
       if (at <= elapsedMs) this.lines.push(stampLine(line, new Date(startedMs + at)));
       else this.timers.push(setTimeout(() => this.print(stampLine(line)), at - elapsedMs));
     });
