@@ -53,9 +53,14 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_BIN, args: CHROMIUM_FLAGS });
   const reports: MinuteReport[] = [];
   const pageErrors: string[] = [];
+  let running = true;
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('crash', () => pageErrors.push('the page crashed'));
+    page.on('close', () => {
+      if (running) pageErrors.push('the page was closed');
+    });
     const cdp = await page.context().newCDPSession(page);
     await page.goto(`${stack.appUrl}/dashboard`);
 
@@ -96,6 +101,7 @@ async function main(): Promise<void> {
       }
     }
   } finally {
+    running = false;
     await browser.close();
     await stack.stop();
   }
