@@ -1,6 +1,7 @@
 import { LiveWorker } from '../core/realtime/live-worker';
 import { TaskListEntry } from '../shared/cloudai/task.model';
 import { WorkerListEntry } from '../shared/cloudai/worker.model';
+import { UsageHistory } from '../core/realtime/usage-history';
 
 let sequence = 0;
 
@@ -63,7 +64,7 @@ export function aLiveWorker(overrides: Partial<LiveWorker> = {}): LiveWorker {
     runningTaskCount: 0,
     lastHeartbeat: 1_763_498_855_000,
     registeredAt: 1_763_497_940_000,
-    history: [],
+    history: UsageHistory.EMPTY,
     ...overrides,
   };
 }

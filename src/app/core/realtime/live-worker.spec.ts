@@ -1,6 +1,7 @@
 import { aWorker } from '../../testing/builders';
 import { toLiveWorkers, toWorkerStatus } from './live-worker';
 import { TrackedWorker } from './tracked-worker';
+import { UsageHistory } from './usage-history';
 
 describe('toWorkerStatus', () => {
   const rules = { staleAfterMs: 10_000, inactiveAfterMs: 30_000 };
@@ -29,7 +30,7 @@ describe('toLiveWorkers', () => {
       last_update: lastUpdate,
       is_active: true,
     },
-    history: [{ at: lastUpdate * 1000, cpu, memory: 10, gpu: 5 }],
+    history: UsageHistory.of([{ at: lastUpdate * 1000, cpu, memory: 10, gpu: 5 }]),
   });
 
   it('joins registry capacities with live usage', () => {
@@ -116,7 +117,7 @@ describe('toLiveWorkers with the previous result', () => {
       last_update: lastUpdate,
       is_active: true,
     },
-    history: [],
+    history: UsageHistory.EMPTY,
   });
 
   it('keeps the objects of workers that did not change, and replaces the one that did', () => {

@@ -1,6 +1,7 @@
 import { RunningTask } from '../../shared/cloudai/telemetry.model';
 import { ResourceAmounts, WorkerListEntry } from '../../shared/cloudai/worker.model';
-import { TrackedWorker, UsageSample } from './tracked-worker';
+import { TrackedWorker } from './tracked-worker';
+import { UsageHistory } from './usage-history';
 
 /** `active`: heartbeats arrive on time; `stale`: late (more than two periods); `inactive`: none for the master's 30 s, or never. */
 export type WorkerStatus = 'active' | 'stale' | 'inactive';
@@ -24,7 +25,7 @@ export interface LiveWorker {
   readonly lastHeartbeat: number | null;
   /** Epoch ms of the registration; `null` when the registry does not say. */
   readonly registeredAt: number | null;
-  readonly history: readonly UsageSample[];
+  readonly history: UsageHistory;
 }
 
 export interface FreshnessRules {
@@ -146,7 +147,7 @@ function toLiveWorker(
     runningTaskCount: live ? live.running_tasks.length : (entry?.running_tasks_count ?? 0),
     lastHeartbeat,
     registeredAt: entry?.registered_at ? entry.registered_at * 1000 : null,
-    history: tracked?.history ?? [],
+    history: tracked?.history ?? UsageHistory.EMPTY,
   };
 }
 

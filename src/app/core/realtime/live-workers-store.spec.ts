@@ -13,6 +13,7 @@ import { LiveWorker } from './live-worker';
 import { LiveWorkersStore } from './live-workers-store';
 import { TelemetryStore } from './telemetry-store';
 import { TrackedWorker } from './tracked-worker';
+import { UsageHistory } from './usage-history';
 
 describe('LiveWorkersStore', () => {
   function setup(
@@ -52,7 +53,7 @@ describe('LiveWorkersStore', () => {
       last_update: lastUpdateMs / 1000,
       is_active: true,
     },
-    history: [],
+    history: UsageHistory.EMPTY,
   });
   const workersOf = (state: LoadState<readonly LiveWorker[]>) => (state.status === 'ready' ? state.data : []);
 

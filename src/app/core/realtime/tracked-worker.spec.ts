@@ -38,7 +38,7 @@ describe('trackTelemetry', () => {
       empty,
     );
 
-    expect(tracked.get('kiwi')?.history).toEqual([
+    expect(tracked.get('kiwi')?.history.toArray()).toEqual([
       { at: 100_000, cpu: 100, memory: 20, gpu: 0 },
       { at: 105_000, cpu: 105, memory: 20, gpu: 0 },
       { at: 110_000, cpu: 110, memory: 20, gpu: 0 },
@@ -50,19 +50,22 @@ describe('trackTelemetry', () => {
     for (let second = 0; second <= 600; second += 5) {
       tracked = trackTelemetry(tracked, [beat('kiwi', second)], window);
     }
-    const history = tracked.get('kiwi')?.history ?? [];
+    const history = tracked.get('kiwi')!.history;
 
-    expect(history[0].at).toBe(540_000);
+    expect(history.valueAt('at', 0)).toBe(540_000);
     expect(history.length).toBe(13);
   });
 
-  it('never keeps more than 2000 samples however dense the heartbeats', () => {
+  it('never keeps more than 2048 samples however dense the heartbeats', () => {
     let tracked = empty;
     for (let tick = 0; tick < 2500; tick++) {
       tracked = trackTelemetry(tracked, [beat('kiwi', tick / 100)], 3_600_000);
     }
 
-    expect(tracked.get('kiwi')?.history.length).toBe(2000);
+    const history = tracked.get('kiwi')!.history;
+    expect(history.length).toBe(2048);
+    expect(history.valueAt('at', 2047)).toBe(24_990);
+    expect(history.valueAt('at', 0)).toBe(4_520);
   });
 
   it('keeps the known running tasks when the update does not carry them', () => {

@@ -1,19 +1,12 @@
 import { toWorkerTelemetry } from '../../shared/cloudai/parse-telemetry-frame';
 import { RunningTask, WorkerTelemetry } from '../../shared/cloudai/telemetry.model';
 import { WorkerListEntry } from '../../shared/cloudai/worker.model';
-
-/** One point of a worker's usage history, at the master's receive time (epoch ms). */
-export interface UsageSample {
-  readonly at: number;
-  readonly cpu: number;
-  readonly memory: number;
-  readonly gpu: number;
-}
+import { UsageHistory } from './usage-history';
 
 /** The latest telemetry of a worker and its recent usage, oldest sample first. */
 export interface TrackedWorker {
   readonly telemetry: WorkerTelemetry;
-  readonly history: readonly UsageSample[];
+  readonly history: UsageHistory;
 }
 
 /** A telemetry update; `running_tasks: null` when the source does not know them (the REST list only counts them). */
@@ -21,14 +14,11 @@ export type TelemetryUpdate = Omit<WorkerTelemetry, 'running_tasks'> & {
   readonly running_tasks: readonly RunningTask[] | null;
 };
 
-/** However fast heartbeats come, a worker never keeps more samples than this. */
-const MAX_SAMPLES = 2000;
-
 /**
  * Applies updates to the worker map, returning a new map when anything changed. An update
  * older than what the map holds is ignored, so a slow REST answer never overwrites a newer
- * socket frame. History keeps `windowMs` of samples behind the newest one, and never more than
- * {@link MAX_SAMPLES}: memory stays bounded however long the tab is open.
+ * socket frame. History keeps `windowMs` of samples behind the newest one, in a fixed-size
+ * buffer per worker (see {@link UsageHistory}): memory stays bounded however long the tab is open.
  */
 export function trackTelemetry(
   workers: ReadonlyMap<string, TrackedWorker>,
@@ -48,30 +38,19 @@ export function trackTelemetry(
     const history =
       current && update.last_update === current.telemetry.last_update
         ? current.history
-        : appendSample(current?.history ?? [], telemetry, windowMs);
+        : (current?.history ?? UsageHistory.EMPTY).append(
+            {
+              at: telemetry.last_update * 1000,
+              cpu: telemetry.cpu_usage,
+              memory: telemetry.memory_usage,
+              gpu: telemetry.gpu_usage,
+            },
+            windowMs,
+          );
     next ??= new Map(workers);
     next.set(update.worker_id, { telemetry, history });
   }
   return next ?? workers;
-}
-
-function appendSample(
-  history: readonly UsageSample[],
-  telemetry: WorkerTelemetry,
-  windowMs: number,
-): readonly UsageSample[] {
-  const sample: UsageSample = {
-    at: telemetry.last_update * 1000,
-    cpu: telemetry.cpu_usage,
-    memory: telemetry.memory_usage,
-    gpu: telemetry.gpu_usage,
-  };
-  const oldestKept = sample.at - windowMs;
-  let start = Math.max(0, history.length + 1 - MAX_SAMPLES);
-  while (start < history.length && history[start].at < oldestKept) {
-    start += 1;
-  }
-  return [...history.slice(start), sample];
 }
 
 /** The usage figures of a `GET /api/workers` entry as a telemetry update, or `null` when it has no (valid) telemetry. */

@@ -14,11 +14,12 @@ export interface ClusterUsageSeries {
 export function toClusterUsage(workers: readonly LiveWorker[], slotMs = 10_000): ClusterUsageSeries {
   const slots = new Map<number, { cpu: number; memory: number; count: number }>();
   for (const worker of workers) {
-    for (const sample of worker.history) {
-      const slot = Math.floor(sample.at / slotMs) * slotMs;
+    const { history } = worker;
+    for (let index = 0; index < history.length; index += 1) {
+      const slot = Math.floor(history.valueAt('at', index) / slotMs) * slotMs;
       const sums = slots.get(slot) ?? { cpu: 0, memory: 0, count: 0 };
-      sums.cpu += sample.cpu;
-      sums.memory += sample.memory;
+      sums.cpu += history.valueAt('cpu', index);
+      sums.memory += history.valueAt('memory', index);
       sums.count += 1;
       slots.set(slot, sums);
     }

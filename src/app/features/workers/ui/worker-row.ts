@@ -35,10 +35,10 @@ export class WorkerRow {
   protected readonly history = computed(() => {
     const samples = this.worker().history;
     return {
-      times: samples.map((sample) => sample.at),
-      cpu: samples.map((sample) => sample.cpu),
-      memory: samples.map((sample) => sample.memory),
-      gpu: samples.map((sample) => sample.gpu),
+      times: samples.column('at'),
+      cpu: samples.column('cpu'),
+      memory: samples.column('memory'),
+      gpu: samples.column('gpu'),
     };
   });
 

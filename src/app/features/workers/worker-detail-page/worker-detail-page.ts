@@ -98,11 +98,11 @@ function usageChart(worker: LiveWorker): UsageChartData {
   }
   const { history } = worker;
   const chart: UsageChartData = {
-    times: history.map((sample) => sample.at),
+    times: history.column('at'),
     series: [
-      { label: 'CPU %', values: history.map((sample) => sample.cpu), colour: 'var(--mat-sys-primary)' },
-      { label: 'Memory %', values: history.map((sample) => sample.memory), colour: 'var(--app-warn)' },
-      { label: 'GPU %', values: history.map((sample) => sample.gpu), colour: 'var(--app-ok)' },
+      { label: 'CPU %', values: history.column('cpu'), colour: 'var(--mat-sys-primary)' },
+      { label: 'Memory %', values: history.column('memory'), colour: 'var(--app-warn)' },
+      { label: 'GPU %', values: history.column('gpu'), colour: 'var(--app-ok)' },
     ],
   };
   chartCache.set(history, chart);
