@@ -21,6 +21,10 @@ describe('AuthStore', () => {
     error: { error: 'Unauthorized: No authentication token' },
   });
 
+  // Whose data the browser holds decides whether a sign-in starts afresh (with a reload).
+  beforeEach(() => localStorage.removeItem('cloudai.user.owner'));
+  afterEach(() => localStorage.removeItem('cloudai.user.owner'));
+
   function storeWith(client: Partial<Record<keyof AuthClient, () => Observable<AuthResponse>>>) {
     const telemetry = jasmine.createSpyObj<TelemetryStore>('TelemetryStore', ['connect', 'disconnect']);
     TestBed.configureTestingModule({
@@ -89,5 +93,20 @@ describe('AuthStore', () => {
     store.signIn('a@example.com', 'wrong').subscribe((outcome) => (result = outcome));
 
     expect(result).toBe('Invalid email or password');
+  });
+
+  it('ignores a session check sent before a sign-in, so the new session is not called ended', () => {
+    marbles(({ cold, expectObservable }) => {
+      const { store } = storeWith({
+        me: () => cold<AuthResponse>('50ms #', undefined, unauthorized),
+        login: () => cold('10ms (l|)', { l: { success: true, message: 'Login successful', user: alice } }),
+      });
+      cold('20ms x').subscribe(() => store.signIn('a@example.com', 'secret1').subscribe());
+
+      expectObservable(store.state$, '100ms !').toBe('c 29ms s', {
+        c: { status: 'checking' },
+        s: { status: 'signed-in', user: alice },
+      });
+    });
   });
 });

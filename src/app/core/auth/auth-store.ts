@@ -25,7 +25,7 @@ import { PAGE_VISIBLE } from '../realtime/browser-signals';
 import { TelemetryStore } from '../realtime/telemetry-store';
 import { AuthEvent, AuthState, CHECKING, reduceAuth } from './auth-state';
 import { SessionSignals } from './session-signals';
-import { clearUserData } from './user-data';
+import { USER_DATA_OWNER_KEY, clearUserData } from './user-data';
 
 /**
  * The session: asked of the master at start, again every minute while signed in, whenever the
@@ -41,6 +41,8 @@ export class AuthStore {
   private readonly document = inject(DOCUMENT);
   private readonly events = new Subject<AuthEvent>();
   private readonly state = new BehaviorSubject<AuthState>(CHECKING);
+  /** Bumped on every sign-in and sign-out: a check sent before one says nothing about the session after it. */
+  private generation = 0;
 
   /** Hot; replays the current state; never completes. */
   readonly state$: Observable<AuthState> = this.state.pipe(distinctUntilChanged());
@@ -77,6 +79,7 @@ export class AuthStore {
       .logout()
       .pipe(catchError(() => of(null)))
       .subscribe(() => {
+        this.generation += 1;
         this.events.next({ kind: 'signed-out' });
         this.telemetry.disconnect();
         const view = this.document.defaultView;
@@ -87,10 +90,29 @@ export class AuthStore {
 
   private signedIn(response: AuthResponse): string | null {
     if (!response.success || !response.user) return response.message || 'Sign-in failed.';
+    if (this.holdsAnotherUsersData(response.user.email)) return null;
+    this.generation += 1;
     // Login reports the new visit count beside the user; take the larger of the two.
     const visits = Math.max(response.user.visit_count, response.visit_count ?? 0);
     this.events.next({ kind: 'signed-in', user: { ...response.user, visit_count: visits } });
     return null;
+  }
+
+  /**
+   * Stored drafts and watched tasks belong to whoever signed in last. When someone else signs in
+   * (say over another user's ended session), that data is removed and the app starts afresh.
+   */
+  private holdsAnotherUsersData(email: string): boolean {
+    const view = this.document.defaultView;
+    const owner = view?.localStorage.getItem(USER_DATA_OWNER_KEY);
+    if (owner && owner !== email) {
+      clearUserData(view?.localStorage, view?.sessionStorage);
+      view?.localStorage.setItem(USER_DATA_OWNER_KEY, email);
+      this.document.location.reload();
+      return true;
+    }
+    view?.localStorage.setItem(USER_DATA_OWNER_KEY, email);
+    return false;
   }
 
   private checks(): Observable<AuthEvent> {
@@ -104,12 +126,14 @@ export class AuthStore {
       filter((visible) => visible),
     );
     return merge(of(null), periodic$, shownAgain$, this.unauthorized$).pipe(
-      exhaustMap(() =>
-        this.client.me().pipe(
+      exhaustMap(() => {
+        const generation = this.generation;
+        return this.client.me().pipe(
           map((response): AuthEvent => ({ kind: 'checked', response })),
           catchError((error: unknown) => of<AuthEvent>({ kind: 'check-failed', error })),
-        ),
-      ),
+          filter(() => generation === this.generation),
+        );
+      }),
     );
   }
 

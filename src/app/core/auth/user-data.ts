@@ -4,6 +4,9 @@
  */
 export const USER_DATA_PREFIX = 'cloudai.user.';
 
+/** Whose data the browser holds: the email of the last user who signed in. */
+export const USER_DATA_OWNER_KEY = `${USER_DATA_PREFIX}owner`;
+
 export function clearUserData(...storages: (Storage | undefined)[]): void {
   for (const storage of storages) {
     if (!storage) continue;

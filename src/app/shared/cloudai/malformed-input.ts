@@ -1,19 +1,24 @@
 import { Injectable } from '@angular/core';
-import { BehaviorSubject, Observable } from 'rxjs';
+import { BehaviorSubject, Observable, distinctUntilChanged, map } from 'rxjs';
 
 /**
- * How many entries or whole answers from the master's REST endpoints were unreadable and left
- * out, so the toolbar can say so beside the telemetry socket's own count.
+ * How many entries (or whole answers) the master's REST endpoints sent that were unreadable and
+ * left out, so the toolbar can say so beside the telemetry socket's own count. Polled lists send
+ * the same bad entry every time, so each endpoint counts its latest answer, not a running total.
  */
 @Injectable({ providedIn: 'root' })
 export class MalformedInput {
-  private readonly count = new BehaviorSubject(0);
+  private readonly latest = new BehaviorSubject<ReadonlyMap<string, number>>(new Map());
 
-  /** Total since the app started. Hot; replays; never completes. */
-  readonly count$: Observable<number> = this.count.asObservable();
+  /** Left out of the latest answer of each endpoint, summed. Hot; replays; never completes. */
+  readonly count$: Observable<number> = this.latest.pipe(
+    map((latest) => [...latest.values()].reduce((sum, rejected) => sum + rejected, 0)),
+    distinctUntilChanged(),
+  );
 
-  report(rejected: number): void {
-    if (rejected > 0) this.count.next(this.count.value + rejected);
+  report(source: string, rejected: number): void {
+    if ((this.latest.value.get(source) ?? 0) === rejected) return;
+    this.latest.next(new Map(this.latest.value).set(source, rejected));
   }
 }
 
@@ -38,10 +43,10 @@ export function readAnswer<T>(
     }
     const parsed = body === undefined ? null : parse(body);
     if (parsed === null) {
-      counter.report(1);
+      counter.report(what, 1);
       throw new UnreadableAnswerError(`The master sent ${what} that could not be read.`);
     }
-    counter.report(parsed.rejected);
+    counter.report(what, parsed.rejected);
     return parsed.entries;
   };
 }

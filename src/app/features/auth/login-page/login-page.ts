@@ -19,7 +19,8 @@ import { safeReturnUrl } from '../../../core/auth/user-data';
         <a [routerLink]="destination()">Continue</a>
       } @else {
         <p class="muted">Sign in to the CloudAI master to see and run tasks.</p>
-        <app-sign-in-form (signedIn)="continue()" />
+        <!-- Signing in changes the session state, which leaves this page. -->
+        <app-sign-in-form />
         <p class="switch">
           No account yet? <a routerLink="/register" [queryParams]="{ returnUrl: returnUrl() }">Create one</a>
         </p>

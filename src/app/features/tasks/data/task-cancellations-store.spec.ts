@@ -13,9 +13,9 @@ import { TasksStore } from './tasks-store';
 describe('TaskCancellationsStore', () => {
   const running = aTask({ task_id: 't1', status: 'running' });
   const ack: TaskCancelRequested = { task_id: 't1', status: 'cancelled', message: 'Task cancellation requested' };
-  const poll = (status: string): PollState<readonly TaskListEntry[]> => ({
+  const poll = (status: string, lastUpdated = 0): PollState<readonly TaskListEntry[]> => ({
     data: [{ ...running, status }],
-    lastUpdated: 0,
+    lastUpdated,
     lastError: null,
     consecutiveFailures: 0,
   });
@@ -40,11 +40,15 @@ describe('TaskCancellationsStore', () => {
 
   it('shows the cancel as pending at once, confirms it when the list agrees, and looks again when the master answers', () => {
     marbles(({ cold, hot, expectObservable, expectSubscriptions }) => {
-      const poll$ = hot('  r 99ms r 99ms c', { r: poll('running'), c: poll('cancelled') });
+      const poll$ = hot('  r 99ms s 99ms c', {
+        r: poll('running', 0),
+        s: poll('running', 100),
+        c: poll('cancelled', 200),
+      });
       const { store, refresh } = storeWith(() => cold('50ms (a|)', { a: ack }), poll$);
       cold('10ms x').subscribe(() => store.cancel(running));
 
-      expectObservable(store.pending$, '300ms !').toBe('e 9ms p 49ms p 139ms e', {
+      expectObservable(store.pending$, '300ms !').toBe('e 9ms p 49ms p 39ms p 99ms e', {
         e: new Map(),
         p: jasmine.any(Map) as never,
       });
@@ -75,7 +79,10 @@ describe('TaskCancellationsStore', () => {
 
   it('rolls back when the master said yes but the list still disagrees after the settle time', () => {
     marbles(({ cold, hot, expectObservable }) => {
-      const { store } = storeWith(() => cold('(a|)', { a: ack }), hot('r', { r: poll('running') }));
+      const { store } = storeWith(
+        () => cold('(a|)', { a: ack }),
+        hot('r 499ms s', { r: poll('running', 0), s: poll('running', 500) }),
+      );
       cold('x').subscribe(() => store.cancel(running));
 
       expectObservable(store.outcomes$, '2000ms !').toBe('1000ms o', {
@@ -84,6 +91,21 @@ describe('TaskCancellationsStore', () => {
           kind: 'rolled-back',
           message: 'The master accepted the cancel of t1, but it is still running.',
         },
+      });
+    });
+  });
+
+  it('never rolls back on a list older than the master’s answer (polling paused, tab hidden)', () => {
+    marbles(({ cold, hot, expectObservable }) => {
+      // The list is not fetched again for six seconds (paused, hidden tab); then it shows the cancel.
+      const { store } = storeWith(
+        () => cold('100ms (a|)', { a: ack }),
+        hot('r 5999ms c', { r: poll('running', 0), c: poll('cancelled', 6000) }),
+      );
+      cold('x').subscribe(() => store.cancel(running));
+
+      expectObservable(store.outcomes$, '7000ms !').toBe('6000ms o', {
+        o: { taskId: 't1', kind: 'cancelled', message: 'Task t1 was cancelled.' },
       });
     });
   });

@@ -104,13 +104,13 @@ export class TaskCancellationsStore {
       switchMap((active) =>
         active
           ? merge(
+              // Every answer counts, even one equal to the last: it shows the list as it is now.
               this.tasksStore.poll$.pipe(
-                map((poll) => poll.data),
-                distinctUntilChanged(),
-                filter((tasks) => tasks !== undefined),
-                map((tasks): CancelEvent => ({
+                filter((poll) => poll.data !== undefined && poll.lastUpdated !== null),
+                distinctUntilChanged((a, b) => a.lastUpdated === b.lastUpdated),
+                map((poll): CancelEvent => ({
                   kind: 'observed',
-                  statuses: new Map(tasks.map((task) => [task.task_id, task.status])),
+                  statuses: new Map((poll.data ?? []).map((task) => [task.task_id, task.status])),
                   at: asyncScheduler.now(),
                 })),
               ),

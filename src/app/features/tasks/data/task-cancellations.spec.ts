@@ -73,7 +73,21 @@ describe('reduceCancellations', () => {
   it('keeps the same state object when nothing changed, so views do not re-render', () => {
     const state = run(requested, observed('running', 1000));
 
-    expect(reduceCancellations(state, observed('running', 2000), SETTLE)).toBe(state);
+    expect(reduceCancellations(state, { kind: 'tick', at: 2000 }, SETTLE)).toBe(state);
+  });
+});
+
+describe('reduceCancellations without a fresh list', () => {
+  it('waits for a list fetched after the master answered before rolling back', () => {
+    const requested: CancelEvent = { kind: 'requested', taskId: 't1', previousStatus: 'running', at: 0 };
+    const stale: CancelEvent = { kind: 'observed', statuses: new Map([['t1', 'running']]), at: 5000 };
+    const acknowledged: CancelEvent = { kind: 'acknowledged', taskId: 't1', at: 6000 };
+    const state = [requested, stale, acknowledged, { kind: 'tick', at: 60_000 } as CancelEvent].reduce(
+      (current, event) => reduceCancellations(current, event, 10_000),
+      NO_CANCELLATIONS,
+    );
+
+    expect(state.pending.has('t1')).toBeTrue();
   });
 });
 

@@ -8,8 +8,10 @@ export interface Cancellation {
   readonly requestedAt: number;
   /** When the master answered (it always answers 200); `null` while the request is in flight. */
   readonly acknowledgedAt: number | null;
-  /** The status the last poll showed, `null` before one arrived or when the task was missing. */
+  /** The status the last poll showed, `null` when the task was missing from it. */
   readonly observedStatus: string | null;
+  /** When that poll's answer arrived; a rollback needs one that arrived after the master acknowledged. */
+  readonly observedAt: number | null;
 }
 
 export interface CancelOutcome {
@@ -59,6 +61,7 @@ export function reduceCancellations(
           requestedAt: event.at,
           acknowledgedAt: null,
           observedStatus: event.previousStatus,
+          observedAt: null,
         });
         changed = true;
       }
@@ -87,14 +90,17 @@ export function reduceCancellations(
     case 'observed':
     case 'tick':
       for (const cancellation of state.pending.values()) {
-        const observedStatus =
-          event.kind === 'observed' ? (event.statuses.get(cancellation.taskId) ?? null) : cancellation.observedStatus;
-        const outcome = decide({ ...cancellation, observedStatus }, event.at, settleMs);
+        const observed =
+          event.kind === 'observed'
+            ? { observedStatus: event.statuses.get(cancellation.taskId) ?? null, observedAt: event.at }
+            : { observedStatus: cancellation.observedStatus, observedAt: cancellation.observedAt };
+        const { observedStatus } = observed;
+        const outcome = decide({ ...cancellation, ...observed }, event.at, settleMs);
         if (outcome) {
           pending.delete(cancellation.taskId);
           outcomes.push(outcome);
-        } else if (observedStatus !== cancellation.observedStatus) {
-          pending.set(cancellation.taskId, { ...cancellation, observedStatus });
+        } else if (observedStatus !== cancellation.observedStatus || observed.observedAt !== cancellation.observedAt) {
+          pending.set(cancellation.taskId, { ...cancellation, ...observed });
           changed = true;
         }
       }
@@ -107,11 +113,18 @@ export function reduceCancellations(
 }
 
 function decide(cancellation: Cancellation, now: number, settleMs: number): CancelOutcome | null {
-  const { taskId, observedStatus, acknowledgedAt } = cancellation;
+  const { taskId, observedStatus, acknowledgedAt, observedAt } = cancellation;
   if (observedStatus === 'cancelled') {
     return { taskId, kind: 'cancelled', message: `Task ${taskId} was cancelled.` };
   }
-  if (acknowledgedAt === null || now - acknowledgedAt < settleMs) {
+  // Roll back only on a list fetched after the master answered: an old one (polling paused, the
+  // tab hidden, a slow or failing poll) says nothing about the cancel.
+  if (
+    acknowledgedAt === null ||
+    now - acknowledgedAt < settleMs ||
+    observedAt === null ||
+    observedAt <= acknowledgedAt
+  ) {
     return null;
   }
   if (observedStatus === null) {

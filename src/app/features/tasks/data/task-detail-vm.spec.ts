@@ -60,7 +60,14 @@ describe('toTaskDetailVm', () => {
     const cancelling = new Map<string, Cancellation>([
       [
         't1',
-        { taskId: 't1', previousStatus: 'running', requestedAt: 0, acknowledgedAt: null, observedStatus: 'running' },
+        {
+          taskId: 't1',
+          previousStatus: 'running',
+          requestedAt: 0,
+          acknowledgedAt: null,
+          observedStatus: 'running',
+          observedAt: null,
+        },
       ],
     ]);
     const vm = toTaskDetailVm({ ...base, cancelling });

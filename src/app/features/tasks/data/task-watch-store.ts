@@ -52,7 +52,7 @@ export class TaskWatchStore {
     filter((tasks): tasks is readonly TaskListEntry[] => tasks !== undefined),
     mergeMap((tasks) => {
       // The comparison is the state change itself: the statuses seen are what the next list is compared with.
-      const observed = observeWatched(this.watched.value, tasks);
+      const observed = observeWatched(this.watched.value, tasks, asyncScheduler.now());
       if (observed.watched !== this.watched.value) this.save(observed.watched);
       return observed.finished;
     }),

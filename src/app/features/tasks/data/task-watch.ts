@@ -13,6 +13,9 @@ export interface TaskFinished {
   readonly status: string;
 }
 
+/** A watched task the master still does not list after this long is forgotten (it never will). */
+export const UNLISTED_GRACE_MS = 120_000;
+
 /** The most tasks remembered; the oldest finished ones go first. */
 export const WATCHED_KEPT = 200;
 
@@ -24,13 +27,21 @@ export const WATCHED_KEPT = 200;
 export function observeWatched(
   watched: ReadonlyMap<string, WatchedTask>,
   tasks: readonly TaskListEntry[],
+  now: number,
 ): { readonly watched: ReadonlyMap<string, WatchedTask>; readonly finished: readonly TaskFinished[] } {
   const byId = new Map(tasks.map((task) => [task.task_id, task]));
   const finished: TaskFinished[] = [];
   let next: Map<string, WatchedTask> | null = null;
   for (const [taskId, entry] of watched) {
     const status = byId.get(taskId)?.status;
-    if (status === undefined || status === entry.status) continue;
+    if (status === undefined) {
+      if (now - entry.since > UNLISTED_GRACE_MS) {
+        next ??= new Map(watched);
+        next.delete(taskId);
+      }
+      continue;
+    }
+    if (status === entry.status) continue;
     const becameFinished = isFinishedStatus(status) && entry.status !== null && !isFinishedStatus(entry.status);
     if (becameFinished) finished.push({ taskId, status });
     next ??= new Map(watched);

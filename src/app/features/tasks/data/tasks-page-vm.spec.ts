@@ -61,6 +61,7 @@ describe('toTasksPageVm', () => {
           requestedAt: 1,
           acknowledgedAt: null,
           observedStatus: 'running',
+          observedAt: null,
         },
       ],
     ]);
