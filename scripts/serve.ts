@@ -4,10 +4,11 @@
  */
 import { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { ServerResponse, createServer } from 'node:http';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import sirv from 'sirv';
+import { answerProxyError, limitMasterRequest, responseTimeoutMs } from './lib/master-proxy-errors.mjs';
 import { masterUrlOrSimulator, portFromEnv, stopTogether } from './lib/simulator-process';
 import { securityHeaders } from './lib/security-headers';
 
@@ -32,14 +33,14 @@ async function main(): Promise<void> {
     ws: true,
     pathFilter: MASTER_PATHS,
     on: {
+      // A hung or half-open master must not hold requests forever: each one gets a connect and a response timeout.
+      proxyReq: (proxyRequest, request) =>
+        limitMasterRequest(proxyRequest, responseTimeoutMs(request.method ?? 'GET', request.url ?? '')),
+      proxyReqWs: (proxyRequest, request) =>
+        limitMasterRequest(proxyRequest, responseTimeoutMs('GET', request.url ?? '')),
+      // The browser is told whether the master is unreachable, dropped the request or timed out, not a made-up status.
       error: (error, _request, response) => {
-        // A master that is down must look like one (502 with a reason), not like a hung request.
-        if (response instanceof ServerResponse && !response.headersSent) {
-          response.writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8' });
-          response.end(`The CloudAI master at ${masterUrl} could not be reached: ${error.message}\n`);
-        } else {
-          response.destroy();
-        }
+        answerProxyError(error, response, masterUrl);
       },
     },
   });

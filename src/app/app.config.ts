@@ -10,6 +10,7 @@ import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { routes } from './app.routes';
 import { AuthStore } from './core/auth/auth-store';
 import { sessionInterceptor } from './core/auth/session-interceptor';
+import { timeoutInterceptor } from './core/http/timeout-interceptor';
 import { ThemeStore } from './core/theme/theme-store';
 
 export const appConfig: ApplicationConfig = {
@@ -17,7 +18,7 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
     provideRouter(routes, withComponentInputBinding()),
-    provideHttpClient(withInterceptors([sessionInterceptor])),
+    provideHttpClient(withInterceptors([sessionInterceptor, timeoutInterceptor])),
     // Apply the remembered light/dark choice before the first render, so the page never flashes.
     provideAppInitializer(() => void inject(ThemeStore)),
     // Ask the master about the session at once; live data waits for the answer.

@@ -1,6 +1,20 @@
 import { TestBed } from '@angular/core/testing';
 import { HttpErrorResponse } from '@angular/common/http';
-import { NEVER, Observable, asyncScheduler, distinctUntilChanged, filter, map, merge, of, queueScheduler } from 'rxjs';
+import {
+  NEVER,
+  Observable,
+  SchedulerLike,
+  Subscription,
+  asyncScheduler,
+  concat,
+  distinctUntilChanged,
+  filter,
+  from,
+  map,
+  merge,
+  of,
+  queueScheduler,
+} from 'rxjs';
 import { WorkerTelemetry } from '../../shared/cloudai/telemetry.model';
 import { WorkerListEntry } from '../../shared/cloudai/worker.model';
 import { WorkersClient } from '../../shared/cloudai/workers-client';
@@ -246,5 +260,20 @@ describe('TelemetryStore', () => {
       expectObservable(store.workers$.pipe(map(usage)), '150ms !').toBe('(ea) 46ms e 49ms a', { e: '', a: 'kiwi=10' });
       expectSubscriptions(socket.subscriptions).toBe(['^ 49ms !', '100ms ^ 49ms !']);
     });
+  });
+
+  it('applies frames without an animation frame once a batch is full, so a hidden tab holds no backlog', () => {
+    // A hidden tab: the animation-frame scheduler is never called back.
+    const noFrames: SchedulerLike = { now: () => 0, schedule: () => new Subscription() };
+    const frames = Array.from({ length: 450 }, (_, index) => frame(beat(`w${index}`, 100, 10)));
+    TestBed.overrideProvider(RENDER_SCHEDULER, { useValue: noFrames });
+    const { store } = setup({ sockets: [concat(from(frames), NEVER)] });
+    const sizes: number[] = [];
+
+    const subscription = store.workers$.subscribe((workers) => sizes.push(workers.size));
+    subscription.unsubscribe();
+
+    // Two full batches were applied; the last 50 frames wait for the next batch (or frame), nothing more.
+    expect(sizes).toEqual([0, 200, 400]);
   });
 });

@@ -5,6 +5,7 @@ import {
   Subject,
   auditTime,
   buffer,
+  bufferCount,
   connect,
   asyncScheduler,
   combineLatest,
@@ -43,6 +44,9 @@ type SocketEvent =
   | { readonly kind: 'closed' };
 
 const CLOSED: SocketEvent = { kind: 'closed' };
+
+/** The most socket frames held for one map update; a second's worth at 1,000 workers. */
+const MAX_BATCH = 200;
 
 const CONNECTING: SocketStatus = { phase: 'connecting', lastFrameAt: null };
 const NO_WORKERS: ReadonlyMap<string, TrackedWorker> = new Map();
@@ -135,8 +139,14 @@ export class TelemetryStore {
       map((entries) => entries.map(toTelemetryUpdate).filter((update): update is TelemetryUpdate => update !== null)),
     ),
   ).pipe(
-    // 200 frames a second from a large cluster become one map update per animation frame.
-    connect((updates$) => updates$.pipe(buffer(updates$.pipe(auditTime(0, this.renderScheduler))))),
+    // 200 frames a second from a large cluster become one map update per animation frame. A
+    // hidden tab gets no frames, so a batch is also closed once it holds MAX_BATCH updates:
+    // otherwise an hour in the background would pile up every frame of that hour.
+    connect((updates$) =>
+      updates$.pipe(
+        buffer(merge(updates$.pipe(auditTime(0, this.renderScheduler)), updates$.pipe(bufferCount(MAX_BATCH)))),
+      ),
+    ),
     scan((workers, batch) => this.applyBatch(workers, batch), NO_WORKERS),
     startWith(NO_WORKERS),
     distinctUntilChanged(),

@@ -14,7 +14,7 @@ describe('toErrorMessage', () => {
 
   it('explains a dropped connection, which is how the master reports a panic', () => {
     const error = new HttpErrorResponse({ status: 0, error: new ProgressEvent('error') });
-    expect(toErrorMessage(error)).toContain('could not be reached');
+    expect(toErrorMessage(error)).toBe('The master could not be reached, or it dropped the request.');
   });
 
   it('falls back to the status line when the body is empty', () => {
