@@ -14,6 +14,7 @@ describe('toConnectionState', () => {
     data: [],
     lastUpdated: 7000,
     lastError: null,
+    lastFailure: null,
     consecutiveFailures: 0,
     ...overrides,
   });

@@ -73,6 +73,21 @@ describe('toLiveWorkers', () => {
     );
   });
 
+  it('shows capacities the master reports as all zeros as unknown, not as 0 (no database, never connected)', () => {
+    const zeros = { cpu: 0, memory: 0, storage: 0, gpu: 0 };
+    const entry = aWorker({ worker_id: 'ghost', total_resources: zeros, allocated_resources: zeros });
+
+    expect(toLiveWorkers([entry], new Map(), 0, rules)[0]).toEqual(
+      jasmine.objectContaining({ capacity: null, allocated: null, available: null }),
+    );
+  });
+
+  it('keeps a negative allocation as reported', () => {
+    const entry = aWorker({ allocated_resources: { cpu: 1, memory: 1, storage: 1, gpu: -1 } });
+
+    expect(toLiveWorkers([entry], new Map(), 0, rules)[0].allocated?.gpu).toBe(-1);
+  });
+
   it('derives availability when the registry entry lacks it', () => {
     const entry = aWorker({
       total_resources: { cpu: 8, memory: 16, storage: 100, gpu: 1 },

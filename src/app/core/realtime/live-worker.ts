@@ -15,7 +15,10 @@ export interface LiveWorker {
   readonly cpuUsage: number | null;
   readonly memoryUsage: number | null;
   readonly gpuUsage: number | null;
-  /** From the registry only (telemetry carries none); `null` for a worker known only from telemetry. */
+  /**
+   * From the registry only (telemetry carries none); `null` when unknown: a worker known only from
+   * telemetry, one registered but never connected, or a master without a database (all report zeros).
+   */
   readonly capacity: ResourceAmounts | null;
   readonly allocated: ResourceAmounts | null;
   readonly available: ResourceAmounts | null;
@@ -133,6 +136,7 @@ function toLiveWorker(
   const live = tracked?.telemetry;
   const lastHeartbeat = latestSeconds(live?.last_update, entry?.last_update, entry?.last_heartbeat);
   const hasUsage = live !== undefined || entry?.last_update !== undefined;
+  const capacityKnown = entry !== undefined && !isAllZero(entry.total_resources);
   return {
     id,
     address: entry?.address || entry?.worker_ip || null,
@@ -140,9 +144,9 @@ function toLiveWorker(
     cpuUsage: hasUsage ? (live?.cpu_usage ?? entry?.cpu_usage ?? null) : null,
     memoryUsage: hasUsage ? (live?.memory_usage ?? entry?.memory_usage ?? null) : null,
     gpuUsage: hasUsage ? (live?.gpu_usage ?? entry?.gpu_usage ?? null) : null,
-    capacity: entry?.total_resources ?? null,
-    allocated: entry?.allocated_resources ?? null,
-    available: entry?.available_resources ?? availableFrom(entry),
+    capacity: capacityKnown ? entry.total_resources : null,
+    allocated: capacityKnown ? entry.allocated_resources : null,
+    available: capacityKnown ? (entry.available_resources ?? availableFrom(entry)) : null,
     runningTasks: live?.running_tasks ?? [],
     runningTaskCount: live ? live.running_tasks.length : (entry?.running_tasks_count ?? 0),
     lastHeartbeat,
@@ -151,11 +155,13 @@ function toLiveWorker(
   };
 }
 
-/** Telemetry-only registry entries omit `available_resources`; derive it when both sides are there. */
-function availableFrom(entry: WorkerListEntry | undefined): ResourceAmounts | null {
-  if (!entry?.total_resources || !entry.allocated_resources) {
-    return null;
-  }
+/** No machine has nothing at all: the master sends zeros for what it does not know. */
+function isAllZero(amounts: ResourceAmounts): boolean {
+  return amounts.cpu === 0 && amounts.memory === 0 && amounts.storage === 0 && amounts.gpu === 0;
+}
+
+/** Telemetry-only registry entries omit `available_resources`; derive it. */
+function availableFrom(entry: WorkerListEntry): ResourceAmounts {
   const { total_resources: total, allocated_resources: allocated } = entry;
   return {
     cpu: total.cpu - allocated.cpu,

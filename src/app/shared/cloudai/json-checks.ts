@@ -25,8 +25,8 @@ export function percentage(value: unknown): number | null {
   return Math.min(100, Math.max(0, value));
 }
 
-export function nonNegative(value: unknown): number {
-  return isFiniteNumber(value) && value > 0 ? value : 0;
+export function finiteOrZero(value: unknown): number {
+  return isFiniteNumber(value) ? value : 0;
 }
 
 export function isId(value: unknown): value is string {

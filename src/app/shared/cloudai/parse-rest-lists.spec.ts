@@ -61,4 +61,16 @@ describe('parseWorkerList', () => {
     expect(parsed?.entries.map((w) => w.worker_id)).toEqual([registered.worker_id, 'ghost']);
     expect(parsed?.rejected).toBe(3);
   });
+
+  it('keeps a worker whose allocation is negative (the master accepts a negative GPU request)', () => {
+    const odd = aWorker({
+      allocated_resources: { cpu: 1, memory: 1, storage: 1, gpu: -1 },
+      available_resources: { cpu: 11, memory: 7, storage: 99, gpu: 1 },
+    });
+
+    const parsed = parseWorkerList({ workers: [odd] });
+
+    expect(parsed?.rejected).toBe(0);
+    expect(parsed?.entries[0].allocated_resources.gpu).toBe(-1);
+  });
 });

@@ -105,10 +105,14 @@ function toWorkerListEntry(value: unknown): WorkerListEntry | null {
   };
 }
 
+/**
+ * Resource amounts as numbers. Negative ones are kept: the master accepts a task asking for a
+ * negative amount (of GPUs, say), which makes allocations negative; the views mark them.
+ */
 function resources(value: unknown): ResourceAmounts | null {
   if (!isObject(value)) return null;
   const amounts = [value['cpu'], value['memory'], value['storage'], value['gpu'] ?? 0];
-  if (!amounts.every((amount) => isFiniteNumber(amount) && amount >= 0)) return null;
+  if (!amounts.every(isFiniteNumber)) return null;
   const [cpu, memory, storage, gpu] = amounts as number[];
   return { cpu, memory, storage, gpu };
 }

@@ -23,6 +23,12 @@ describe('parseTelemetryFrame', () => {
     });
   });
 
+  it('keeps a negative allocation of a running task as it is', () => {
+    const task = { task_id: 'task-2', cpu_allocated: 1, memory_allocated: 1, gpu_allocated: -1, status: 'running' };
+    const [entry] = parseTelemetryFrame(JSON.stringify({ kiwi: { ...kiwi, running_tasks: [task] } })).entries;
+    expect(entry.running_tasks[0].gpu_allocated).toBe(-1);
+  });
+
   it('accepts an empty snapshot from a master with no workers', () => {
     expect(parseTelemetryFrame('{}')).toEqual({ entries: [], rejected: 0 });
   });

@@ -1,4 +1,4 @@
-import { MAX_ID_LENGTH, isFiniteNumber, isObject, nonNegative, percentage } from './json-checks';
+import { MAX_ID_LENGTH, finiteOrZero, isFiniteNumber, isObject, percentage } from './json-checks';
 import { ParsedTelemetryFrame, RunningTask, WorkerTelemetry } from './telemetry.model';
 
 /**
@@ -70,9 +70,10 @@ function toRunningTask(value: unknown): RunningTask | null {
   }
   return {
     task_id: value['task_id'],
-    cpu_allocated: nonNegative(value['cpu_allocated']),
-    memory_allocated: nonNegative(value['memory_allocated']),
-    gpu_allocated: nonNegative(value['gpu_allocated']),
+    // Negative amounts are real (the master accepts negative requests) and shown as such.
+    cpu_allocated: finiteOrZero(value['cpu_allocated']),
+    memory_allocated: finiteOrZero(value['memory_allocated']),
+    gpu_allocated: finiteOrZero(value['gpu_allocated']),
     status: typeof value['status'] === 'string' ? value['status'] : 'running',
   };
 }

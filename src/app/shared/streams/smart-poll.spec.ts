@@ -1,4 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
+import { toMasterFailure } from '../http/master-failure';
 import { NEVER, Observable, distinctUntilChanged, ignoreElements, map } from 'rxjs';
 import { marbles } from '../../testing/marbles';
 import { PollState, smartPoll } from './smart-poll';
@@ -56,10 +57,16 @@ describe('smartPoll', () => {
         maxBackoffMs: 1000,
       });
       const expected: Record<string, PollState<number>> = {
-        i: { data: undefined, lastUpdated: null, lastError: null, consecutiveFailures: 0 },
-        a: { data: 1, lastUpdated: 0, lastError: null, consecutiveFailures: 0 },
-        e: { data: 1, lastUpdated: 0, lastError: 'boom (HTTP 500)', consecutiveFailures: 1 },
-        b: { data: 2, lastUpdated: 300, lastError: null, consecutiveFailures: 0 },
+        i: { data: undefined, lastUpdated: null, lastError: null, lastFailure: null, consecutiveFailures: 0 },
+        a: { data: 1, lastUpdated: 0, lastError: null, lastFailure: null, consecutiveFailures: 0 },
+        e: {
+          data: 1,
+          lastUpdated: 0,
+          lastError: 'boom (HTTP 500)',
+          lastFailure: toMasterFailure(failure),
+          consecutiveFailures: 1,
+        },
+        b: { data: 2, lastUpdated: 300, lastError: null, lastFailure: null, consecutiveFailures: 0 },
       };
 
       // after one failure the next request waits 2 × 100 ms
@@ -156,7 +163,7 @@ describe('smartPoll', () => {
       });
 
       expectObservable(states, '30ms !').toBe('n', {
-        n: { data: undefined, lastUpdated: null, lastError: null, consecutiveFailures: 0 },
+        n: { data: undefined, lastUpdated: null, lastError: null, lastFailure: null, consecutiveFailures: 0 },
       });
       expectSubscriptions(slow.subscriptions).toBe('^ 29ms !');
     });

@@ -13,6 +13,7 @@ import {
   switchMap,
   timer,
 } from 'rxjs';
+import { MasterFailure } from '../http/master-failure';
 import { backedOffInterval } from './backoff';
 import { Fetched, toFetched } from './fetched';
 
@@ -36,10 +37,18 @@ export interface PollState<T> {
   readonly lastUpdated: number | null;
   /** The failure of the latest request, or `null` when it succeeded. */
   readonly lastError: string | null;
+  /** What kind of failure that was (a master without a database, a dropped request…), `null` with `lastError`. */
+  readonly lastFailure: MasterFailure | null;
   readonly consecutiveFailures: number;
 }
 
-const INITIAL: PollState<never> = { data: undefined, lastUpdated: null, lastError: null, consecutiveFailures: 0 };
+const INITIAL: PollState<never> = {
+  data: undefined,
+  lastUpdated: null,
+  lastError: null,
+  lastFailure: null,
+  consecutiveFailures: 0,
+};
 
 /**
  * Polls a request for as long as it is subscribed. Cold; never completes; emits a
@@ -87,8 +96,13 @@ export function smartPoll<T>(options: SmartPollOptions<T>): Observable<PollState
 
 function toPollState<T>(state: PollState<T>, fetched: Fetched<T>): PollState<T> {
   if (fetched.kind === 'error') {
-    return { ...state, lastError: fetched.message, consecutiveFailures: state.consecutiveFailures + 1 };
+    return {
+      ...state,
+      lastError: fetched.message,
+      lastFailure: fetched.failure,
+      consecutiveFailures: state.consecutiveFailures + 1,
+    };
   }
   const data = state.data !== undefined && dequal(state.data, fetched.value) ? state.data : fetched.value;
-  return { data, lastUpdated: fetched.receivedAt, lastError: null, consecutiveFailures: 0 };
+  return { data, lastUpdated: fetched.receivedAt, lastError: null, lastFailure: null, consecutiveFailures: 0 };
 }

@@ -9,6 +9,12 @@ import { loadTone, usedShare } from '../format/units';
       <span class="name">{{ name() }}</span>
       <span class="figures">{{ usedText() }} of {{ totalText() }}</span>
     </div>
+    @if (used() < 0) {
+      <p class="negative" role="note">
+        <span class="material-icons" aria-hidden="true">warning</span>
+        The master reports a negative allocation: it accepted a task asking for a negative amount.
+      </p>
+    }
     <div
       class="track"
       role="meter"
@@ -55,6 +61,17 @@ import { loadTone, usedShare } from '../format/units';
     }
     .tone-danger {
       background: var(--app-danger);
+    }
+    .negative {
+      display: flex;
+      align-items: center;
+      gap: 4px;
+      margin: 4px 0 0;
+      color: var(--app-warn);
+      font: var(--mat-sys-body-small);
+    }
+    .negative .material-icons {
+      font-size: 16px;
     }
     .share {
       font: var(--mat-sys-body-small);

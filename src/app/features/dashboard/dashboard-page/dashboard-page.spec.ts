@@ -16,6 +16,8 @@ describe('DashboardPage', () => {
       storage: { total: 1000, allocated: 10 },
       gpu: { total: 0, allocated: 0 },
     },
+    tasksProblem: null,
+    unknownCapacity: 0,
   };
 
   const noChart = { times: [], series: [] };
@@ -49,6 +51,27 @@ describe('DashboardPage', () => {
     expect(page.textContent).toContain('4 active · 1 late · 1 inactive');
     expect(page.textContent).toContain('Other');
     expect(page.textContent).toContain('Updated 14:02:11');
+  });
+
+  it('shows the workers and says why task counts are unknown on a master without a database', async () => {
+    const problem = 'The master has no database, so it keeps no task list and no worker registrations.';
+    const page = await render({
+      status: 'ready',
+      data: { ...summary, tasks: null, tasksProblem: problem, unknownCapacity: 4 },
+      updatedAt: 0,
+    });
+
+    expect(page.querySelector('[data-testid="workers-total"]')?.textContent?.trim()).toBe('6');
+    expect(page.querySelector('[data-testid="tasks-total"]')?.textContent?.trim()).toBe('unknown');
+    expect(page.textContent).toContain(problem);
+    expect(page.textContent).toContain('4 active workers are left out: the master reports no capacities');
+  });
+
+  it('marks a negative allocation the master reports', async () => {
+    const odd = { ...summary, resources: { ...summary.resources, gpu: { total: 0, allocated: -1 } } };
+    const page = await render({ status: 'ready', data: odd, updatedAt: 0 });
+
+    expect(page.textContent).toContain('The master reports a negative allocation');
   });
 
   it('shows cluster resources over active workers, amber from 70 % and red from 90 %', async () => {

@@ -57,6 +57,19 @@ describe('toClusterSummary', () => {
     const summary = toClusterSummary([], []);
 
     expect(summary.workers).toEqual({ total: 0, active: 0, stale: 0, inactive: 0 });
-    expect(summary.tasks.total).toBe(0);
+    expect(summary.tasks?.total).toBe(0);
+  });
+
+  it('counts active workers whose capacity the master does not know, instead of adding zeros', () => {
+    const workers = [aLiveWorker({ capacity: null, allocated: null }), aLiveWorker()];
+
+    expect(toClusterSummary(workers, []).unknownCapacity).toBe(1);
+  });
+
+  it('has no task counts, and says why, when the master cannot list tasks', () => {
+    const summary = toClusterSummary([], { problem: 'no database' });
+
+    expect(summary.tasks).toBeNull();
+    expect(summary.tasksProblem).toBe('no database');
   });
 });

@@ -6,25 +6,47 @@ export interface ResourceTotals {
   readonly allocated: number;
 }
 
+export type TaskCounts = Readonly<Record<KnownTaskStatus | 'other' | 'total', number>>;
+
 /** Headline counts of the cluster. Statuses the master stores beyond the five known ones count as `other`. */
 export interface ClusterSummary {
   readonly workers: Readonly<Record<WorkerStatus | 'total', number>>;
-  readonly tasks: Readonly<Record<KnownTaskStatus | 'other' | 'total', number>>;
+  /** `null` when the master cannot list tasks (no database, say); `tasksProblem` says why. */
+  readonly tasks: TaskCounts | null;
+  readonly tasksProblem: string | null;
   /** Capacity and allocation summed over active workers, as the master schedules only on those. */
   readonly resources: Readonly<Record<'cpu' | 'memory' | 'storage' | 'gpu', ResourceTotals>>;
+  /** Active workers left out of the sums because the master does not know their capacities. */
+  readonly unknownCapacity: number;
 }
 
-export function toClusterSummary(workers: readonly LiveWorker[], tasks: readonly TaskListEntry[]): ClusterSummary {
+/** `tasks` is the task list, or why there is none. */
+export function toClusterSummary(
+  workers: readonly LiveWorker[],
+  tasks: readonly TaskListEntry[] | { readonly problem: string },
+): ClusterSummary {
   const workerCounts = { total: workers.length, active: 0, stale: 0, inactive: 0 };
   for (const worker of workers) {
     workerCounts[worker.status] += 1;
   }
-  const taskCounts = { total: tasks.length, pending: 0, running: 0, completed: 0, failed: 0, cancelled: 0, other: 0 };
+  const unknownCapacity = workers.filter((worker) => worker.status === 'active' && !worker.capacity).length;
+  const listed = 'problem' in tasks ? null : tasks;
+  return {
+    workers: workerCounts,
+    tasks: listed && countTasks(listed),
+    tasksProblem: 'problem' in tasks ? tasks.problem : null,
+    resources: sumResources(workers),
+    unknownCapacity,
+  };
+}
+
+function countTasks(tasks: readonly TaskListEntry[]): TaskCounts {
+  const counts = { total: tasks.length, pending: 0, running: 0, completed: 0, failed: 0, cancelled: 0, other: 0 };
   for (const task of tasks) {
     const known = KNOWN_TASK_STATUSES.find((status) => status === task.status);
-    taskCounts[known ?? 'other'] += 1;
+    counts[known ?? 'other'] += 1;
   }
-  return { workers: workerCounts, tasks: taskCounts, resources: sumResources(workers) };
+  return counts;
 }
 
 function sumResources(workers: readonly LiveWorker[]): ClusterSummary['resources'] {

@@ -52,16 +52,31 @@ describe('DashboardStore', () => {
     });
   });
 
-  it("is an error with the master's message while tasks never loaded", () => {
+  it('shows the workers, and why there are no task counts, when the master cannot list tasks (no database)', () => {
     marbles(({ cold, expectObservable }) => {
       const failure = new HttpErrorResponse({ status: 503, error: 'Database not available\n' });
       const store = storeWith(cold('a', { a: { status: 'ready', data: workers, updatedAt: 0 } }), () =>
         cold<readonly TaskListEntry[]>('5ms #', undefined, failure),
       );
+      const problem = 'The master has no database, so it keeps no task list and no worker registrations.';
 
-      expectObservable(store.summary$, '50ms !').toBe('l 4ms e', {
+      expectObservable(store.summary$, '50ms !').toBe('l 4ms r', {
         l: { status: 'loading' },
-        e: { status: 'error', message: 'Database not available (HTTP 503)' },
+        r: { status: 'ready', data: toClusterSummary(workers, { problem }), updatedAt: 0 },
+      });
+    });
+  });
+
+  it('is an error only when neither workers nor tasks could be loaded', () => {
+    marbles(({ cold, expectObservable }) => {
+      const failure = new HttpErrorResponse({ status: 500, error: 'boom\n' });
+      const store = storeWith(cold('a', { a: { status: 'error', message: 'The master cannot be reached.' } }), () =>
+        cold<readonly TaskListEntry[]>('5ms #', undefined, failure),
+      );
+
+      expectObservable(store.summary$, '50ms !').toBe('a 4ms e', {
+        a: { status: 'error', message: 'The master cannot be reached.' },
+        e: { status: 'error', message: 'The master cannot be reached.' },
       });
     });
   });

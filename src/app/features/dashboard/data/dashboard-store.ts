@@ -89,19 +89,28 @@ export class DashboardStore {
   }
 }
 
-/** Both sources are needed for a summary; a source that never answered makes it an error, a later failure only a warning. */
+/**
+ * The workers are the heart of the summary: once they are known it is shown, with the task
+ * counts, or with why there are none (a master without a database keeps no task list). A
+ * source that never answered makes it an error; a later failure is only a warning.
+ */
 export function toSummaryState(
   workers: LoadState<readonly LiveWorker[]>,
   tasks: PollState<readonly TaskListEntry[]>,
 ): LoadState<ClusterSummary> {
   if (workers.status === 'error') {
-    return workers;
+    return tasks.data === undefined && tasks.lastError ? { status: 'error', message: workers.message } : workers;
+  }
+  if (workers.status === 'loading' || (tasks.data === undefined && tasks.lastError === null)) {
+    return { status: 'loading' };
   }
   if (tasks.data === undefined) {
-    return tasks.lastError ? { status: 'error', message: tasks.lastError } : { status: 'loading' };
-  }
-  if (workers.status === 'loading') {
-    return workers;
+    return {
+      status: 'ready',
+      data: toClusterSummary(workers.data, { problem: tasks.lastError ?? '' }),
+      updatedAt: workers.updatedAt,
+      ...(workers.refreshError ? { refreshError: workers.refreshError } : {}),
+    };
   }
   const refreshError = tasks.lastError ?? workers.refreshError;
   return {

@@ -17,6 +17,7 @@ describe('TaskCancellationsStore', () => {
     data: [{ ...running, status }],
     lastUpdated,
     lastError: null,
+    lastFailure: null,
     consecutiveFailures: 0,
   });
 

@@ -12,6 +12,7 @@ describe('TaskWatchStore', () => {
     data: [aTask({ task_id: 't1', status })],
     lastUpdated: 0,
     lastError: null,
+    lastFailure: null,
     consecutiveFailures: 0,
   });
 

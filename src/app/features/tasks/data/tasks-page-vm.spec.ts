@@ -10,7 +10,7 @@ describe('toTasksPageVm', () => {
     intervalMs: 3000,
     cancelling: new Map<string, Cancellation>(),
   };
-  const poll = { data: undefined, lastUpdated: null, lastError: null, consecutiveFailures: 0 };
+  const poll = { data: undefined, lastUpdated: null, lastError: null, lastFailure: null, consecutiveFailures: 0 };
 
   it('is loading, then an error only while nothing ever loaded', () => {
     expect(toTasksPageVm({ ...base, poll })).toEqual({ state: 'loading' });
@@ -84,7 +84,10 @@ describe('toShownTasks', () => {
     cancelling: new Map<string, Cancellation>(),
   };
   const listOf = (...tasks: ReturnType<typeof aTask>[]) =>
-    toTasksPageVm({ ...base, poll: { data: tasks, lastUpdated: 1, lastError: null, consecutiveFailures: 0 } });
+    toTasksPageVm({
+      ...base,
+      poll: { data: tasks, lastUpdated: 1, lastError: null, lastFailure: null, consecutiveFailures: 0 },
+    });
   const ids = (shown: ShownTasks) => shown.rows.map((row) => row.task.task_id);
   const older = aTask({ task_id: 'old', created_at: 1 });
   const newer = aTask({ task_id: 'new', created_at: 2 });

@@ -2,7 +2,13 @@ import { aLiveWorker } from '../../../testing/builders';
 import { toWorkerDetailVm } from './worker-detail-vm';
 
 describe('toWorkerDetailVm', () => {
-  const noAssignments = { data: undefined, lastUpdated: null, lastError: null, consecutiveFailures: 0 };
+  const noAssignments = {
+    data: undefined,
+    lastUpdated: null,
+    lastError: null,
+    lastFailure: null,
+    consecutiveFailures: 0,
+  };
 
   it('finds the worker and sorts its assignments newest first', () => {
     const kiwi = aLiveWorker({ id: 'kiwi' });

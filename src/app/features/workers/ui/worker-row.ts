@@ -48,10 +48,29 @@ export class WorkerRow {
       return null;
     }
     return {
-      cpu: `${allocated.cpu} / ${formatCores(capacity.cpu)}`,
-      memory: `${allocated.memory} / ${formatGb(capacity.memory)}`,
-      gpu: capacity.gpu > 0 ? `${allocated.gpu} / ${formatGpus(capacity.gpu)}` : 'none',
-      storage: `${allocated.storage} / ${formatGb(capacity.storage)}`,
+      cpu: allocationCell(allocated.cpu, capacity.cpu, formatCores),
+      memory: allocationCell(allocated.memory, capacity.memory, formatGb),
+      gpu: allocationCell(allocated.gpu, capacity.gpu, formatGpus),
+      storage: allocationCell(allocated.storage, capacity.storage, formatGb),
     };
   });
+
+  protected readonly negativeExplanation = NEGATIVE_ALLOCATION;
+}
+
+/** Why a negative figure is on screen: it is what the master reports, and it is wrong. */
+export const NEGATIVE_ALLOCATION =
+  'The master reports a negative allocation: it accepted a task asking for a negative amount. The figure is shown as reported.';
+
+interface AllocationCell {
+  readonly text: string;
+  /** The master reported a negative allocation. */
+  readonly negative: boolean;
+}
+
+function allocationCell(used: number, total: number, format: (value: number) => string): AllocationCell {
+  if (total === 0 && used === 0) {
+    return { text: 'none', negative: false };
+  }
+  return { text: `${used} / ${format(total)}`, negative: used < 0 };
 }
