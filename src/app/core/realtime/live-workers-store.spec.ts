@@ -19,11 +19,12 @@ describe('LiveWorkersStore', () => {
   function setup(
     telemetry: Observable<ReadonlyMap<string, TrackedWorker>>,
     registry: () => Observable<readonly WorkerListEntry[]>,
+    clockOffsetMs$: Observable<number> = of(0),
   ) {
     const registryCalls: number[] = [];
     TestBed.configureTestingModule({
       providers: [
-        { provide: TelemetryStore, useValue: { workers$: telemetry } },
+        { provide: TelemetryStore, useValue: { workers$: telemetry, clockOffsetMs$ } },
         {
           provide: WorkersClient,
           useValue: {
@@ -86,6 +87,29 @@ describe('LiveWorkersStore', () => {
       );
 
       expectObservable(status, '400ms !').toBe('a 124ms s 199ms i', { a: 'active', s: 'stale', i: 'inactive' });
+    });
+  });
+
+  it("judges freshness on the master's clock, ten minutes ahead of or behind the browser's", () => {
+    marbles(({ cold, expectObservable }) => {
+      const tenMinutes = 600_000;
+      // Browser time is virtual time plus this, so that a master ten minutes behind is still after 1970.
+      const base = 1_700_000_000_000;
+      const status = (offsetMs: number) => {
+        // The heartbeat was sent at virtual time 5 by the browser's clock: master time base + 5 + offset.
+        const beat = new Map([['kiwi', tracked('kiwi', base + 5 + offsetMs)]]);
+        TestBed.overrideProvider(CLOCK, { useValue: testClock().pipe(map((now) => now + base)) });
+        const { store } = setup(cold('a', { a: beat }), () => cold('(r|)', { r: [] }), of(offsetMs));
+        TestBed.resetTestingModule();
+        return store.workers$.pipe(
+          map((state) => workersOf(state)[0]?.status),
+          distinctUntilChanged(),
+        );
+      };
+      const expected = { a: 'active', s: 'stale', i: 'inactive' };
+
+      expectObservable(status(tenMinutes), '400ms !').toBe('a 124ms s 199ms i', expected);
+      expectObservable(status(-tenMinutes), '400ms !').toBe('a 124ms s 199ms i', expected);
     });
   });
 

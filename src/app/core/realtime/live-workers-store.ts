@@ -73,10 +73,11 @@ export class LiveWorkersStore {
     this.registry$,
     this.telemetry.workers$.pipe(auditTime(this.config.viewCoalesceMs, this.renderScheduler)),
     this.clock$,
+    this.telemetry.clockOffsetMs$,
   ]).pipe(
     scan(
-      (previous: LoadState<readonly LiveWorker[]>, [registry, telemetry, now]) =>
-        this.toView(registry, telemetry, now, previous),
+      (previous: LoadState<readonly LiveWorker[]>, [registry, telemetry, now, offsetMs]) =>
+        this.toView(registry, telemetry, now, offsetMs, previous),
       LOADING,
     ),
     shareReplay({ bufferSize: 1, refCount: true }),
@@ -87,10 +88,12 @@ export class LiveWorkersStore {
     this.registryRefresh.next();
   }
 
+  /** Heartbeat times are the master's: freshness is judged against the master's clock (`now + offsetMs`). */
   private toView(
     registry: PollState<readonly WorkerListEntry[]>,
     telemetry: ReadonlyMap<string, TrackedWorker>,
     now: number,
+    offsetMs: number,
     previous: LoadState<readonly LiveWorker[]>,
   ): LoadState<readonly LiveWorker[]> {
     if (registry.data === undefined && telemetry.size === 0) {
@@ -100,7 +103,7 @@ export class LiveWorkersStore {
     const workers = toLiveWorkers(
       registry.data ?? [],
       telemetry,
-      now,
+      now + offsetMs,
       rules,
       previous.status === 'ready' ? previous.data : [],
     );
@@ -111,7 +114,7 @@ export class LiveWorkersStore {
     return {
       status: 'ready',
       data: workers,
-      updatedAt: Math.max(registry.lastUpdated ?? 0, latestHeartbeat),
+      updatedAt: Math.max(registry.lastUpdated ?? 0, latestHeartbeat - offsetMs),
       ...(registry.lastError ? { refreshError: registry.lastError } : {}),
     };
   }

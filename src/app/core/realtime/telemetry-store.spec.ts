@@ -262,6 +262,16 @@ describe('TelemetryStore', () => {
     });
   });
 
+  it("estimates the master's clock offset from heartbeat frames, leaving out the snapshot sent on connect", () => {
+    marbles(({ cold, expectObservable }) => {
+      // The snapshot reports a heartbeat from long ago; the heartbeat at 10 ms says the master is 600 s ahead.
+      const socket = cold('5ms a 4ms b', { a: frame(beat('old', 1, 1)), b: frame(beat('kiwi', 600.01, 1)) });
+      const { store } = setup({ sockets: [socket] });
+
+      expectObservable(store.clockOffsetMs$, '50ms !').toBe('z 9ms o', { z: 0, o: 600_000 });
+    });
+  });
+
   it('applies frames without an animation frame once a batch is full, so a hidden tab holds no backlog', () => {
     // A hidden tab: the animation-frame scheduler is never called back.
     const noFrames: SchedulerLike = { now: () => 0, schedule: () => new Subscription() };

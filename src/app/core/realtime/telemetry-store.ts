@@ -33,12 +33,14 @@ import { RetryScheduled, completionAsError, reconnect } from '../../shared/strea
 import { PollState, smartPoll } from '../../shared/streams/smart-poll';
 import { REALTIME_CONFIG } from '../config/realtime-config';
 import { BROWSER_ONLINE, CLOCK, PAGE_VISIBLE, RANDOM, RENDER_SCHEDULER } from './browser-signals';
+import { NO_CLOCK_SAMPLES, addClockSamples, clockOffsetMs } from './clock-offset';
 import { ConnectionState, SocketStatus, toConnectionState } from './connection-state';
 import { TELEMETRY_SOCKET_URL, WEB_SOCKET_FACTORY } from './socket-factory';
 import { TelemetryUpdate, TrackedWorker, toTelemetryUpdate, trackTelemetry } from './tracked-worker';
 
 type SocketEvent =
-  | { readonly kind: 'frame'; readonly raw: string; readonly at: number }
+  /** `snapshot`: the first frame of a connection, the map of every worker the master sends on connect. */
+  | { readonly kind: 'frame'; readonly raw: string; readonly at: number; readonly snapshot: boolean }
   | ({ readonly kind: 'retrying' } & RetryScheduled)
   /** The connection was closed on purpose (sign-out): forget what it delivered. */
   | { readonly kind: 'closed' };
@@ -50,6 +52,12 @@ const MAX_BATCH = 200;
 
 const CONNECTING: SocketStatus = { phase: 'connecting', lastFrameAt: null };
 const NO_WORKERS: ReadonlyMap<string, TrackedWorker> = new Map();
+
+/** A parsed frame with when it arrived (browser epoch ms) and whether it was a connection's snapshot. */
+interface ReceivedFrame extends ParsedTelemetryFrame {
+  readonly at: number;
+  readonly snapshot: boolean;
+}
 
 /**
  * Live worker telemetry from the master's `/ws/telemetry`: one socket per tab, reconnected
@@ -104,9 +112,9 @@ export class TelemetryStore {
     shareReplay({ bufferSize: 1, refCount: true }),
   );
 
-  private readonly parsedFrames$: Observable<ParsedTelemetryFrame> = this.socketEvents$.pipe(
+  private readonly parsedFrames$: Observable<ReceivedFrame> = this.socketEvents$.pipe(
     filter((event) => event.kind === 'frame'),
-    map((event) => parseTelemetryFrame(event.raw)),
+    map((event) => ({ ...parseTelemetryFrame(event.raw), at: event.at, snapshot: event.snapshot })),
     share(),
   );
 
@@ -153,6 +161,29 @@ export class TelemetryStore {
     shareReplay({ bufferSize: 1, refCount: true }),
   );
 
+  /**
+   * The master's clock minus this browser's, in ms (0 when negligible or not known yet),
+   * estimated from heartbeat frames; the snapshot sent on connect is left out, since its entries
+   * can be minutes old. Kept for as long as the app runs, so a page opened later does not start
+   * from zero (the socket itself stays open for the toolbar chip anyway). Replays; never completes.
+   */
+  readonly clockOffsetMs$: Observable<number> = this.parsedFrames$.pipe(
+    filter((frame) => !frame.snapshot),
+    scan(
+      (estimate, frame) =>
+        addClockSamples(
+          estimate,
+          frame.entries.map((entry) => entry.last_update * 1000 - frame.at),
+          frame.at,
+        ),
+      NO_CLOCK_SAMPLES,
+    ),
+    map(clockOffsetMs),
+    startWith(0),
+    distinctUntilChanged(),
+    shareReplay({ bufferSize: 1, refCount: false }),
+  );
+
   /** How many frames or entries were dropped as malformed since the socket was first opened. Replays; never completes. */
   readonly malformedCount$: Observable<number> = this.parsedFrames$.pipe(
     scan((count, frame) => count + frame.rejected, 0),
@@ -194,7 +225,8 @@ export class TelemetryStore {
       this.retries.pipe(map((retry): SocketEvent => ({ kind: 'retrying', ...retry }))),
       defer(() => this.openSocket(this.socketUrl)).pipe(
         completionAsError<string>('the master closed the connection'),
-        map((raw): SocketEvent => ({ kind: 'frame', raw, at: asyncScheduler.now() })),
+        // `reconnect` subscribes anew for each connection, so the index counts frames per connection.
+        map((raw, index): SocketEvent => ({ kind: 'frame', raw, at: asyncScheduler.now(), snapshot: index === 0 })),
         reconnect({
           policy: this.config.reconnect,
           random: this.random,

@@ -19,7 +19,7 @@ import {
   startWith,
   switchMap,
 } from 'rxjs';
-import { CLOCK } from '../../../core/realtime/browser-signals';
+import { MasterClock } from '../../../core/realtime/master-clock';
 import { TaskListEntry, isFinishedStatus } from '../../../shared/cloudai/task.model';
 import { formatAge, formatBytes, formatCores, formatGb, formatGpus } from '../../../shared/format/units';
 import { CopyButton } from '../../../shared/ui/copy-button';
@@ -57,7 +57,8 @@ export class TaskDetailPage {
   private readonly tasksStore = inject(TasksStore);
   private readonly cancellations = inject(TaskCancellationsStore);
   private readonly dialog = inject(MatDialog);
-  private readonly clock$ = inject(CLOCK);
+  /** Task times are the master's: their ages use its clock. */
+  private readonly masterNow$ = inject(MasterClock).now$;
   private readonly watchStore = inject(TaskWatchStore);
 
   /** Route parameter, bound by the router. */
@@ -100,7 +101,7 @@ export class TaskDetailPage {
           map((watched) => watched.has(taskId)),
           distinctUntilChanged(),
         ),
-        now: this.clock$,
+        now: this.masterNow$,
       });
     }),
   );

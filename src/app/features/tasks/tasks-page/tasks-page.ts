@@ -19,6 +19,7 @@ import {
   scan,
 } from 'rxjs';
 import { CLOCK } from '../../../core/realtime/browser-signals';
+import { MasterClock } from '../../../core/realtime/master-clock';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
 import { formatAge } from '../../../shared/format/units';
 import {
@@ -107,6 +108,8 @@ export class TasksPage {
     shown: this.shown$,
     selected: this.selection,
     now: inject(CLOCK),
+    /** Task creation times are the master's: their ages use its clock. */
+    masterNow: inject(MasterClock).now$,
   });
 
   constructor() {

@@ -7,7 +7,8 @@ import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import { combineLatest, map, of, shareReplay, switchMap } from 'rxjs';
 import { REALTIME_CONFIG } from '../../../core/config/realtime-config';
-import { CLOCK, PAGE_VISIBLE } from '../../../core/realtime/browser-signals';
+import { PAGE_VISIBLE } from '../../../core/realtime/browser-signals';
+import { MasterClock } from '../../../core/realtime/master-clock';
 import { LiveWorker } from '../../../core/realtime/live-worker';
 import { LiveWorkersStore } from '../../../core/realtime/live-workers-store';
 import { WorkersClient } from '../../../shared/cloudai/workers-client';
@@ -43,7 +44,8 @@ export class WorkerDetailPage {
   private readonly workersClient = inject(WorkersClient);
   private readonly config = inject(REALTIME_CONFIG);
   private readonly visible$ = inject(PAGE_VISIBLE);
-  private readonly clock$ = inject(CLOCK);
+  /** Heartbeat ages compare master times, so with the master's clock. */
+  private readonly masterNow$ = inject(MasterClock).now$;
 
   /** Route parameter, bound by the router. */
   readonly id = input.required<string>();
@@ -69,7 +71,7 @@ export class WorkerDetailPage {
           intervalMs$: of(this.config.registryPollMs),
           visible$: this.visible$,
         }),
-        now: this.clock$,
+        now: this.masterNow$,
       }),
     ),
     map(toWorkerDetailVm),

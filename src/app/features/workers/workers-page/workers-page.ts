@@ -10,7 +10,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router } from '@angular/router';
 import { Subject, combineLatest, debounceTime, distinctUntilChanged, map } from 'rxjs';
-import { CLOCK } from '../../../core/realtime/browser-signals';
+import { MasterClock } from '../../../core/realtime/master-clock';
 import { LiveWorkersStore } from '../../../core/realtime/live-workers-store';
 import {
   WORKER_STATUS_FILTERS,
@@ -67,7 +67,8 @@ export class WorkersPage {
     workers: this.liveWorkers.workers$,
     query: this.route.queryParamMap.pipe(map(toWorkerQuery)),
     preferences: this.preferences.preferences$,
-    now: inject(CLOCK),
+    // Heartbeat ages compare master times, so with the master's clock.
+    now: inject(MasterClock).now$,
   }).pipe(map(toWorkersPageVm));
 
   constructor() {
