@@ -9,6 +9,8 @@ export interface SeedSettings {
   seedRunning: number;
   logLines: number;
   timeScale: number;
+  /** False when workers report no GPUs: tasks that ran (running or finished) then need none. */
+  gpus: boolean;
 }
 
 /** A seeded task that is running: the cluster starts its container in start(), `elapsedMs` into its run. */
@@ -29,7 +31,7 @@ export const BENCH_LIVE_LOGS_TASK = 'task-bench-logs-live';
 const HISTORY_MS = 6 * 3600_000;
 const NEVER_FITS_STORAGE = 1024;
 
-function pickStatus(rng: Random): Exclude<TaskStatus, 'running'> {
+function pickStatus(rng: Random): 'pending' | 'cancelled' | 'failed' | 'completed' {
   const roll = rng.next();
   if (roll < 0.03) return 'pending';
   if (roll < 0.1) return 'cancelled';
@@ -106,8 +108,8 @@ export function seedBenchData(store: Store, rng: Random, settings: SeedSettings,
   const liveWorker = settings.logLines > 0 && workers.length > 0 ? placer.place(benchTask(BENCH_LIVE_LOGS_TASK, 'running', nowMs)) : undefined;
 
   for (let index = 0; index < settings.seedTasks; index++) {
-    const submission = randomSubmission(rng);
-    const status: TaskStatus = index < runningCount ? 'running' : workers.length > 0 ? pickStatus(rng) : 'pending';
+    const status: 'running' | ReturnType<typeof pickStatus> = index < runningCount ? 'running' : workers.length > 0 ? pickStatus(rng) : 'pending';
+    const submission = randomSubmission(rng, settings.gpus || status === 'pending');
     const durationMs = rng.between(20, 90) * 1000 * settings.timeScale;
     const task: TaskRecord = { task_id: '', ...submission, status, created_ms: 0 };
     if (status === 'running') {

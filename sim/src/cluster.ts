@@ -1,17 +1,21 @@
 import { EventEmitter } from 'node:events';
 import type { Random } from './random.ts';
 import type { Store } from './store.ts';
-import type { AssignmentRecord, Capacity, ContainerStatus, ResultStatus, TaskRecord, TaskSubmission, WorkerRecord } from './model.ts';
+import type { AssignmentRecord, Capacity, ContainerStatus, ResultStatus, TaskRecord, TaskStatus, TaskSubmission, WorkerRecord } from './model.ts';
 import { buildLogScript, CANCEL_LINE } from './log-script.ts';
 import { seedBenchData, type SeededRun } from './bench-seed.ts';
-import { unixSeconds } from './go-http.ts';
-import { TaskRun } from './task-run.ts';
+import { ImagePulls } from './image-pulls.ts';
+import { MasterLock } from './master-lock.ts';
+import type { Quirks } from './quirks.ts';
+import { TaskRun, type RunPlan } from './task-run.ts';
 import { defaultWorkers, randomCapacity } from './worker-profiles.ts';
 
 /** The real master marks a worker inactive after 30 s without a heartbeat. */
 const INACTIVE_AFTER_MS = 30_000;
 const FAILURE_PROBABILITY = 0.12;
 const TERMINATED_LINE = 'Task failed: Worker was terminated while task was running';
+const RESTARTED_LINE = 'Task failed: simulator restarted while the task was running';
+const SETTLED: ReadonlySet<TaskStatus> = new Set(['pending', 'completed', 'failed', 'cancelled']);
 
 export interface ClusterSettings {
   workers: number;
@@ -19,11 +23,15 @@ export interface ClusterSettings {
   timeScale: number;
   cancelDelayMs: number;
   dropout: number;
-  preciseTimestamps: boolean;
   seedTasks: number;
   seedRunning: number;
   logLines: number;
+  pullMs: number;
+  firstPullMs: number;
 }
+
+/** Where a task is in its life, for tests that wait for states (control API). */
+export type TaskPhase = 'queued' | 'unqueued' | 'pulling' | 'running' | 'finished';
 
 export interface RunningTaskSnapshot {
   task_id: string;
@@ -48,6 +56,8 @@ export interface SimWorker {
   paused: boolean;
   silentUntilMs: number;
   timer?: NodeJS.Timeout;
+  /** A heartbeat that arrived while the master's lock was held, processed when it is released. */
+  heldBeat: boolean;
 }
 
 export interface ClusterEvents {
@@ -61,12 +71,19 @@ function clampPercent(value: number): number {
 /** Workers, their heartbeats, the scheduler and every task's lifecycle. */
 export class Cluster extends EventEmitter<ClusterEvents> {
   readonly workers = new Map<string, SimWorker>();
+  readonly pulls: ImagePulls;
+  /** Held by a cancel while the worker stops the container; the scheduler and heartbeats wait for it. */
+  readonly lock = new MasterLock(() => this.releaseHeldHeartbeats());
   private readonly runs = new Map<string, TaskRun>();
   /** The same runs grouped by worker, so allocations and heartbeats cost O(tasks on that worker). */
   private readonly runsByWorker = new Map<string, Set<TaskRun>>();
+  /** The scheduler's queue, oldest first. In memory only, like the master's: filled by this process's submissions. */
+  private readonly queue = new Set<TaskRecord>();
   /** Seeded runs waiting for start() to set their timers going. */
   private seededRuns: SeededRun[] = [];
   private readonly cancellations = new Map<string, Promise<void>>();
+  /** Containers being stopped, so stop() can end the waits instead of keeping the process alive. */
+  private readonly stopping = new Map<NodeJS.Timeout, () => void>();
   private schedulerTimer: NodeJS.Timeout | undefined;
   private lastTaskNanos = 0n;
   private stopped = false;
@@ -75,32 +92,29 @@ export class Cluster extends EventEmitter<ClusterEvents> {
     private readonly store: Store,
     private readonly rng: Random,
     private readonly settings: ClusterSettings,
+    private readonly quirks: Quirks,
   ) {
     super();
     this.setMaxListeners(0);
+    this.pulls = new ImagePulls({ pullMs: settings.pullMs, firstPullMs: settings.firstPullMs }, settings.timeScale);
     const fresh = store.isFresh;
     if (store.workers === null) {
       store.workers = defaultWorkers(rng, settings.workers, Date.now());
       store.commit('workers');
     }
-    for (const task of store.tasks) {
-      const nanos = BigInt(task.task_id.replace(/^task-/, '').replace(/\D/g, '') || '0');
-      if (nanos > this.lastTaskNanos) this.lastTaskNanos = nanos;
-    }
+    this.noteTaskIds();
     this.failInterruptedTasks();
+    let seeded = false;
     if (fresh && (settings.seedTasks > 0 || settings.logLines > 0)) {
-      this.seededRuns = seedBenchData(store, rng, settings, Date.now());
+      this.seededRuns = seedBenchData(store, rng, { ...settings, gpus: !quirks.noGpus }, Date.now());
       store.commit('workers', 'tasks', 'results', 'assignments');
-      for (const task of store.tasks) {
-        const nanos = BigInt(task.task_id.replace(/^task-/, '').replace(/\D/g, '') || '0');
-        if (nanos > this.lastTaskNanos) this.lastTaskNanos = nanos;
-      }
+      this.noteTaskIds();
+      seeded = true;
     }
-  }
-
-  /** A telemetry time on the wire: whole unix seconds, or with --precise-timestamps fractional seconds (ms precision). */
-  telemetrySeconds(ms: number): number {
-    return this.settings.preciseTimestamps ? ms / 1000 : unixSeconds(ms);
+    // Seeded pending tasks count as submitted by this process; older ones only a forgiving master re-queues.
+    if (seeded || !quirks.forgetsQueueOnRestart) {
+      for (const task of store.tasks) if (task.status === 'pending') this.queue.add(task);
+    }
   }
 
   get inactiveAfterMs(): number {
@@ -111,7 +125,7 @@ export class Cluster extends EventEmitter<ClusterEvents> {
     const records = this.store.workers ?? [];
     // Spread first heartbeats over one period so updates arrive evenly, not in bursts.
     records.forEach((record, index) => this.addRuntime(record, (this.settings.heartbeatMs * index) / Math.max(1, records.length)));
-    for (const seeded of this.seededRuns) this.launch(seeded.task, seeded.workerId, seeded);
+    for (const seeded of this.seededRuns) this.launchSeeded(seeded);
     this.seededRuns = [];
     const scanMs = Math.max(20, Math.min(1000, this.settings.heartbeatMs / 2));
     this.schedulerTimer = setInterval(() => this.schedule(), scanMs);
@@ -122,9 +136,20 @@ export class Cluster extends EventEmitter<ClusterEvents> {
     clearInterval(this.schedulerTimer);
     for (const worker of this.workers.values()) clearTimeout(worker.timer);
     for (const run of this.runs.values()) run.halt();
+    for (const [timer, resolve] of this.stopping) {
+      clearTimeout(timer);
+      resolve();
+    }
+    this.stopping.clear();
   }
 
   // ---- workers ----
+
+  /** What the machine reports to the master: real workers detect no GPUs. */
+  capacityOf(worker: SimWorker): Capacity {
+    const { capacity } = worker.record;
+    return this.quirks.noGpus ? { ...capacity, gpu: 0 } : capacity;
+  }
 
   isActive(worker: SimWorker, nowMs = Date.now()): boolean {
     return worker.telemetry !== undefined && nowMs - worker.telemetry.last_update_ms < this.inactiveAfterMs;
@@ -166,6 +191,7 @@ export class Cluster extends EventEmitter<ClusterEvents> {
     clearTimeout(worker.timer);
     for (const run of [...(this.runsByWorker.get(workerId) ?? [])]) this.finishRun(run, 'failed', TERMINATED_LINE);
     this.workers.delete(workerId);
+    this.pulls.forgetWorker(workerId);
     this.store.workers = this.store.workers!.filter((record) => record.worker_id !== workerId);
     this.store.commit('workers');
     return true;
@@ -187,7 +213,7 @@ export class Cluster extends EventEmitter<ClusterEvents> {
   }
 
   private addRuntime(record: WorkerRecord, firstBeatInMs: number): void {
-    const worker: SimWorker = { record, paused: false, silentUntilMs: 0 };
+    const worker: SimWorker = { record, paused: false, silentUntilMs: 0, heldBeat: false };
     this.workers.set(record.worker_id, worker);
     const beat = (delayMs: number) => {
       worker.timer = setTimeout(() => {
@@ -199,14 +225,31 @@ export class Cluster extends EventEmitter<ClusterEvents> {
   }
 
   private heartbeat(worker: SimWorker): void {
-    let now = Date.now();
+    const now = Date.now();
     if (worker.paused || now < worker.silentUntilMs) return;
     if (this.rng.chance(this.settings.dropout)) {
       // Long enough to cross the inactivity threshold, then it comes back on its own.
       worker.silentUntilMs = now + this.inactiveAfterMs * this.rng.between(1.2, 2);
       return;
     }
-    const { capacity } = worker.record;
+    // The worker's call blocks on the master's lock; its ticker drops the beats that fall due meanwhile.
+    if (this.lock.held) {
+      worker.heldBeat = true;
+      return;
+    }
+    this.processHeartbeat(worker);
+  }
+
+  private releaseHeldHeartbeats(): void {
+    for (const worker of this.workers.values()) {
+      if (!worker.heldBeat) continue;
+      worker.heldBeat = false;
+      if (!this.stopped) this.processHeartbeat(worker);
+    }
+  }
+
+  private processHeartbeat(worker: SimWorker): void {
+    const capacity = this.capacityOf(worker);
     const used = this.allocated(worker.record.worker_id);
     const share = (part: number, whole: number) => (whole > 0 ? Math.min(1, part / whole) : 0);
     const noise = (spread: number) => this.rng.between(-spread, spread);
@@ -216,7 +259,7 @@ export class Cluster extends EventEmitter<ClusterEvents> {
       if (task) running.push({ task_id: task.task_id, cpu_allocated: task.cpu_required, memory_allocated: task.memory_required, gpu_allocated: task.gpu_required, status: 'running' });
     }
     // The listeners write the frame synchronously on emit, so this is also the time it reaches the sockets.
-    now = Date.now();
+    const now = Date.now();
     worker.telemetry = {
       cpu_usage: clampPercent(4 + 88 * share(used.cpu, capacity.cpu) + noise(5)),
       memory_usage: clampPercent(14 + 78 * share(used.memory, capacity.memory) + noise(3)),
@@ -239,24 +282,56 @@ export class Cluster extends EventEmitter<ClusterEvents> {
     return this.runs.get(taskId);
   }
 
+  phaseOf(task: TaskRecord): TaskPhase {
+    const run = this.runs.get(task.task_id);
+    if (run) return run.isPulling ? 'pulling' : 'running';
+    if (task.status === 'pending') return this.queue.has(task) ? 'queued' : 'unqueued';
+    return 'finished';
+  }
+
   /**
    * Stores the task as pending before returning (`durable`, for an acknowledged submit) or with the next
-   * background flush (generated tasks); the position counts the new task itself.
+   * background flush (generated tasks), and queues it; the position counts the new task itself.
    */
   submit(submission: TaskSubmission, durable = true): { task: TaskRecord; queuePosition: number } {
     const task: TaskRecord = { task_id: this.nextTaskId(), ...submission, status: 'pending', created_ms: Date.now() };
     this.store.addTask(task);
     if (durable) this.store.commit('tasks');
     else this.store.touch('tasks');
-    const queuePosition = this.store.tasks.filter((candidate) => candidate.status === 'pending').length;
-    return { task, queuePosition };
+    this.queue.add(task);
+    return { task, queuePosition: this.queue.size };
+  }
+
+  /** The master's log-stream side effect: the final chunk's status replaces the task's (contract §7.3 item 6). */
+  recordStreamStatus(taskId: string, status: string): void {
+    const task = this.findTask(taskId);
+    if (!task || status === 'running') return;
+    task.status = status as TaskStatus;
+    this.store.touch('tasks');
+  }
+
+  /** Resolves when the master would answer. Like the real master it never fails. */
+  cancel(taskId: string): Promise<void> {
+    return this.quirks.lockingCancel ? this.lock.run(() => this.cancelHoldingLock(taskId)) : this.cancelRunningOnly(taskId);
   }
 
   /**
-   * Resolves once the worker has stopped the container. Like the real master it never fails:
-   * a pending task is left alone, a finished one is not touched (unlike the real master, which overwrites it).
+   * The real master: under its global lock, a task with a live container is marked cancelled and stopped; any
+   * other task with an assignment (finished ones too) is just marked cancelled; a pending task is left alone.
    */
-  cancel(taskId: string): Promise<void> {
+  private async cancelHoldingLock(taskId: string): Promise<void> {
+    const task = this.findTask(taskId);
+    if (!task) return;
+    const run = this.runs.get(taskId);
+    if (run || this.store.assignments.has(taskId)) {
+      task.status = 'cancelled';
+      this.store.commit('tasks');
+    }
+    if (run) await this.stopContainer(run);
+  }
+
+  /** Well-behaved: only a live container is stopped; pending and finished tasks are left alone, and nothing waits. */
+  private cancelRunningOnly(taskId: string): Promise<void> {
     const existing = this.cancellations.get(taskId);
     if (existing) return existing;
     const run = this.runs.get(taskId);
@@ -264,32 +339,37 @@ export class Cluster extends EventEmitter<ClusterEvents> {
     if (!run || !task) return Promise.resolve();
     task.status = 'cancelled';
     this.store.commit('tasks');
-    run.halt();
-    const done = new Promise<void>((resolve) => {
-      setTimeout(() => {
-        this.cancellations.delete(taskId);
-        this.finishRun(run, 'cancelled', CANCEL_LINE);
-        resolve();
-      }, this.settings.cancelDelayMs);
-    });
+    const done = this.stopContainer(run).then(() => void this.cancellations.delete(taskId));
     this.cancellations.set(taskId, done);
     return done;
   }
 
-  /** Places pending tasks, oldest first, on the active worker with the most free CPU that fits all four resources. */
+  /** The worker stops the container (docker stop's grace period), then reports the cancellation. */
+  private stopContainer(run: TaskRun): Promise<void> {
+    run.halt();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.stopping.delete(timer);
+        this.finishRun(run, 'cancelled', CANCEL_LINE);
+        resolve();
+      }, this.settings.cancelDelayMs);
+      this.stopping.set(timer, resolve);
+    });
+  }
+
+  /** Places queued tasks, oldest first, on the active worker with the most free CPU that fits all four resources. */
   schedule(): void {
+    if (this.lock.held || this.queue.size === 0) return;
     const now = Date.now();
-    // Allocations are summed once per scan (not per pending task and worker) and updated as tasks are placed.
-    let candidates: Array<{ worker: SimWorker; used: Capacity }> | undefined;
-    for (const task of this.store.tasks) {
-      if (task.status !== 'pending') continue;
+    // Allocations are summed once per scan (not per queued task and worker) and updated as tasks are placed.
+    let candidates: Array<{ worker: SimWorker; capacity: Capacity; used: Capacity }> | undefined;
+    for (const task of this.queue) {
       candidates ??= [...this.workers.values()]
         .filter((worker) => !worker.paused && this.isActive(worker, now))
-        .map((worker) => ({ worker, used: this.allocated(worker.record.worker_id) }));
+        .map((worker) => ({ worker, capacity: this.capacityOf(worker), used: this.allocated(worker.record.worker_id) }));
       let best: { candidate: (typeof candidates)[number]; freeCpuShare: number } | undefined;
       for (const candidate of candidates) {
-        const { capacity } = candidate.worker.record;
-        const { used } = candidate;
+        const { capacity, used } = candidate;
         const fits =
           capacity.cpu - used.cpu >= task.cpu_required &&
           capacity.memory - used.memory >= task.memory_required &&
@@ -300,6 +380,7 @@ export class Cluster extends EventEmitter<ClusterEvents> {
         if (!best || freeCpuShare > best.freeCpuShare) best = { candidate, freeCpuShare };
       }
       if (!best) continue;
+      this.queue.delete(task);
       this.assign(task, best.candidate.worker);
       const { used } = best.candidate;
       used.cpu += task.cpu_required;
@@ -311,32 +392,33 @@ export class Cluster extends EventEmitter<ClusterEvents> {
 
   private assign(task: TaskRecord, worker: SimWorker): void {
     const now = Date.now();
-    const assignment: AssignmentRecord = { task_id: task.task_id, worker_id: worker.record.worker_id, assigned_ms: now };
+    const workerId = worker.record.worker_id;
+    const assignment: AssignmentRecord = { task_id: task.task_id, worker_id: workerId, assigned_ms: now };
     task.status = 'running';
     task.started_ms = now;
     this.store.assignments.set(task.task_id, assignment);
     const { durationMs, succeeds } = this.plan(task);
     const script = buildLogScript(this.rng, task, succeeds);
-    this.launch(task, worker.record.worker_id, { durationMs, succeeds, script, elapsedMs: 0 });
+    const pullMs = this.quirks.imagePulls ? this.pulls.startPull(workerId, task.docker_image, now) : 0;
+    this.launch(task, workerId, { durationMs, succeeds, script, pullMs, elapsedMs: 0 });
     this.store.touch('tasks', 'assignments');
   }
 
-  /** Starts the container of a task already marked running and assigned. */
-  private launch(task: TaskRecord, workerId: string, plan: Omit<SeededRun, 'task' | 'workerId'>): void {
-    const run = new TaskRun(
-      task.task_id,
-      workerId,
-      plan.script,
-      plan.durationMs,
-      plan.succeeds,
-      (exited) => this.finishRun(exited, exited.succeeds ? 'success' : 'failed'),
-      plan.elapsedMs,
-    );
-    run.benchLines = plan.benchLines ?? 0;
+  /** Starts the run of a task already marked running and assigned. */
+  private launch(task: TaskRecord, workerId: string, plan: RunPlan, benchLines = 0): void {
+    const run = new TaskRun(task.task_id, workerId, plan, (exited) => this.finishRun(exited, exited.succeeds ? 'success' : 'failed'));
+    run.benchLines = benchLines;
     this.runs.set(task.task_id, run);
     let onWorker = this.runsByWorker.get(workerId);
     if (!onWorker) this.runsByWorker.set(workerId, (onWorker = new Set()));
     onWorker.add(run);
+  }
+
+  /** Seeded runs started before this process: past their pull, so their images are on the machine. */
+  private launchSeeded(seeded: SeededRun): void {
+    this.pulls.markPulled(seeded.workerId, seeded.task.docker_image);
+    const { durationMs, succeeds, script, elapsedMs } = seeded;
+    this.launch(seeded.task, seeded.workerId, { durationMs, succeeds, script, elapsedMs, pullMs: 0 }, seeded.benchLines);
   }
 
   /** `sleep N` in the command sets the run time and `exit N` the outcome, so callers can script a task; otherwise random. */
@@ -348,24 +430,27 @@ export class Cluster extends EventEmitter<ClusterEvents> {
     return { durationMs: seconds * 1000 * this.settings.timeScale, succeeds };
   }
 
+  /** The worker's completion report: frees the resources, stores the result and ends any live log streams. */
   private finishRun(run: TaskRun, status: ResultStatus, finalLine?: string): void {
     if (!this.runs.has(run.taskId)) return;
     this.runs.delete(run.taskId);
     const onWorker = this.runsByWorker.get(run.workerId);
     onWorker?.delete(run);
     if (onWorker?.size === 0) this.runsByWorker.delete(run.workerId);
-    if (finalLine) run.print(finalLine);
     const task = this.findTask(run.taskId);
     const now = Date.now();
     if (task) {
-      task.status = status === 'success' ? 'completed' : status;
+      const reported: TaskStatus = status === 'success' ? 'completed' : status;
+      // Contract §8.2: a later completion report never overrides a cancellation (anything else it does).
+      if (task.status !== 'cancelled' || reported === 'cancelled') task.status = reported;
       task.completed_ms = now;
     }
     this.store.results.set(run.taskId, {
       task_id: run.taskId,
       worker_id: run.workerId,
       status,
-      logs: run.lines.map((line) => `${line}\n`).join(''),
+      // The worker's report adds its own last line; the container never printed it, so live streams don't see it.
+      logs: [...run.lines, ...(finalLine ? [finalLine] : [])].map((line) => `${line}\n`).join(''),
       completed_ms: now,
     });
     this.store.touch('tasks', 'results');
@@ -375,26 +460,37 @@ export class Cluster extends EventEmitter<ClusterEvents> {
   }
 
   /**
-   * Containers do not survive a simulator restart: a task left running is marked failed with a log line
-   * saying why, and its resources are free again. Pending tasks need nothing: the scheduler scans the store.
+   * Containers do not survive a simulator restart: a task that had one (assigned, no result yet) is marked
+   * failed with a log line saying why, and its resources are free again; one being cancelled gets its
+   * cancellation result. Pending tasks are the scheduler's business (see the constructor).
    */
   private failInterruptedTasks(): void {
     const now = Date.now();
     let changed = false;
     for (const task of this.store.tasks) {
-      if (task.status !== 'running') continue;
+      const interrupted = !SETTLED.has(task.status) || (task.status === 'cancelled' && this.store.assignments.has(task.task_id));
+      if (!interrupted || this.store.results.has(task.task_id)) continue;
       changed = true;
-      task.status = 'failed';
+      const cancelled = task.status === 'cancelled';
+      if (!cancelled) task.status = 'failed';
       task.completed_ms = now;
       this.store.results.set(task.task_id, {
         task_id: task.task_id,
         worker_id: this.store.assignments.get(task.task_id)?.worker_id ?? '',
-        status: 'failed',
-        logs: 'Task failed: simulator restarted while the task was running\n',
+        status: cancelled ? 'cancelled' : 'failed',
+        logs: `${cancelled ? CANCEL_LINE : RESTARTED_LINE}\n`,
         completed_ms: now,
       });
     }
     if (changed) this.store.commit('tasks', 'results');
+  }
+
+  /** Ids continue after the newest one in the store, so a restart never reuses one. */
+  private noteTaskIds(): void {
+    for (const task of this.store.tasks) {
+      const nanos = BigInt(task.task_id.replace(/^task-/, '').replace(/\D/g, '') || '0');
+      if (nanos > this.lastTaskNanos) this.lastTaskNanos = nanos;
+    }
   }
 
   private nextTaskId(): string {

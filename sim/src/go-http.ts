@@ -1,4 +1,4 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 const HTML_SENSITIVE = /[<>&\u2028\u2029]/;
 
@@ -49,4 +49,11 @@ export function sendMethodNotAllowed(reply: FastifyReply): FastifyReply {
 
 export function unixSeconds(ms: number = Date.now()): number {
   return Math.floor(ms / 1000);
+}
+
+/** What the real master does when a handler panics: Go's server closes the connection without writing a byte. */
+export function dropConnection(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  reply.hijack();
+  request.raw.socket.destroy();
+  return reply;
 }

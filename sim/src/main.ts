@@ -27,7 +27,10 @@ async function main(): Promise<void> {
     process.stderr.write(`sim: cannot listen on ${options.host}:${options.port}: ${(error as Error).message}\n`);
     process.exit(1);
   }
-  process.stdout.write(`CloudAI simulator listening on ${simulator.url} (${simulator.context.cluster.workers.size} workers, seed ${options.seed}, data ${options.dataDir})\n`);
+  const mode = [options.wellBehaved ? 'well-behaved' : 'faithful', ...(options.database ? [] : ['no database'])].join(', ');
+  process.stdout.write(
+    `CloudAI simulator listening on ${simulator.url} (${mode}, ${simulator.context.cluster.workers.size} workers, seed ${options.seed}, data ${options.dataDir})\n`,
+  );
 
   const shutdown = (signal: string) => {
     process.stdout.write(`sim: ${signal} received, stopping\n`);

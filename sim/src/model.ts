@@ -1,9 +1,10 @@
 /** Persisted records. Field names follow the wire where they appear on it; times are unix milliseconds unless named otherwise. */
 
-export type TaskStatus = 'pending' | 'running' | 'completed' | 'failed' | 'cancelled';
+/** What a worker reports at the end of a live log stream; `not_found` while the container does not exist yet. */
+export type ContainerStatus = 'completed' | 'failed' | 'not_found';
+/** The five normal values, plus whatever a live log stream wrote there (contract §8.2). */
+export type TaskStatus = 'pending' | 'running' | 'completed' | 'failed' | 'cancelled' | ContainerStatus;
 export type ResultStatus = 'success' | 'failed' | 'cancelled';
-/** What a worker reports at the end of a live log stream. */
-export type ContainerStatus = 'completed' | 'failed';
 
 /** A validated `POST /api/tasks` body, with the master's defaults applied. */
 export interface TaskSubmission {

@@ -27,6 +27,18 @@ export interface SimOptions {
   logLines: number;
   /** Debounce of background persistence writes. */
   flushMs: number;
+  /** A tidy demo master: every quirk of the real one (see quirks.ts) switched off. */
+  wellBehaved: boolean;
+  /** Image pull before a container exists, on a worker that has pulled that image before. Scaled by timeScale. */
+  pullMs: number;
+  /** The same, the first time a worker pulls an image. Scaled by timeScale. */
+  firstPullMs: number;
+  /** False (--no-db): a master whose MongoDB is not connected (contract §1.2). */
+  database: boolean;
+  /** Workers report the GPUs of their profiles; real workers always report 0. */
+  gpuWorkers: boolean;
+  /** Added to every timestamp the master sends, as if its clock were off by that much. */
+  clockOffsetMs: number;
 }
 
 export const DEFAULT_OPTIONS: SimOptions = {
@@ -38,7 +50,7 @@ export const DEFAULT_OPTIONS: SimOptions = {
   seed: 1,
   dataDir: '.sim-data',
   timeScale: 1,
-  cancelDelayMs: 2000,
+  cancelDelayMs: 10_000,
   dropout: 0.002,
   logReplayMs: 10,
   control: false,
@@ -48,11 +60,17 @@ export const DEFAULT_OPTIONS: SimOptions = {
   seedRunning: 0,
   logLines: 0,
   flushMs: 200,
+  wellBehaved: false,
+  pullMs: 1500,
+  firstPullMs: 6000,
+  database: true,
+  gpuWorkers: false,
+  clockOffsetMs: 0,
 };
 
 export class UsageError extends Error {}
 
-type Kind = 'port' | 'count' | 'positive' | 'fraction' | 'string' | 'flag';
+type Kind = 'port' | 'count' | 'integer' | 'positive' | 'fraction' | 'string' | 'flag';
 
 interface FlagSpec {
   flag: string;
@@ -60,6 +78,8 @@ interface FlagSpec {
   key: keyof SimOptions;
   kind: Kind;
   help: string;
+  /** A `--no-…` flag: turning it on sets its option to false. */
+  negative?: true;
 }
 
 const FLAGS: FlagSpec[] = [
@@ -71,11 +91,17 @@ const FLAGS: FlagSpec[] = [
   { flag: '--seed', env: 'SIM_SEED', key: 'seed', kind: 'count', help: 'PRNG seed' },
   { flag: '--data-dir', env: 'SIM_DATA_DIR', key: 'dataDir', kind: 'string', help: 'directory for the JSON state files' },
   { flag: '--time-scale', env: 'SIM_TIME_SCALE', key: 'timeScale', kind: 'positive', help: 'multiplier for simulated durations (0.01 = 100x faster)' },
-  { flag: '--cancel-delay-ms', env: 'SIM_CANCEL_DELAY_MS', key: 'cancelDelayMs', kind: 'count', help: 'time the worker takes to stop a cancelled container' },
+  { flag: '--cancel-delay-ms', env: 'SIM_CANCEL_DELAY_MS', key: 'cancelDelayMs', kind: 'count', help: 'time the worker takes to stop a cancelled container (the master holds its lock meanwhile)' },
+  { flag: '--pull-ms', env: 'SIM_PULL_MS', key: 'pullMs', kind: 'count', help: 'image pull before a container starts, when the worker has the image (scaled)' },
+  { flag: '--first-pull-ms', env: 'SIM_FIRST_PULL_MS', key: 'firstPullMs', kind: 'count', help: 'image pull the first time a worker pulls that image (scaled)' },
   { flag: '--dropout', env: 'SIM_DROPOUT', key: 'dropout', kind: 'fraction', help: 'per-heartbeat probability a worker goes silent for >30 s (0 = off)' },
   { flag: '--log-replay-ms', env: 'SIM_LOG_REPLAY_MS', key: 'logReplayMs', kind: 'count', help: 'spacing of replayed stored log lines' },
   { flag: '--control', env: 'SIM_CONTROL', key: 'control', kind: 'flag', help: 'enable the /__sim control API' },
-  { flag: '--no-auth', env: 'SIM_NO_AUTH', key: 'auth', kind: 'flag', help: 'act as a master without a database: /api/auth/* answer 404' },
+  { flag: '--well-behaved', env: 'SIM_WELL_BEHAVED', key: 'wellBehaved', kind: 'flag', help: 'demo mode without the real master\'s bugs: no crashing handlers, image pulls, status writes by log streams, locking cancel, forgotten queue, GPU-less workers or truncated stored logs' },
+  { flag: '--no-auth', env: 'SIM_NO_AUTH', key: 'auth', kind: 'flag', negative: true, help: 'no sign-in (/api/auth/* answer 404); only with --well-behaved' },
+  { flag: '--no-db', env: 'SIM_NO_DB', key: 'database', kind: 'flag', negative: true, help: 'act as a master without MongoDB: no sign-in, task lists 503, nothing task-related stored' },
+  { flag: '--gpu-workers', env: 'SIM_GPU_WORKERS', key: 'gpuWorkers', kind: 'flag', help: 'workers report their GPUs (real ones report 0; implied by --well-behaved)' },
+  { flag: '--clock-offset-ms', env: 'SIM_CLOCK_OFFSET_MS', key: 'clockOffsetMs', kind: 'integer', help: 'shift every timestamp the master sends by this many ms (may be negative)' },
   { flag: '--precise-timestamps', env: 'SIM_PRECISE_TIMESTAMPS', key: 'preciseTimestamps', kind: 'flag', help: 'telemetry last_update = send time in unix seconds with ms fraction' },
   { flag: '--seed-tasks', env: 'SIM_SEED_TASKS', key: 'seedTasks', kind: 'count', help: 'tasks created in a fresh data directory, finished, pending and running' },
   { flag: '--seed-running', env: 'SIM_SEED_RUNNING', key: 'seedRunning', kind: 'count', help: 'how many of the seeded tasks are running' },
@@ -109,8 +135,7 @@ function parseValue(spec: FlagSpec, raw: string, source: string): SimOptions[key
     const on = ['1', 'true', 'yes', 'on'].includes(raw.toLowerCase());
     const off = ['0', 'false', 'no', 'off', ''].includes(raw.toLowerCase());
     if (!on && !off) throw new UsageError(`${source} must be 1 or 0, got "${raw}"`);
-    // --no-auth is the only negative flag: turning it on turns auth off.
-    return spec.key === 'auth' ? !on : on;
+    return spec.negative ? !on : on;
   }
   const value = raw.trim() === '' ? NaN : Number(raw);
   if (!Number.isFinite(value)) throw new UsageError(`${source} must be a number, got "${raw}"`);
@@ -120,6 +145,9 @@ function parseValue(spec: FlagSpec, raw: string, source: string): SimOptions[key
       break;
     case 'count':
       if (value < 0 || (spec.key !== 'taskRate' && !Number.isInteger(value))) throw new UsageError(`${source} must be a non-negative integer, got "${raw}"`);
+      break;
+    case 'integer':
+      if (!Number.isSafeInteger(value)) throw new UsageError(`${source} must be an integer, got "${raw}"`);
       break;
     case 'positive':
       if (value <= 0) throw new UsageError(`${source} must be greater than 0, got "${raw}"`);
@@ -156,8 +184,18 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): P
     if (raw === undefined) throw new UsageError(`${spec.flag} needs a value`);
     assign(spec.key, parseValue(spec, raw, spec.flag));
   }
+  checkCombination(options);
+  return { help: false, options };
+}
+
+/** Rules across options, for the command line and for createSimulator alike. */
+export function checkCombination(options: SimOptions): void {
   if (options.seedRunning > options.seedTasks) {
     throw new UsageError(`--seed-running (${options.seedRunning}) must not exceed --seed-tasks (${options.seedTasks})`);
   }
-  return { help: false, options };
+  if (!options.auth && !options.wellBehaved) {
+    throw new UsageError(
+      '--no-auth (SIM_NO_AUTH) needs --well-behaved: a real master with a database always has sign-in; use --no-db for a master without one',
+    );
+  }
 }

@@ -10,21 +10,24 @@ export interface OutputFile {
 }
 
 /**
- * Built from the finished task and its result rather than stored: both are persisted and never change once the
- * task has finished, so the files come out byte for byte the same after a restart without a collection of their own.
+ * Built from the finished task and its result rather than stored: both are persisted and what is read here never
+ * changes once the task has finished, so the files come out byte for byte the same after a restart without a
+ * collection of their own.
  */
 const generated = new WeakMap<TaskRecord, OutputFile[]>();
 
 /**
- * A completed task leaves `metrics/run.json` and `summary.csv`, a failed one only `metrics/run.json`; pending, running
- * and cancelled tasks have uploaded nothing. Sorted like the master's directory walk (lexical, so `metrics/` first).
+ * A task whose container succeeded leaves `metrics/run.json` and `summary.csv`, a failed one only `metrics/run.json`;
+ * pending, running and cancelled tasks have uploaded nothing. Decided by the result, which never changes, not by the
+ * task's status, which a cancel or a log stream may overwrite after the upload. Sorted like the master's directory
+ * walk (lexical, so `metrics/` first).
  */
 export function outputFiles(task: TaskRecord, result: ResultRecord | undefined): OutputFile[] {
-  if (task.status !== 'completed' && task.status !== 'failed') return [];
+  if (result?.status !== 'success' && result?.status !== 'failed') return [];
   let files = generated.get(task);
   if (!files) {
     files = [{ path: 'metrics/run.json', bytes: runJson(task, result) }];
-    if (task.status === 'completed') files.push({ path: 'summary.csv', bytes: summaryCsv(task) });
+    if (result.status === 'success') files.push({ path: 'summary.csv', bytes: summaryCsv(task) });
     generated.set(task, files);
   }
   return files;
@@ -37,25 +40,25 @@ export function fileTimestamp(ms: number): string {
   return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
 }
 
-function exitCode(task: TaskRecord): number {
-  if (task.status === 'completed') return 0;
+function exitCode(task: TaskRecord, result: ResultRecord): number {
+  if (result.status === 'success') return 0;
   const scripted = /\bexit\s+(\d+)/.exec(task.command);
   return scripted && scripted[1] !== '0' ? Number(scripted[1]) : 1;
 }
 
-function runJson(task: TaskRecord, result: ResultRecord | undefined): Buffer {
-  const completedMs = task.completed_ms ?? result?.completed_ms;
+function runJson(task: TaskRecord, result: ResultRecord): Buffer {
+  const completedMs = task.completed_ms ?? result.completed_ms;
   const metrics = {
     task_id: task.task_id,
     docker_image: task.docker_image,
-    worker_id: result?.worker_id ?? '',
-    exit_code: exitCode(task),
+    worker_id: result.worker_id,
+    exit_code: exitCode(task, result),
     submitted_at: unixSeconds(task.created_ms),
     started_at: task.started_ms === undefined ? null : unixSeconds(task.started_ms),
     completed_at: completedMs === undefined ? null : unixSeconds(completedMs),
     duration_s: task.started_ms === undefined || completedMs === undefined ? null : Math.round(completedMs - task.started_ms) / 1000,
     requested: { cpu: task.cpu_required, memory_gb: task.memory_required, gpu: task.gpu_required, storage_gb: task.storage_required },
-    log_lines: result ? result.logs.split('\n').filter((line) => line !== '').length : 0,
+    log_lines: result.logs.split('\n').filter((line) => line !== '').length,
   };
   return Buffer.from(`${JSON.stringify(metrics, null, 2)}\n`);
 }

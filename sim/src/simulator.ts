@@ -5,11 +5,13 @@ import type { AddressInfo } from 'node:net';
 import { Accounts } from './accounts.ts';
 import { Cluster } from './cluster.ts';
 import { sendGoError, sendNotFound } from './go-http.ts';
-import { DEFAULT_OPTIONS, type SimOptions } from './options.ts';
+import { checkCombination, DEFAULT_OPTIONS, type SimOptions } from './options.ts';
+import { quirksFor } from './quirks.ts';
 import { Random } from './random.ts';
 import { SocketRegistry } from './socket-registry.ts';
 import { Store } from './store.ts';
 import { TaskGenerator } from './task-generator.ts';
+import { WireClock } from './wire-clock.ts';
 import { authRoutes } from './routes/auth.ts';
 import { controlRoutes } from './routes/control.ts';
 import { faultRoutes } from './routes/faults.ts';
@@ -61,11 +63,15 @@ function goStyleErrors(app: FastifyInstance): void {
 
 export function createSimulator(overrides: Partial<SimOptions> = {}): Simulator {
   const options: SimOptions = { ...DEFAULT_OPTIONS, ...overrides };
+  checkCombination(options);
+  const quirks = quirksFor(options);
   const rng = new Random(options.seed);
-  const store = new Store(options.dataDir, options.flushMs);
-  const cluster = new Cluster(store, rng, options);
+  const store = new Store(options.dataDir, options.flushMs, options.database);
+  const cluster = new Cluster(store, rng, options, quirks);
   const context: RouteContext = {
     options,
+    quirks,
+    clock: new WireClock(options.clockOffsetMs, options.preciseTimestamps),
     store,
     cluster,
     accounts: new Accounts(store),
@@ -85,7 +91,8 @@ export function createSimulator(overrides: Partial<SimOptions> = {}): Simulator 
     telemetryRoutes(scope, context);
     logsSocketRoutes(scope, context);
     fileRoutes(scope, context);
-    if (options.auth) authRoutes(scope, context);
+    // Sign-in needs the user database.
+    if (options.auth && options.database) authRoutes(scope, context);
     if (options.control) {
       controlRoutes(scope, context);
       faultRoutes(scope, context);

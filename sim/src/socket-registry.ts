@@ -17,16 +17,24 @@ interface SocketEntry {
 /** Every open WebSocket by kind: /health counts telemetry clients, the control API and shutdown drop them all. */
 export class SocketRegistry {
   private readonly sockets = new Map<WebSocket, SocketEntry>();
+  /** Log sockets ever opened, per task, so a test can tell that a page never opened one. */
+  private readonly logSocketsOpened = new Map<string, number>();
 
   add(socket: WebSocket, kind: SocketKind, taskId?: string): void {
     this.sockets.set(socket, { kind, taskId });
+    if (kind === 'logs' && taskId !== undefined) this.logSocketsOpened.set(taskId, this.openedFor(taskId) + 1);
     socket.once('close', () => this.sockets.delete(socket));
   }
 
-  count(kind: SocketKind): number {
+  /** Open sockets of one kind, optionally only those of one task. */
+  count(kind: SocketKind, taskId?: string): number {
     let total = 0;
-    for (const entry of this.sockets.values()) if (entry.kind === kind) total++;
+    for (const entry of this.sockets.values()) if (entry.kind === kind && (taskId === undefined || entry.taskId === taskId)) total++;
     return total;
+  }
+
+  openedFor(taskId: string): number {
+    return this.logSocketsOpened.get(taskId) ?? 0;
   }
 
   /** Drops the connections without a close frame (clients see 1006), like a master that went away. */

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { AssignmentRecord, ResultRecord, TaskRecord, UserRecord, WorkerRecord } from './model.ts';
 
 type Collection = 'tasks' | 'results' | 'assignments' | 'workers' | 'users';
+const TASK_COLLECTIONS: readonly Collection[] = ['tasks', 'results', 'assignments'];
 
 /** How long a background change may sit in memory before it reaches disk, unless the store is told otherwise. */
 export const DEFAULT_FLUSH_MS = 200;
@@ -34,6 +35,7 @@ export function writeFileAtomic(path: string, contents: string): void {
 /**
  * The data directory: one JSON file per collection, held in memory and rewritten whole.
  * `commit` writes before returning (for anything a response acknowledges); `touch` batches background changes.
+ * Without `persistTasks` (a master without a database) tasks, results and assignments live in memory only.
  */
 export class Store {
   readonly tasks: TaskRecord[];
@@ -55,11 +57,16 @@ export class Store {
   /** tasks by id: lookups happen per heartbeat, per request and per log socket, so no linear scans. */
   private readonly taskIndex = new Map<string, TaskRecord>();
 
+  /** Collections never read from or written to disk. */
+  private readonly volatile: ReadonlySet<Collection>;
+
   constructor(
     private readonly dir: string,
     private readonly flushMs = DEFAULT_FLUSH_MS,
+    persistTasks = true,
   ) {
     mkdirSync(dir, { recursive: true });
+    this.volatile = new Set(persistTasks ? [] : TASK_COLLECTIONS);
     this.tasks = this.read<TaskRecord[]>('tasks') ?? [];
     for (const task of this.tasks) this.taskIndex.set(task.task_id, task);
     this.results = new Map((this.read<ResultRecord[]>('results') ?? []).map((r) => [r.task_id, r]));
@@ -86,13 +93,16 @@ export class Store {
 
   commit(...collections: Collection[]): void {
     for (const name of collections) {
+      if (this.volatile.has(name)) continue;
       this.dirty.delete(name);
       this.write(name);
     }
   }
 
   touch(...collections: Collection[]): void {
-    for (const name of collections) this.dirty.add(name);
+    const stored = collections.filter((name) => !this.volatile.has(name));
+    if (stored.length === 0) return;
+    for (const name of stored) this.dirty.add(name);
     this.flushTimer ??= setTimeout(() => this.flushInBackground(), this.flushMs);
   }
 
@@ -171,7 +181,8 @@ export class Store {
     writeFileAtomic(join(this.dir, `${name}.json`), this.encode(name));
   }
 
-  private read<T>(name: string): T | null {
+  private read<T>(name: Collection): T | null {
+    if (this.volatile.has(name)) return null;
     const path = join(this.dir, `${name}.json`);
     if (!existsSync(path)) return null;
     return JSON.parse(readFileSync(path, 'utf8')) as T;

@@ -65,9 +65,14 @@ export class TaskGenerator {
   }
 }
 
-/** A task like the background generator submits (also used to seed benchmark data). */
-export function randomSubmission(rng: Random): TaskSubmission {
-  const kind = rng.pick(KINDS);
+const NON_GPU_KINDS = KINDS.filter((kind) => kind.gpu[1] === 0);
+
+/**
+ * A task like the background generator submits (also used to seed benchmark data). Without `gpus`,
+ * only kinds that need no GPU: seeded history on a cluster without GPUs cannot include GPU tasks that ran.
+ */
+export function randomSubmission(rng: Random, gpus = true): TaskSubmission {
+  const kind = rng.pick(gpus ? KINDS : NON_GPU_KINDS);
   const halfSteps = ([min, max]: [number, number]) => Math.round(rng.between(min, max) * 2) / 2;
   return {
     docker_image: rng.pick(kind.images),

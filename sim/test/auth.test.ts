@@ -105,9 +105,9 @@ describe('auth', () => {
   });
 });
 
-describe('auth without a database (--no-auth)', () => {
+describe('auth switched off (--well-behaved --no-auth)', () => {
   it('answers every /api/auth route with 404 page not found', async () => {
-    const env = await startSim({ workers: 0, auth: false });
+    const env = await startSim({ workers: 0, auth: false, wellBehaved: true });
     try {
       for (const path of ['register', 'login', 'logout', 'me']) {
         const response = await postJson(`${env.url}/api/auth/${path}`, {});

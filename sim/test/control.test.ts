@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { openSocket, postJson, startSim, waitFor, wsUrl } from './helpers.ts';
+import { openSocket, postJson, simTask, startSim, submitTask, waitFor, waitForPhase, wsUrl } from './helpers.ts';
 
 async function worker(url: string, id: string): Promise<any> {
   const { workers } = (await (await fetch(`${url}/api/workers`)).json()) as any;
@@ -27,7 +27,7 @@ describe('control API', () => {
   });
 
   it('adds and removes workers, changes the task rate, closes sockets and reports state', async () => {
-    const env = await startSim({ workers: 1, control: true });
+    const env = await startSim({ workers: 1, control: true, gpuWorkers: true });
     try {
       const added = await postJson(`${env.url}/__sim/workers`, { worker_id: 'big-gpu', cpu: 64, memory: 256, storage: 900, gpu: 8 });
       assert.equal(added.status, 201);
@@ -58,6 +58,72 @@ describe('control API', () => {
     }
   });
 
+  it('tells where a task is and how many log sockets it has had', async () => {
+    // Scaled by 0.01: a first pull of 500 ms, long enough to see.
+    const env = await startSim({ workers: 1, control: true, firstPullMs: 50_000 });
+    try {
+      const waiting = await submitTask(env.url, { cpu_required: 64 });
+      assert.deepEqual(await simTask(env.url, waiting), {
+        task_id: waiting,
+        status: 'pending',
+        phase: 'queued',
+        worker_id: null,
+        log_sockets: 0,
+        log_sockets_opened: 0,
+      });
+
+      const taskId = await submitTask(env.url, { command: 'sleep 30; exit 0' });
+      const pulling = await waitForPhase(env.url, taskId, 'pulling');
+      assert.deepEqual([pulling.status, pulling.worker_id], ['running', 'kiwi']);
+      await waitForPhase(env.url, taskId, 'running', 2000);
+      const first = await openSocket(wsUrl(env.url, `/ws/tasks/${taskId}/logs`));
+      const second = await openSocket(wsUrl(env.url, `/ws/tasks/${taskId}`));
+      assert.deepEqual(
+        [(await simTask(env.url, taskId)).log_sockets, (await simTask(env.url, taskId)).log_sockets_opened],
+        [2, 2],
+      );
+      first.socket.close();
+      await waitFor(async () => (await simTask(env.url, taskId)).log_sockets === 1, 2000, 'one socket left');
+      assert.equal((await simTask(env.url, taskId)).log_sockets_opened, 2, 'closed sockets still count as opened');
+
+      await second.closed;
+      const finished = await waitForPhase(env.url, taskId, 'finished');
+      assert.deepEqual([finished.status, finished.log_sockets, finished.log_sockets_opened], ['completed', 0, 2]);
+
+      const unknown = await fetch(`${env.url}/__sim/tasks/task-404`);
+      assert.equal(unknown.status, 404);
+      assert.deepEqual(await unknown.json(), { error: 'task task-404 not found' });
+    } finally {
+      await env.dispose();
+    }
+  });
+
+  it('reports the lock, the quirks, the database and the clock offset in the state', async () => {
+    const faithful = await startSim({ workers: 0, control: true, clockOffsetMs: -1500 });
+    const tidy = await startSim({ workers: 0, control: true, wellBehaved: true, database: false });
+    try {
+      const state = (await (await fetch(`${faithful.url}/__sim/state`)).json()) as any;
+      assert.equal(state.lock_held, false);
+      assert.equal(state.no_db, false);
+      assert.equal(state.clock_offset_ms, -1500);
+      assert.deepEqual(state.quirks, {
+        crashing_handlers: true,
+        image_pulls: true,
+        stream_status_writes: true,
+        locking_cancel: true,
+        forgets_queue_on_restart: true,
+        no_gpus: true,
+        truncated_stored_logs: true,
+      });
+      const tidyState = (await (await fetch(`${tidy.url}/__sim/state`)).json()) as any;
+      assert.deepEqual(Object.values(tidyState.quirks), [false, false, false, false, false, false, false]);
+      assert.deepEqual([tidyState.no_db, tidyState.well_behaved, tidyState.auth, tidyState.clock_offset_ms], [true, true, false, 0]);
+    } finally {
+      await faithful.dispose();
+      await tidy.dispose();
+    }
+  });
+
   it('does not exist without --control', async () => {
     const env = await startSim({ workers: 1 });
     try {
@@ -65,6 +131,8 @@ describe('control API', () => {
       assert.equal(response.status, 404);
       assert.equal(await response.text(), '404 page not found\n');
       assert.equal((await fetch(`${env.url}/__sim/state`)).status, 404);
+      assert.equal((await fetch(`${env.url}/__sim/tasks/task-1`)).status, 404);
+      assert.equal((await postJson(`${env.url}/__sim/pull`, { pull_ms: 1 })).status, 404);
     } finally {
       await env.dispose();
     }

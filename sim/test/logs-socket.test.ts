@@ -1,6 +1,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openSocket, postJson, startSim, submitTask, taskStatus, waitFor, wsUrl, type RunningSim } from './helpers.ts';
+import { storedLogAsSent, quirksFor } from '../src/quirks.ts';
+import { openSocket, postJson, startSim, submitTask, taskStatus, waitFor, waitForContainer, wsUrl, type RunningSim } from './helpers.ts';
 
 describe('task log socket', () => {
   let env: RunningSim;
@@ -49,16 +50,21 @@ describe('task log socket', () => {
     assert.deepEqual(client.messages[1], { type: 'error', task_id: taskId, error: `failed to find assignment for task: assignment not found for task: ${taskId}` });
   });
 
-  it('streams a running task live and ends with the container status', async () => {
+  it('streams a running task live, untruncated, and ends with the container status', async () => {
     const taskId = await submitTask(env.url, { command: 'sleep 60; exit 0' });
-    await waitFor(async () => (await taskStatus(env.url, taskId)) === 'running', 3000, 'running');
+    await waitForContainer(env, taskId);
     const client = await openSocket(wsUrl(env.url, `/ws/tasks/${taskId}/logs`));
     const { code } = await client.closed;
     assert.equal(code, 1006);
     const complete = client.messages.at(-1);
     assert.deepEqual(complete, { type: 'complete', task_id: taskId, status: 'completed', message: 'Task completed with status: completed' });
-    const lines = client.messages.filter((message) => message.type === 'log').map((message) => message.line);
+    const lines: string[] = client.messages.filter((message) => message.type === 'log').map((message) => message.line);
+    const full = env.sim.context.store.results.get(taskId)!.logs;
+    assert.deepEqual(lines, full.split('\n').filter((line) => line !== ''));
+    // The stored copy lost 8 characters a line; the live lines did not.
     const stored = ((await (await fetch(`${env.url}/api/tasks/${taskId}/logs`)).json()) as { logs: string }).logs;
-    assert.deepEqual(lines, stored.split('\n').filter((line) => line !== ''));
+    assert.equal(stored, storedLogAsSent(full, quirksFor({ wellBehaved: false, gpuWorkers: false })));
+    assert.notEqual(stored, full);
+    assert.ok(lines[0].startsWith('\x1b[1;34m==>'), 'the banner keeps its first characters live');
   });
 });

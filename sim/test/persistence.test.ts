@@ -4,7 +4,39 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSimulator } from '../src/simulator.ts';
-import { FAST, postJson, submitTask, taskStatus, tempDataDir, waitFor } from './helpers.ts';
+import type { SimOptions } from '../src/options.ts';
+import { FAST, postJson, simTask, submitTask, taskStatus, tempDataDir, waitFor } from './helpers.ts';
+
+/**
+ * Leaves a task pending in a fresh data directory (20 cores fit no default worker), restarts on it with a machine
+ * that would fit it, and reports what became of the old task next to one submitted after the restart.
+ */
+async function pendingAcrossRestart(options: Partial<SimOptions>): Promise<{ old: Awaited<ReturnType<typeof simTask>>; fresh: Awaited<ReturnType<typeof simTask>> }> {
+  const dataDir = tempDataDir();
+  const fits = { cpu_required: 20, command: 'sleep 1000' };
+  try {
+    const first = createSimulator({ ...FAST, ...options, workers: 1, control: true, dataDir });
+    await first.start();
+    const oldId = await submitTask(first.url, fits);
+    assert.equal((await simTask(first.url, oldId)).phase, 'queued');
+    await first.stop();
+
+    const second = createSimulator({ ...FAST, ...options, control: true, dataDir });
+    await second.start();
+    try {
+      assert.equal((await postJson(`${second.url}/__sim/workers`, { worker_id: 'big', cpu: 64, memory: 64, storage: 500 })).status, 201);
+      const freshId = await submitTask(second.url, fits);
+      // The new task is placed on the new machine, so the scheduler has had its chance at the old one too.
+      await waitFor(async () => (await simTask(second.url, freshId)).worker_id === 'big', 3000, 'new task placed');
+      if (options.wellBehaved) await waitFor(async () => (await simTask(second.url, oldId)).worker_id === 'big', 3000, 'old task placed');
+      return { old: await simTask(second.url, oldId), fresh: await simTask(second.url, freshId) };
+    } finally {
+      await second.stop();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
 
 describe('persistence', () => {
   it('keeps tasks, results, users and workers across an in-process restart', async () => {
@@ -46,7 +78,19 @@ describe('persistence', () => {
     }
   });
 
-  it('survives SIGTERM of the real process and re-queues pending tasks', async () => {
+  it('never queues a pending task from before the restart: it stays pending, unqueued', async () => {
+    const { old, fresh } = await pendingAcrossRestart({});
+    assert.equal(fresh.status, 'running');
+    assert.deepEqual([old.status, old.phase, old.worker_id], ['pending', 'unqueued', null]);
+  });
+
+  it('queues pending tasks again after a restart with --well-behaved', async () => {
+    const { old } = await pendingAcrossRestart({ wellBehaved: true });
+    assert.equal(old.status, 'running');
+    assert.equal(old.worker_id, 'big');
+  });
+
+  it('survives SIGTERM of the real process and keeps pending tasks pending', async () => {
     const dataDir = tempDataDir();
     const launch = () => {
       const child = spawn(process.execPath, ['--import', 'tsx', 'sim/src/main.ts', '--port', '0', '--data-dir', dataDir, '--workers', '1', '--heartbeat-ms', '50', '--time-scale', '0.01', '--task-rate', '0', '--dropout', '0'], {

@@ -1,13 +1,17 @@
 import type { Accounts } from '../accounts.ts';
 import type { Cluster } from '../cluster.ts';
 import type { SimOptions } from '../options.ts';
+import type { Quirks } from '../quirks.ts';
 import type { SocketRegistry } from '../socket-registry.ts';
 import type { Store } from '../store.ts';
 import type { TaskGenerator } from '../task-generator.ts';
+import type { WireClock } from '../wire-clock.ts';
 
 /** What every route module needs from the simulator. */
 export interface RouteContext {
   options: SimOptions;
+  quirks: Quirks;
+  clock: WireClock;
   store: Store;
   cluster: Cluster;
   accounts: Accounts;

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { sendJson } from '../go-http.ts';
 import type { Capacity } from '../model.ts';
+import type { Quirks } from '../quirks.ts';
 import { randomWorkerIp } from '../worker-profiles.ts';
 import { Random } from '../random.ts';
 import type { SocketKind } from '../socket-registry.ts';
@@ -20,11 +21,16 @@ export function jsonBody(raw: unknown): Record<string, unknown> | null {
   }
 }
 
+/** The quirks as the state shows them, in the control API's snake_case. */
+function quirksView(quirks: Quirks): Record<string, boolean> {
+  return Object.fromEntries(Object.entries(quirks).map(([name, on]) => [name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`), on]));
+}
+
 /**
  * Test and demo controls under /__sim/, JSON in and out, only with --control.
  * Fault injection (route faults, raw frames, dropped sockets, all heartbeats stopped) is in faults.ts.
  */
-export function controlRoutes(app: FastifyInstance, { cluster, store, sockets, generator, options }: RouteContext): void {
+export function controlRoutes(app: FastifyInstance, { cluster, store, sockets, generator, options, quirks, clock }: RouteContext): void {
   // Addresses for control-added workers come from their own stream so adding one does not shift the cluster's randomness.
   const addressRng = new Random(options.seed ^ 0x5eed);
 
@@ -37,7 +43,13 @@ export function controlRoutes(app: FastifyInstance, { cluster, store, sockets, g
       heartbeat_ms: options.heartbeatMs,
       time_scale: options.timeScale,
       inactive_after_ms: cluster.inactiveAfterMs,
-      auth: options.auth,
+      auth: options.auth && options.database,
+      no_db: !options.database,
+      well_behaved: options.wellBehaved,
+      quirks: quirksView(quirks),
+      clock_offset_ms: clock.offsetMs,
+      lock_held: cluster.lock.held,
+      pull: { pull_ms: cluster.pulls.durations.pullMs, first_pull_ms: cluster.pulls.durations.firstPullMs },
       sockets: { telemetry: sockets.count('telemetry'), logs: sockets.count('logs') },
       tasks: counts,
       workers: [...cluster.workers.values()].map((worker) => ({
@@ -46,7 +58,7 @@ export function controlRoutes(app: FastifyInstance, { cluster, store, sockets, g
         paused: worker.paused,
         connected: worker.telemetry !== undefined,
         is_active: cluster.isActive(worker),
-        capacity: worker.record.capacity,
+        capacity: cluster.capacityOf(worker),
         allocated: cluster.allocated(worker.record.worker_id),
       })),
     });
@@ -97,6 +109,35 @@ export function controlRoutes(app: FastifyInstance, { cluster, store, sockets, g
     const which = { kind: kind as SocketKind | undefined };
     const closed = code === undefined ? sockets.terminateAll(which) : sockets.closeAll(code, 'closed by simulator control', which);
     return sendJson(reply, 200, { closed });
+  });
+
+  // Waiting for a state instead of a time: where a task is, and whether a page ever opened its log stream.
+  app.get('/__sim/tasks/*', async (request, reply) => {
+    const taskId = pathAfter(request.url, '/__sim/tasks/');
+    const task = cluster.findTask(taskId);
+    if (!task) return controlError(reply, 404, `task ${taskId} not found`);
+    return sendJson(reply, 200, {
+      task_id: task.task_id,
+      status: task.status,
+      phase: cluster.phaseOf(task),
+      worker_id: store.assignments.get(taskId)?.worker_id ?? null,
+      log_sockets: sockets.count('logs', taskId),
+      log_sockets_opened: sockets.openedFor(taskId),
+    });
+  });
+
+  app.post('/__sim/pull', async (request, reply) => {
+    const body = jsonBody(request.body);
+    if (!body) return controlError(reply, 400, 'body must be a JSON object');
+    const durations = { ...cluster.pulls.durations };
+    for (const [field, key] of [['pull_ms', 'pullMs'], ['first_pull_ms', 'firstPullMs']] as const) {
+      const value = body[field];
+      if (value === undefined) continue;
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return controlError(reply, 400, `${field} must be a non-negative number`);
+      durations[key] = value;
+    }
+    cluster.pulls.durations = durations;
+    return sendJson(reply, 200, { pull_ms: durations.pullMs, first_pull_ms: durations.firstPullMs });
   });
 
   app.post('/__sim/task-rate', async (request, reply) => {

@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import { sendJson } from '../go-http.ts';
+import { dropConnection, sendJson } from '../go-http.ts';
 import {
   FAULT_ACTIONS,
   FaultPlan,
@@ -113,12 +113,6 @@ function wait(ms: number, socket: Socket, stopping: AbortSignal): Promise<boolea
     socket.once('close', cut);
     stopping.addEventListener('abort', cut, { once: true });
   });
-}
-
-/** What the real master does when a handler panics: the connection closes with no response at all. */
-function dropConnection(request: FastifyRequest, reply: FastifyReply): void {
-  reply.hijack();
-  request.raw.socket.destroy();
 }
 
 /**

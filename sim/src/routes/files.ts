@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendGoError, sendJson, sendMethodNotAllowed } from '../go-http.ts';
 import type { TaskRecord } from '../model.ts';
-import { fileTimestamp, outputFiles, type OutputFile } from '../output-files.ts';
+import { outputFiles, type OutputFile } from '../output-files.ts';
 import type { Store } from '../store.ts';
+import type { WireClock } from '../wire-clock.ts';
 import type { RouteContext } from './context.ts';
 
 const TASK_URL = 'Invalid URL format. Expected: /api/files/{task_id}';
@@ -57,13 +58,13 @@ function isListed(task: TaskRecord, files: OutputFile[]): boolean {
   return files.length > 0 && !task.docker_image.includes('/');
 }
 
-function userTaskFiles(store: Store, userId: string): TaskFiles[] {
+function userTaskFiles(store: Store, clock: WireClock, userId: string): TaskFiles[] {
   const found: Array<{ entry: TaskFiles; key: string[] }> = [];
   for (const task of store.tasks) {
     if (task.user_id !== userId) continue;
     const files = outputFiles(task, store.results.get(task.task_id));
     // Walk order: directory names sorted level by level (image, then submit time, then id).
-    if (isListed(task, files)) found.push({ entry: { task, files }, key: [task.docker_image, fileTimestamp(task.created_ms), task.task_id] });
+    if (isListed(task, files)) found.push({ entry: { task, files }, key: [task.docker_image, clock.fileTimestamp(task.created_ms), task.task_id] });
   }
   found.sort((a, b) => {
     for (let level = 0; level < a.key.length; level++) {
@@ -81,11 +82,11 @@ function findTaskFiles(store: Store, userId: string, taskId: string): TaskFiles 
   return isListed(task, files) ? { task, files } : undefined;
 }
 
-function taskFilesBody({ task, files }: TaskFiles) {
+function taskFilesBody({ task, files }: TaskFiles, clock: WireClock) {
   return {
     task_id: task.task_id,
     task_name: task.docker_image,
-    timestamp: fileTimestamp(task.created_ms),
+    timestamp: clock.fileTimestamp(task.created_ms),
     files: files.map((file) => ({ path: file.path, size: file.bytes.length })),
     total_size: files.reduce((sum, file) => sum + file.bytes.length, 0),
   };
@@ -98,13 +99,13 @@ function pathParts(url: string): { path: string; parts: string[] } {
 }
 
 /** §6 of the contract: task output files, identified by query parameters, no cookie. */
-export function fileRoutes(app: FastifyInstance, { store }: RouteContext): void {
+export function fileRoutes(app: FastifyInstance, { store, clock }: RouteContext): void {
   app.all('/api/files', async (request, reply) => {
     if (request.method !== 'GET') return sendMethodNotAllowed(reply);
     const ids = identities(request, reply);
     if (!ids) return reply;
     if (!mayRead(ids)) return readDenied(reply, ids);
-    const tasks = userTaskFiles(store, ids.userId).map(taskFilesBody);
+    const tasks = userTaskFiles(store, clock, ids.userId).map((found) => taskFilesBody(found, clock));
     return sendJson(reply, 200, { user_id: ids.userId, tasks, count: tasks.length });
   });
 
@@ -130,7 +131,7 @@ export function fileRoutes(app: FastifyInstance, { store }: RouteContext): void 
     if (!mayRead(ids)) return readDenied(reply, ids);
     const found = findTaskFiles(store, ids.userId, taskId);
     if (!found) return sendGoError(reply, 404, `task ${taskId} not found for user ${ids.userId}`);
-    return sendJson(reply, 200, taskFilesBody(found));
+    return sendJson(reply, 200, taskFilesBody(found, clock));
   });
 
   function download(request: FastifyRequest, reply: FastifyReply, parts: string[]): FastifyReply {

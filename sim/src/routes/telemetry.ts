@@ -1,17 +1,17 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { WebSocket } from 'ws';
-import { goJson, sendGoError, sendJson, sendMethodNotAllowed, unixSeconds } from '../go-http.ts';
+import { goJson, sendGoError, sendJson, sendMethodNotAllowed } from '../go-http.ts';
 import { telemetryMap, telemetryObject } from '../views.ts';
 import { pathAfter, type RouteContext } from './context.ts';
 
 /** Legacy REST telemetry (§5) and the telemetry sockets (§7.1, §7.2). */
-export function telemetryRoutes(app: FastifyInstance, { cluster, sockets }: RouteContext): void {
+export function telemetryRoutes(app: FastifyInstance, { cluster, sockets, clock }: RouteContext): void {
   app.all('/health', async (request, reply) => {
     if (request.method !== 'GET') return sendMethodNotAllowed(reply);
     const workers = [...cluster.workers.values()].filter((worker) => worker.telemetry);
     return sendJson(reply, 200, {
       status: 'healthy',
-      time: unixSeconds(),
+      time: clock.seconds(),
       active_clients: sockets.count('telemetry'),
       workers: workers.length,
       active_workers: workers.filter((worker) => cluster.isActive(worker)).length,
@@ -20,14 +20,14 @@ export function telemetryRoutes(app: FastifyInstance, { cluster, sockets }: Rout
 
   app.all('/telemetry', async (request, reply) => {
     if (request.method !== 'GET') return sendMethodNotAllowed(reply);
-    return sendJson(reply, 200, telemetryMap(cluster, cluster.workers.values()));
+    return sendJson(reply, 200, telemetryMap(cluster, cluster.workers.values(), clock));
   });
 
   app.all('/telemetry/*', async (request, reply) => {
     if (request.method !== 'GET') return sendMethodNotAllowed(reply);
     const workerId = pathAfter(request.url, '/telemetry/');
     const worker = cluster.workers.get(workerId);
-    const object = worker && telemetryObject(cluster, worker);
+    const object = worker && telemetryObject(cluster, worker, clock);
     if (!object) return sendGoError(reply, 404, `Worker ${workerId} not found`);
     return sendJson(reply, 200, object);
   });
@@ -41,7 +41,7 @@ export function telemetryRoutes(app: FastifyInstance, { cluster, sockets }: Rout
         worker_id: worker.record.worker_id,
         is_active: cluster.isActive(worker),
         running_tasks_count: worker.telemetry.running_tasks.length,
-        last_update: cluster.telemetrySeconds(worker.telemetry.last_update_ms),
+        last_update: clock.telemetrySeconds(worker.telemetry.last_update_ms),
       };
     }
     return sendJson(reply, 200, summary);
@@ -57,7 +57,7 @@ export function telemetryRoutes(app: FastifyInstance, { cluster, sockets }: Rout
     const watchers = oneWorker.get(workerId);
     if (everyWorker.size === 0 && !watchers) return;
     const worker = cluster.workers.get(workerId);
-    const object = worker && telemetryObject(cluster, worker);
+    const object = worker && telemetryObject(cluster, worker, clock);
     if (!object) return;
     const frame = Buffer.from(goJson({ [workerId]: object }, false));
     for (const socket of everyWorker) write(socket, frame);
@@ -68,7 +68,7 @@ export function telemetryRoutes(app: FastifyInstance, { cluster, sockets }: Rout
   const stream = (socket: WebSocket, onlyWorkerId: string | undefined) => {
     sockets.add(socket, 'telemetry');
     const initial = onlyWorkerId === undefined ? [...cluster.workers.values()] : [cluster.workers.get(onlyWorkerId)].filter((w) => w !== undefined);
-    const map = telemetryMap(cluster, initial);
+    const map = telemetryMap(cluster, initial, clock);
     // The per-worker stream sends nothing until that worker has telemetry.
     if (onlyWorkerId === undefined || Object.keys(map).length > 0) write(socket, Buffer.from(goJson(map, false)));
     if (onlyWorkerId === undefined) {

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { sendGoError, sendJson, sendMethodNotAllowed, unixSeconds } from '../go-http.ts';
+import { sendGoError, sendJson, sendMethodNotAllowed } from '../go-http.ts';
 import { decodeJsonBody } from '../task-request.ts';
-import { workerDetail, workerListEntry } from '../views.ts';
+import { telemetryOnlyWorkerEntry, workerDetail, workerListEntry } from '../views.ts';
 import { pathAfter, type RouteContext } from './context.ts';
 
-export function workerRoutes(app: FastifyInstance, { cluster, store }: RouteContext): void {
+export function workerRoutes(app: FastifyInstance, { cluster, store, options, clock }: RouteContext): void {
   app.all('/api/workers', async (request, reply) => {
     if (request.method === 'POST') {
+      if (!options.database) return sendGoError(reply, 503, 'Worker registration is not available (database not connected)');
       let workerId: unknown;
       let workerIp: unknown;
       try {
@@ -39,7 +40,10 @@ export function workerRoutes(app: FastifyInstance, { cluster, store }: RouteCont
       });
     }
     if (request.method !== 'GET') return sendMethodNotAllowed(reply);
-    const workers = [...cluster.workers.values()].map((worker) => workerListEntry(cluster, worker));
+    // Without the registry only the telemetry manager's workers are listed.
+    const workers = options.database
+      ? [...cluster.workers.values()].map((worker) => workerListEntry(cluster, worker, clock))
+      : [...cluster.workers.values()].flatMap((worker) => telemetryOnlyWorkerEntry(cluster, worker, clock) ?? []);
     return sendJson(reply, 200, { workers: workers.length > 0 ? workers : null });
   });
 
@@ -51,7 +55,7 @@ export function workerRoutes(app: FastifyInstance, { cluster, store }: RouteCont
       if (!workerId) return sendGoError(reply, 400, 'Worker ID required');
       const worker = cluster.workers.get(workerId);
       if (!worker?.telemetry) return sendGoError(reply, 404, `Worker ${workerId} not found`);
-      const updated = cluster.telemetrySeconds(worker.telemetry.last_update_ms);
+      const updated = clock.telemetrySeconds(worker.telemetry.last_update_ms);
       return sendJson(reply, 200, {
         worker_id: workerId,
         cpu_usage: worker.telemetry.cpu_usage,
@@ -63,15 +67,16 @@ export function workerRoutes(app: FastifyInstance, { cluster, store }: RouteCont
       });
     }
     if (rest.endsWith('/tasks')) {
+      if (!options.database) return sendGoError(reply, 503, 'Database not available');
       const workerId = rest.slice(0, -'/tasks'.length);
       const history = [...store.assignments.values()]
         .filter((assignment) => assignment.worker_id === workerId)
-        .map((assignment) => ({ task_id: assignment.task_id, assigned_at: unixSeconds(assignment.assigned_ms) }));
+        .map((assignment) => ({ task_id: assignment.task_id, assigned_at: clock.seconds(assignment.assigned_ms) }));
       return sendJson(reply, 200, { worker_id: workerId, tasks: history.length > 0 ? history : null, count: history.length });
     }
     if (!rest) return sendGoError(reply, 400, 'Worker ID required');
     const worker = cluster.workers.get(rest);
     if (!worker?.telemetry) return sendGoError(reply, 404, `Worker ${rest} not found`);
-    return sendJson(reply, 200, workerDetail(cluster, worker));
+    return sendJson(reply, 200, workerDetail(cluster, worker, clock, options.database));
   });
 }
