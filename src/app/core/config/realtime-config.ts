@@ -7,6 +7,12 @@ export interface RealtimeConfig {
   readonly reconnect: BackoffPolicy;
   /** The workers' heartbeat period; a socket silent for two of them is stale. */
   readonly heartbeatMs: number;
+  /**
+   * An open telemetry socket that delivers nothing this long while workers are active is
+   * half-open or stuck: it is closed and reconnected. Four heartbeats: longer than the master's
+   * usual pause while a cancel holds its lock.
+   */
+  readonly silentSocketMs: number;
   /** A worker without a heartbeat for this long is inactive (the master's own rule is 30 s). */
   readonly inactiveAfterMs: number;
   /** Polling of `GET /api/workers` while the socket is down. */
@@ -28,6 +34,7 @@ export const REALTIME_CONFIG = new InjectionToken<RealtimeConfig>('REALTIME_CONF
   factory: () => ({
     reconnect: { initialMs: 500, maxMs: 10_000 },
     heartbeatMs: 5000,
+    silentSocketMs: 20_000,
     inactiveAfterMs: 30_000,
     fallbackPollMs: 1000,
     registryPollMs: 10_000,

@@ -11,6 +11,20 @@ export interface ConnectionLabel {
 
 /** What the toolbar chip says about the connection, in words an operator can act on. */
 export function toConnectionLabel(state: ConnectionState, formatTime: (epochMs: number) => string): ConnectionLabel {
+  const label = describeConnection(state, formatTime);
+  return state.clockOffsetMs === 0
+    ? label
+    : { ...label, explanation: `${label.explanation} ${clockNote(state.clockOffsetMs)}` };
+}
+
+/** The master's clock is off: say by how much, and that the dashboard allows for it. */
+function clockNote(offsetMs: number): string {
+  const seconds = Math.round(Math.abs(offsetMs) / 1000);
+  const amount = seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
+  return `The master's clock is ${amount} ${offsetMs > 0 ? 'ahead of' : 'behind'} this browser's; ages and worker freshness allow for it.`;
+}
+
+function describeConnection(state: ConnectionState, formatTime: (epochMs: number) => string): ConnectionLabel {
   const dataFrom = state.lastMessageAt === null ? '' : ` · data from ${formatTime(state.lastMessageAt)}`;
   const lastData =
     state.lastMessageAt === null

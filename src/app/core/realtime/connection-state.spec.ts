@@ -9,6 +9,7 @@ describe('toConnectionState', () => {
     fallback: null,
     workerCount: 3,
     staleAfterMs: 10_000,
+    clockOffsetMs: 0,
   };
   const polled = (overrides: Partial<PollState<unknown>>): PollState<unknown> => ({
     data: [],
@@ -21,7 +22,7 @@ describe('toConnectionState', () => {
   const retrying = { phase: 'retrying', lastFrameAt: 1000, attempt: 2, retryAt: 9000, reason: 'closed' } as const;
 
   it('is live while frames arrive', () => {
-    expect(toConnectionState(base)).toEqual({ kind: 'live', lastMessageAt: 1000, checkedAt: 5000 });
+    expect(toConnectionState(base)).toEqual({ kind: 'live', lastMessageAt: 1000, checkedAt: 5000, clockOffsetMs: 0 });
   });
 
   it('is stale when the open socket has been silent for longer than allowed', () => {
@@ -38,6 +39,7 @@ describe('toConnectionState', () => {
       kind: 'connecting',
       lastMessageAt: null,
       checkedAt: 5000,
+      clockOffsetMs: 0,
     });
   });
 
@@ -49,6 +51,7 @@ describe('toConnectionState', () => {
       reason: 'closed',
       lastMessageAt: 1000,
       checkedAt: 5000,
+      clockOffsetMs: 0,
     });
   });
 
@@ -65,6 +68,7 @@ describe('toConnectionState', () => {
       retryAt: 9000,
       lastMessageAt: 7000,
       checkedAt: 5000,
+      clockOffsetMs: 0,
     });
   });
 

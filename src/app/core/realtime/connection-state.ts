@@ -17,6 +17,8 @@ interface Freshness {
   readonly lastMessageAt: number | null;
   /** Epoch ms when this state was evaluated (the clock), for countdowns and ages. */
   readonly checkedAt: number;
+  /** How far the master's clock is ahead of the browser's (ms, negative when behind; 0 when negligible). */
+  readonly clockOffsetMs: number;
 }
 
 /** The dashboard's connection to the master, as the toolbar chip shows it. */
@@ -40,6 +42,7 @@ export interface ConnectionInputs {
   /** With no workers the master has nothing to send, so silence is not staleness. */
   readonly workerCount: number;
   readonly staleAfterMs: number;
+  readonly clockOffsetMs: number;
 }
 
 export function toConnectionState({
@@ -49,9 +52,10 @@ export function toConnectionState({
   fallback,
   workerCount,
   staleAfterMs,
+  clockOffsetMs,
 }: ConnectionInputs): ConnectionState {
   const lastMessageAt = latest(socket.lastFrameAt, fallback?.lastUpdated ?? null);
-  const freshness = { lastMessageAt, checkedAt: now };
+  const freshness = { lastMessageAt, checkedAt: now, clockOffsetMs };
   if (!online) {
     return { kind: 'offline', ...freshness };
   }

@@ -262,6 +262,37 @@ describe('TelemetryStore', () => {
     });
   });
 
+  it('drops and reconnects a socket that stays open but silent while workers are active (half-open)', () => {
+    marbles(({ cold, expectObservable, expectSubscriptions }) => {
+      const halfOpen = cold('5ms a 10ms b', { a: frame(beat('kiwi', 1, 10)), b: frame(beat('kiwi', 2, 20)) });
+      const { store } = setup({ sockets: [halfOpen] });
+
+      // Stale 100 ms after the heartbeat at 16 ms; silent for 200 ms: dropped at 216 ms, reconnected 100 ms later.
+      expectObservable(kinds(store.connection$), '400ms !').toBe('c 4ms l 119ms s 90ms r 104ms l', {
+        c: 'connecting',
+        l: 'live',
+        s: 'stale',
+        r: 'reconnecting',
+      });
+      expectSubscriptions(halfOpen.subscriptions).toBe(['^ 215ms !', '316ms ^ 83ms !']);
+    });
+  });
+
+  it('keeps a silent socket open when no worker is active (nothing to send)', () => {
+    marbles(({ cold, expectObservable, expectSubscriptions }) => {
+      const quiet = cold('5ms a', { a: frame({ ...beat('old', 1, 10), is_active: false }) });
+      const { store } = setup({ sockets: [quiet] });
+
+      // Stale (nothing for a while), but not dropped: the master has no heartbeats to send.
+      expectObservable(kinds(store.connection$), '400ms !').toBe('c 4ms l 119ms s', {
+        c: 'connecting',
+        l: 'live',
+        s: 'stale',
+      });
+      expectSubscriptions(quiet.subscriptions).toBe('^ 399ms !');
+    });
+  });
+
   it("estimates the master's clock offset from heartbeat frames, leaving out the snapshot sent on connect", () => {
     marbles(({ cold, expectObservable }) => {
       // The snapshot reports a heartbeat from long ago; the heartbeat at 10 ms says the master is 600 s ahead.

@@ -29,6 +29,7 @@ import { parseTelemetryFrame } from '../../shared/cloudai/parse-telemetry-frame'
 import { ParsedTelemetryFrame } from '../../shared/cloudai/telemetry.model';
 import { WorkerListEntry } from '../../shared/cloudai/worker.model';
 import { WorkersClient } from '../../shared/cloudai/workers-client';
+import { failWhenSilent } from '../../shared/streams/fail-when-silent';
 import { RetryScheduled, completionAsError, reconnect } from '../../shared/streams/reconnect';
 import { PollState, smartPoll } from '../../shared/streams/smart-poll';
 import { REALTIME_CONFIG } from '../config/realtime-config';
@@ -44,6 +45,8 @@ type SocketEvent =
   | ({ readonly kind: 'retrying' } & RetryScheduled)
   /** The connection was closed on purpose (sign-out): forget what it delivered. */
   | { readonly kind: 'closed' };
+
+type FrameEvent = Extract<SocketEvent, { kind: 'frame' }>;
 
 const CLOSED: SocketEvent = { kind: 'closed' };
 
@@ -164,8 +167,9 @@ export class TelemetryStore {
   /**
    * The master's clock minus this browser's, in ms (0 when negligible or not known yet),
    * estimated from heartbeat frames; the snapshot sent on connect is left out, since its entries
-   * can be minutes old. Kept for as long as the app runs, so a page opened later does not start
-   * from zero (the socket itself stays open for the toolbar chip anyway). Replays; never completes.
+   * can be minutes old. The toolbar chip shows it (see `connection$`), which keeps the estimate
+   * for as long as the app runs: a page opened later does not start from zero. Shared while
+   * subscribed; replays; never completes.
    */
   readonly clockOffsetMs$: Observable<number> = this.parsedFrames$.pipe(
     filter((frame) => !frame.snapshot),
@@ -181,7 +185,7 @@ export class TelemetryStore {
     map(clockOffsetMs),
     startWith(0),
     distinctUntilChanged(),
-    shareReplay({ bufferSize: 1, refCount: false }),
+    shareReplay({ bufferSize: 1, refCount: true }),
   );
 
   /** How many frames or entries were dropped as malformed since the socket was first opened. Replays; never completes. */
@@ -204,6 +208,7 @@ export class TelemetryStore {
       map((workers) => workers.size),
       distinctUntilChanged(),
     ),
+    clockOffsetMs: this.clockOffsetMs$,
   }).pipe(
     withLatestFrom(this.socketStatus$),
     map(([inputs, socket]) => toConnectionState({ ...inputs, socket, staleAfterMs: 2 * this.config.heartbeatMs })),
@@ -226,7 +231,14 @@ export class TelemetryStore {
       defer(() => this.openSocket(this.socketUrl)).pipe(
         completionAsError<string>('the master closed the connection'),
         // `reconnect` subscribes anew for each connection, so the index counts frames per connection.
-        map((raw, index): SocketEvent => ({ kind: 'frame', raw, at: asyncScheduler.now(), snapshot: index === 0 })),
+        map((raw, index): FrameEvent => ({ kind: 'frame', raw, at: asyncScheduler.now(), snapshot: index === 0 })),
+        // Heartbeats come every few seconds while any worker is active; an open socket that stays
+        // silent that long is half-open or stuck, so it is dropped and reconnected.
+        failWhenSilent<FrameEvent>(
+          this.config.silentSocketMs,
+          (event) => !event.snapshot || reportsActiveWorker(event.raw),
+          `nothing arrived for ${this.config.silentSocketMs / 1000} s although workers were active`,
+        ),
         reconnect({
           policy: this.config.reconnect,
           random: this.random,
@@ -275,6 +287,11 @@ function samePhase(a: SocketStatus, b: SocketStatus): boolean {
     return false;
   }
   return a.phase !== 'retrying' || (b.phase === 'retrying' && a.attempt === b.attempt && a.retryAt === b.retryAt);
+}
+
+/** Whether a snapshot lists a worker the master considers active, whose heartbeats should follow. */
+function reportsActiveWorker(raw: string): boolean {
+  return parseTelemetryFrame(raw).entries.some((entry) => entry.is_active);
 }
 
 /** Emits when the flag turns from false to true (the browser came online, the tab became visible). */

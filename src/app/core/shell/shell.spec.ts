@@ -27,7 +27,7 @@ describe('Shell', () => {
   }
 
   it('offers the five destinations in the main navigation', async () => {
-    const { element } = await render({ kind: 'connecting', lastMessageAt: null, checkedAt: 0 });
+    const { element } = await render({ kind: 'connecting', lastMessageAt: null, checkedAt: 0, clockOffsetMs: 0 });
 
     const links = Array.from(element.querySelectorAll('nav[aria-label="Main"] a span:last-child')).map((label) =>
       label.textContent?.trim(),
@@ -43,13 +43,14 @@ describe('Shell', () => {
       reason: 'closed',
       lastMessageAt: null,
       checkedAt: 0,
+      clockOffsetMs: 0,
     });
 
     expect(element.querySelector('app-connection-chip')?.textContent).toContain('Reconnecting in 3 s');
   });
 
   it('says in the chip how many malformed messages were ignored', async () => {
-    const { element } = await render({ kind: 'live', lastMessageAt: 0, checkedAt: 0 }, 3);
+    const { element } = await render({ kind: 'live', lastMessageAt: 0, checkedAt: 0, clockOffsetMs: 0 }, 3);
 
     expect(element.querySelector('[role="status"]')?.getAttribute('aria-label')).toContain(
       '3 malformed messages were ignored.',
@@ -57,7 +58,12 @@ describe('Shell', () => {
   });
 
   it('steps the colour scheme from the system setting to light', async () => {
-    const { element, choose } = await render({ kind: 'connecting', lastMessageAt: null, checkedAt: 0 });
+    const { element, choose } = await render({
+      kind: 'connecting',
+      lastMessageAt: null,
+      checkedAt: 0,
+      clockOffsetMs: 0,
+    });
 
     (element.querySelector('button[aria-label^="Colour scheme"]') as HTMLButtonElement).click();
 
@@ -65,7 +71,7 @@ describe('Shell', () => {
   });
 
   it('labels a master without sign-in, and hides live data from a signed-out visitor', async () => {
-    const live: ConnectionState = { kind: 'live', lastMessageAt: 0, checkedAt: 0 };
+    const live: ConnectionState = { kind: 'live', lastMessageAt: 0, checkedAt: 0, clockOffsetMs: 0 };
     const open = await render(live);
     expect(open.element.textContent).toContain('No sign-in');
     TestBed.resetTestingModule();
@@ -77,10 +83,14 @@ describe('Shell', () => {
 
   it('shows who is signed in, with name, email and visits', async () => {
     const user = { email: 'alice@example.com', name: 'Alice', visit_count: 4, created_at: '2025-11-18T20:30:01.123Z' };
-    const { element, fixture } = await render({ kind: 'connecting', lastMessageAt: null, checkedAt: 0 }, 0, {
-      status: 'signed-in',
-      user,
-    });
+    const { element, fixture } = await render(
+      { kind: 'connecting', lastMessageAt: null, checkedAt: 0, clockOffsetMs: 0 },
+      0,
+      {
+        status: 'signed-in',
+        user,
+      },
+    );
 
     (element.querySelector('button[aria-label="Account: Alice"]') as HTMLButtonElement).click();
     await fixture.whenStable();
