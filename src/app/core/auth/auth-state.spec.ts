@@ -26,6 +26,15 @@ describe('reduceAuth', () => {
     expect(reduceAuth(signedIn, failed(401))).toEqual({ status: 'expired', user: alice });
   });
 
+  it('asks for sign-in over the page when the master, back after an outage, says nobody is signed in', () => {
+    const unreachable = reduceAuth(CHECKING, failed(0));
+    expect(unreachable.status).toBe('unreachable');
+
+    const ended = reduceAuth(unreachable, failed(401));
+    expect(ended).toEqual({ status: 'expired', user: null });
+    expect(reduceAuth(ended, failed(401))).toEqual(ended);
+  });
+
   it('treats a deleted account (200, success false) like an ended session', () => {
     expect(reduceAuth(signedIn, { kind: 'checked', response: { success: false, message: 'User not found' } })).toEqual({
       status: 'expired',

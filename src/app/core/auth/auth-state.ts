@@ -8,8 +8,12 @@ export type AuthState =
   | { readonly status: 'checking' }
   | { readonly status: 'signed-out' }
   | { readonly status: 'signed-in'; readonly user: AuthUser }
-  /** The session ended while the operator was working: sign in again over the page, losing nothing. */
-  | { readonly status: 'expired'; readonly user: AuthUser }
+  /**
+   * The session ended while the operator was working, or (user `null`) the page was opened while
+   * the master was unreachable and the master, once back, says nobody is signed in: sign in over
+   * the page, losing nothing.
+   */
+  | { readonly status: 'expired'; readonly user: AuthUser | null }
   /** The master has no auth routes (no user database): everyone may use the dashboard. */
   | { readonly status: 'no-auth' }
   /** The master could not be asked; pages show their own errors and the check is repeated. */
@@ -38,17 +42,25 @@ export function reduceAuth(state: AuthState, event: AuthEvent): AuthState {
           : { status: 'signed-in', user: event.response.user };
       }
       // 200 with success false: the account is gone.
-      return user ? { status: 'expired', user } : { status: 'signed-out' };
+      return endedSession(state, user);
     case 'check-failed': {
       const status = event.error instanceof HttpErrorResponse ? event.error.status : 0;
       if (status === 404) return { status: 'no-auth' };
-      if (status === 401) return user ? { status: 'expired', user } : { status: 'signed-out' };
+      if (status === 401) return endedSession(state, user);
       // A master that is down or failing says nothing about the session: keep it.
       return user || state.status === 'no-auth'
         ? state
         : { status: 'unreachable', message: toErrorMessage(event.error) };
     }
   }
+}
+
+/** Nobody is signed in (any more): over the page if one is open, on the sign-in page if none ever was. */
+function endedSession(state: AuthState, user: AuthUser | null): AuthState {
+  if (user || state.status === 'unreachable' || state.status === 'expired') {
+    return { status: 'expired', user };
+  }
+  return { status: 'signed-out' };
 }
 
 /** Whether data pages may open. */

@@ -97,10 +97,10 @@ export class Shell {
   private reopenSignInWhenSessionEnds(): void {
     this.authStore.state$
       .pipe(
-        map((state) => (state.status === 'expired' ? state.user : null)),
+        map((state) => (state.status === 'expired' ? state : null)),
         distinctUntilChanged(),
-        filter((user) => user !== null),
-        exhaustMap((user) =>
+        filter((state) => state !== null),
+        exhaustMap(({ user }) =>
           from(import('../auth/session-expired-dialog')).pipe(
             switchMap(({ openSessionExpiredDialog }) => openSessionExpiredDialog(this.injector, user)),
           ),

@@ -43,6 +43,11 @@ export interface TaskSubmission {
   readonly gpu_required: number;
   readonly tag: TaskTag;
   readonly k_value: number;
+  /**
+   * Free text to the master, but it files a task's output files under it, and only this user (or
+   * `admin`) may list them: the dashboard sends the signed-in user's email.
+   */
+  readonly user_id: string;
 }
 
 /** `POST /api/tasks` success (201). Its `status` says "queued", but the master stores `pending`. */

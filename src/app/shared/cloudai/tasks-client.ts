@@ -19,11 +19,15 @@ export class TasksClient {
   private readonly http = inject(HttpClient);
   private readonly malformed = inject(MalformedInput);
 
-  /** `GET /api/tasks`: every task the master has stored, oldest first. */
-  listTasks(): Observable<readonly TaskListEntry[]> {
+  /** `GET /api/tasks`: every task the master has stored, oldest first; with `status`, only those with exactly that status. */
+  listTasks(status?: string): Observable<readonly TaskListEntry[]> {
     return this.http
-      .get('/api/tasks', { responseType: 'text' })
-      .pipe(map(readAnswer(this.malformed, 'a task list', parseTaskList)));
+      .get('/api/tasks', { responseType: 'text', ...(status === undefined ? {} : { params: { status } }) })
+      .pipe(
+        map(
+          readAnswer(this.malformed, status === undefined ? 'a task list' : `a list of ${status} tasks`, parseTaskList),
+        ),
+      );
   }
 
   /** `POST /api/tasks`: errors come back as the master's text/plain message. */

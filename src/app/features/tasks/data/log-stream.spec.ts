@@ -1,10 +1,13 @@
 import {
   CONNECTING_STREAM,
+  LogInputs,
   LogStreamEvent,
   LogView,
+  nextAttempt,
   nextLogSource,
   parseLogMessage,
   reduceLogStream,
+  replayOverlap,
   storedLogView,
   toLogLines,
 } from './log-stream';
@@ -23,10 +26,12 @@ describe('parseLogMessage', () => {
     expect(parseLogMessage('{"type":"error","task_id":"t","error":"worker kiwi not found"}')).toEqual({
       kind: 'error',
       message: 'worker kiwi not found',
+      transient: true,
     });
     expect(parseLogMessage('{"error":"Failed to get task information: task not found: t"}')).toEqual({
       kind: 'error',
       message: 'Failed to get task information: task not found: t',
+      transient: false,
     });
   });
 
@@ -88,6 +93,58 @@ describe('reduceLogStream', () => {
     expect(view.phase).toBe('interrupted');
     expect(view.lines).toEqual(['one']);
     expect(view.message).toContain('1006');
+    expect(view.end).toBe('retry');
+  });
+
+  it('ends for good after a final status, even though the master hangs up without a close frame', () => {
+    const view = run(messages('{"type":"complete","status":"failed"}'), { kind: 'closed', clean: false, code: 1006 });
+
+    expect(view.end).toBe('final');
+  });
+
+  it('says in plain words why a stream ended with a container state instead of a result', () => {
+    const view = run(
+      messages(
+        '{"type":"connected"}',
+        '{"type":"log","line":"Task not found or not running on this worker"}',
+        '{"type":"complete","status":"not_found"}',
+      ),
+      { kind: 'closed', clean: false, code: 1006 },
+    );
+
+    expect(view.phase).toBe('no-container');
+    expect(view.finalStatus).toBe('not_found');
+    expect(view.message).toContain('no container for this task yet');
+    expect(view.message).toContain('recorded the task as “not_found”');
+    expect(view.end).toBe('final');
+  });
+
+  it('retries after an error between master and worker, not after one about the task', () => {
+    const grpc = run(messages('{"type":"error","error":"error receiving log chunk: rpc error: code = Unavailable"}'), {
+      kind: 'closed',
+      clean: false,
+      code: 1006,
+    });
+    const unassigned = run(messages('{"type":"error","error":"failed to find assignment for task"}'), {
+      kind: 'closed',
+      clean: false,
+      code: 1006,
+    });
+
+    expect(grpc.end).toBe('retry');
+    expect(unassigned.end).toBe('final');
+  });
+
+  it('lines up the replay of a reconnected stream with the lines already shown', () => {
+    const before = run(messages('{"type":"log","line":"a\\nb\\nc"}'), { kind: 'closed', clean: false, code: 1006 });
+    // The worker replays its buffer (b, c) and goes on (d), in two batches.
+    const after = [
+      messages('{"type":"connected"}', '{"type":"log","line":"b"}'),
+      messages('{"type":"log","line":"c\\nd"}'),
+    ].reduce(reduceLogStream, nextAttempt(before));
+
+    expect(after.lines).toEqual(['a', 'b', 'c', 'd']);
+    expect(after.attempt).toBe(2);
   });
 
   it('says when a stream ended cleanly without a final status (a finished task with empty logs)', () => {
@@ -130,16 +187,41 @@ describe('storedLogView', () => {
   });
 });
 
+describe('replayOverlap', () => {
+  it('finds the longest tail of the shown lines that the replay starts with', () => {
+    expect(replayOverlap(['a', 'b', 'c'], ['b', 'c', 'd'])).toBe(2);
+    expect(replayOverlap(['a', 'b', 'c'], ['a', 'b', 'c', 'd'])).toBe(3);
+    expect(replayOverlap(['a', 'b'], ['x'])).toBe(0);
+    expect(replayOverlap([], ['a'])).toBe(0);
+  });
+});
+
 describe('nextLogSource', () => {
-  it('opens nothing for a pending task, streams a running one and reads a finished one', () => {
-    expect(nextLogSource(null, 'pending')).toBe('none');
-    expect(nextLogSource(null, 'running')).toBe('stream');
-    expect(nextLogSource(null, 'completed')).toBe('stored');
-    expect(nextLogSource(null, 'not_found')).toBe('stored');
+  const inputs = (status: string, overrides: Partial<LogInputs> = {}): LogInputs => ({
+    status,
+    cancelling: false,
+    opened: false,
+    ...overrides,
+  });
+
+  it('opens nothing for a pending task and reads a finished one', () => {
+    expect(nextLogSource(null, inputs('pending'))).toBe('none');
+    expect(nextLogSource(null, inputs('completed'))).toBe('stored');
+  });
+
+  it("streams a running task only once the operator opened it: looking must not change the master's data", () => {
+    expect(nextLogSource(null, inputs('running'))).toBe('gated');
+    expect(nextLogSource('gated', inputs('running', { opened: true }))).toBe('stream');
+    // A status the log stream itself wrote: the task may still run.
+    expect(nextLogSource(null, inputs('not_found'))).toBe('gated');
+  });
+
+  it('closes the stream while a cancel is on its way', () => {
+    expect(nextLogSource('stream', inputs('running', { opened: true, cancelling: true }))).toBe('paused');
+    expect(nextLogSource('paused', inputs('cancelled', { opened: true, cancelling: true }))).toBe('stored');
   });
 
   it('keeps an open stream when the task finishes: the stream reports the end itself', () => {
-    expect(nextLogSource('stream', 'completed')).toBe('stream');
-    expect(nextLogSource('none', 'running')).toBe('stream');
+    expect(nextLogSource('stream', inputs('completed', { opened: true }))).toBe('stream');
   });
 });

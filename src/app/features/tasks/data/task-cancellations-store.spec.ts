@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { HttpErrorResponse } from '@angular/common/http';
-import { Observable } from 'rxjs';
+import { Observable, of } from 'rxjs';
 import { POLLING_CONFIG } from '../../../core/config/polling-config';
 import { TaskCancelRequested, TaskListEntry } from '../../../shared/cloudai/task.model';
 import { TasksClient } from '../../../shared/cloudai/tasks-client';
@@ -22,13 +22,15 @@ describe('TaskCancellationsStore', () => {
   });
 
   function storeWith(
-    cancelTask: () => Observable<TaskCancelRequested>,
+    cancelTask: (taskId: string) => Observable<TaskCancelRequested>,
     poll$: Observable<PollState<readonly TaskListEntry[]>>,
+    runningNow: () => Observable<readonly TaskListEntry[]> = () => of([running]),
   ) {
     const refresh = jasmine.createSpy('refresh');
+    const listTasks = jasmine.createSpy('listTasks').and.callFake(runningNow);
     TestBed.configureTestingModule({
       providers: [
-        { provide: TasksClient, useValue: { cancelTask } },
+        { provide: TasksClient, useValue: { cancelTask, listTasks } },
         { provide: TasksStore, useValue: { poll$, refresh } },
         {
           provide: POLLING_CONFIG,
@@ -36,8 +38,59 @@ describe('TaskCancellationsStore', () => {
         },
       ],
     });
-    return { store: TestBed.inject(TaskCancellationsStore), refresh };
+    return { store: TestBed.inject(TaskCancellationsStore), refresh, listTasks };
   }
+
+  it('reads the running tasks right before sending, and sends nothing for a task that is no longer running', () => {
+    marbles(({ cold, hot, expectObservable }) => {
+      const cancelTask = jasmine.createSpy('cancelTask').and.returnValue(cold('(a|)', { a: ack }));
+      const { store, listTasks } = storeWith(cancelTask, hot('r', { r: poll('running') }), () =>
+        cold('20ms (l|)', { l: [] }),
+      );
+      cold('10ms x').subscribe(() => store.cancel(running));
+
+      expectObservable(store.outcomes$, '100ms !').toBe('30ms o', {
+        o: {
+          taskId: 't1',
+          kind: 'not-sent',
+          message:
+            'Task t1 was not cancelled: it is no longer running, and cancelling it now would only overwrite its status.',
+        },
+      });
+      cold('50ms x').subscribe(() => {
+        expect(listTasks).toHaveBeenCalledOnceWith('running');
+        expect(cancelTask).not.toHaveBeenCalled();
+      });
+    });
+  });
+
+  it('sends cancels one at a time, each after reading the running tasks again', () => {
+    marbles(({ cold, hot, expectSubscriptions }) => {
+      const second = aTask({ task_id: 't2', status: 'running' });
+      const first$ = cold('100ms (a|)', { a: ack });
+      const second$ = cold('100ms (a|)', { a: { ...ack, task_id: 't2' } });
+      // Both show as cancelled once done, which ends the watch (and the store's clock) for the test.
+      const bothCancelled: PollState<readonly TaskListEntry[]> = {
+        ...poll('cancelled', 300),
+        data: [
+          { ...running, status: 'cancelled' },
+          { ...second, status: 'cancelled' },
+        ],
+      };
+      const { store } = storeWith(
+        (taskId) => (taskId === 't1' ? first$ : second$),
+        hot('r 299ms c', { r: poll('running'), c: bothCancelled }),
+        () => of([running, second]),
+      );
+      cold('10ms x').subscribe(() => {
+        store.cancel(running);
+        store.cancel(second);
+      });
+
+      expectSubscriptions(first$.subscriptions).toBe('10ms ^ 99ms !');
+      expectSubscriptions(second$.subscriptions).toBe('110ms ^ 99ms !');
+    });
+  });
 
   it('shows the cancel as pending at once, confirms it when the list agrees, and looks again when the master answers', () => {
     marbles(({ cold, hot, expectObservable, expectSubscriptions }) => {

@@ -6,7 +6,8 @@ import {
   Subject,
   asyncScheduler,
   catchError,
-  concat,
+  concatMap,
+  connect,
   distinctUntilChanged,
   filter,
   interval,
@@ -32,6 +33,12 @@ import { TasksStore } from './tasks-store';
  * (which can take 10 s or more on a real master) runs in the background, and is rolled back with
  * a reason when the request fails or the task list keeps disagreeing. Lives as long as the app,
  * so a cancel survives navigating away.
+ *
+ * The real master overwrites a finished task's status with `cancelled` and ignores a pending one,
+ * so right before each cancel is sent the task's status is read again, and nothing is sent for a
+ * task that is no longer running. Cancels are sent one at a time: the master stops one container
+ * at a time anyway, holding its lock (and heartbeats) meanwhile, and a queued request would only
+ * run into its timeout.
  */
 @Injectable({ providedIn: 'root' })
 export class TaskCancellationsStore {
@@ -75,23 +82,47 @@ export class TaskCancellationsStore {
   private requestEvents(): Observable<CancelEvent> {
     return this.requests.pipe(
       filter((task) => !this.state.value.pending.has(task.task_id)),
-      mergeMap((task) =>
-        concat(
-          of<CancelEvent>({
-            kind: 'requested',
-            taskId: task.task_id,
-            previousStatus: task.status,
-            at: asyncScheduler.now(),
-          }),
-          this.tasksClient.cancelTask(task.task_id).pipe(
-            map((): CancelEvent => ({ kind: 'acknowledged', taskId: task.task_id, at: asyncScheduler.now() })),
-            // The master has acted by now: look at once instead of waiting for the next poll.
-            tap(() => this.tasksStore.refresh()),
-            catchError((error: unknown) =>
-              of<CancelEvent>({ kind: 'failed', taskId: task.task_id, message: toErrorMessage(error) }),
-            ),
+      // Shown as cancelled at once; sent in turn.
+      connect((accepted$) =>
+        merge(
+          accepted$.pipe(
+            map((task): CancelEvent => ({
+              kind: 'requested',
+              taskId: task.task_id,
+              previousStatus: task.status,
+              at: asyncScheduler.now(),
+            })),
           ),
+          accepted$.pipe(concatMap((task) => this.cancelIfStillRunning(task.task_id))),
         ),
+      ),
+    );
+  }
+
+  /** Reads the running tasks again, then sends the cancel only if the task is still one of them. */
+  private cancelIfStillRunning(taskId: string): Observable<CancelEvent> {
+    return this.tasksClient.listTasks('running').pipe(
+      switchMap((running): Observable<CancelEvent> => {
+        if (!running.some((task) => task.task_id === taskId)) {
+          return of({
+            kind: 'not-sent',
+            taskId,
+            message: `Task ${taskId} was not cancelled: it is no longer running, and cancelling it now would only overwrite its status.`,
+          });
+        }
+        return this.tasksClient.cancelTask(taskId).pipe(
+          map((): CancelEvent => ({ kind: 'acknowledged', taskId, at: asyncScheduler.now() })),
+          // The master has acted by now: look at once instead of waiting for the next poll.
+          tap(() => this.tasksStore.refresh()),
+          catchError((error: unknown) => of<CancelEvent>({ kind: 'failed', taskId, message: toErrorMessage(error) })),
+        );
+      }),
+      catchError((error: unknown) =>
+        of<CancelEvent>({
+          kind: 'failed',
+          taskId,
+          message: `its status could not be checked before sending (${toErrorMessage(error)}), so nothing was sent.`,
+        }),
       ),
     );
   }

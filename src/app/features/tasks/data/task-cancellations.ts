@@ -16,7 +16,8 @@ export interface Cancellation {
 
 export interface CancelOutcome {
   readonly taskId: string;
-  readonly kind: 'cancelled' | 'rolled-back';
+  /** `not-sent`: the task was no longer running when the dashboard checked, right before sending. */
+  readonly kind: 'cancelled' | 'rolled-back' | 'not-sent';
   readonly message: string;
 }
 
@@ -24,6 +25,8 @@ export type CancelEvent =
   | { readonly kind: 'requested'; readonly taskId: string; readonly previousStatus: string; readonly at: number }
   | { readonly kind: 'acknowledged'; readonly taskId: string; readonly at: number }
   | { readonly kind: 'failed'; readonly taskId: string; readonly message: string }
+  /** Checked right before sending: the task is no longer running, so no cancel was sent. */
+  | { readonly kind: 'not-sent'; readonly taskId: string; readonly message: string }
   | { readonly kind: 'observed'; readonly statuses: ReadonlyMap<string, string>; readonly at: number }
   | { readonly kind: 'tick'; readonly at: number };
 
@@ -84,6 +87,14 @@ export function reduceCancellations(
             `Cancelling ${event.taskId} failed: ${event.message} It is ${cancellation.previousStatus} again.`,
           ),
         );
+      }
+      break;
+    }
+    case 'not-sent': {
+      const cancellation = pending.get(event.taskId);
+      if (cancellation) {
+        pending.delete(event.taskId);
+        outcomes.push({ taskId: event.taskId, kind: 'not-sent', message: event.message });
       }
       break;
     }

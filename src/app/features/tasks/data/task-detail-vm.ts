@@ -73,6 +73,8 @@ function detailNote(detail: DetailFetch): string | null {
       return 'The master gives the assignment time and the result once the task has finished.';
     case 'loading':
       return 'Loading the assignment and result…';
+    case 'no-result':
+      return 'The master has stored no result for this task yet; the page asks again until it has one.';
     case 'error':
       return `The assignment and result could not be loaded: ${detail.message}`;
     case 'value':

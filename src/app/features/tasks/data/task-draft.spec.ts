@@ -1,5 +1,6 @@
 import { TestBed } from '@angular/core/testing';
-import { EMPTY_DRAFT, TaskDraftStore, toSubmission } from './task-draft';
+import { aTask } from '../../../testing/builders';
+import { EMPTY_DRAFT, TaskDraftStore, toDraft, toSubmission } from './task-draft';
 
 describe('TaskDraftStore', () => {
   afterEach(() => sessionStorage.removeItem('cloudai.user.task-draft'));
@@ -28,13 +29,16 @@ describe('TaskDraftStore', () => {
 
 describe('toSubmission', () => {
   it('trims text, always sends storage, and keeps k to one decimal', () => {
-    const submission = toSubmission({
-      ...EMPTY_DRAFT,
-      docker_image: '  alpine ',
-      command: ' echo hi ',
-      storage_required: 5,
-      k_value: 1.7000001,
-    });
+    const submission = toSubmission(
+      {
+        ...EMPTY_DRAFT,
+        docker_image: '  alpine ',
+        command: ' echo hi ',
+        storage_required: 5,
+        k_value: 1.7000001,
+      },
+      'alice@example.com',
+    );
 
     expect(submission).toEqual({
       docker_image: 'alpine',
@@ -45,6 +49,15 @@ describe('toSubmission', () => {
       gpu_required: 0,
       tag: 'cpu-light',
       k_value: 1.7,
+      user_id: 'alice@example.com',
     });
+  });
+
+  it('files a task under the signed-in user, and a task run again under its original owner', () => {
+    expect(toSubmission(EMPTY_DRAFT, 'alice@example.com').user_id).toBe('alice@example.com');
+    expect(toSubmission(toDraft(aTask({ user_id: 'bob@example.com' })), 'alice@example.com').user_id).toBe(
+      'bob@example.com',
+    );
+    expect(toSubmission(EMPTY_DRAFT, null).user_id).toBe('');
   });
 });

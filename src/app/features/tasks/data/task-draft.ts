@@ -13,6 +13,8 @@ export interface TaskDraft {
   readonly gpu_required: number | null;
   readonly tag: string;
   readonly k_value: number;
+  /** Whose task it is: `null` for whoever is signed in; a task run again keeps its original owner. */
+  readonly owner: string | null;
 }
 
 export const EMPTY_DRAFT: TaskDraft = {
@@ -24,6 +26,7 @@ export const EMPTY_DRAFT: TaskDraft = {
   gpu_required: 0,
   tag: 'cpu-light',
   k_value: 2,
+  owner: null,
 };
 
 /** This user's: removed on sign-out. */
@@ -52,8 +55,11 @@ export class TaskDraftStore {
   }
 }
 
-/** The request for a valid draft; `storage_required` is always sent (the master would default it to 1024 GB). */
-export function toSubmission(draft: TaskDraft): TaskSubmission {
+/**
+ * The request for a valid draft; `storage_required` is always sent (the master would default it
+ * to 1024 GB), and the owner is the draft's or else `signedInAs` (the master's files are per owner).
+ */
+export function toSubmission(draft: TaskDraft, signedInAs: string | null): TaskSubmission {
   return {
     docker_image: draft.docker_image.trim(),
     command: draft.command.trim(),
@@ -63,6 +69,7 @@ export function toSubmission(draft: TaskDraft): TaskSubmission {
     gpu_required: draft.gpu_required ?? 0,
     tag: TASK_TAGS.find((tag) => tag === draft.tag) ?? 'mixed',
     k_value: Math.round(draft.k_value * 10) / 10,
+    user_id: draft.owner ?? signedInAs ?? '',
   };
 }
 
@@ -80,5 +87,7 @@ export function toDraft(task: TaskListEntry): TaskDraft {
     gpu_required: task.gpu_required,
     tag: TASK_TAGS.find((tag) => tag === task.tag) ?? 'mixed',
     k_value: task.k_value >= 1.5 && task.k_value <= 2.5 ? task.k_value : EMPTY_DRAFT.k_value,
+    // A task filed under no user (submitted elsewhere without one) becomes the signed-in user's.
+    owner: task.user_id || null,
   };
 }

@@ -1,6 +1,19 @@
 import { DOCUMENT } from '@angular/common';
 import { Injectable, inject } from '@angular/core';
-import { BehaviorSubject, Observable, Subject, auditTime, distinctUntilChanged, map, shareReplay } from 'rxjs';
+import {
+  BehaviorSubject,
+  Observable,
+  Subject,
+  auditTime,
+  distinctUntilChanged,
+  first,
+  map,
+  merge,
+  shareReplay,
+  skip,
+  switchMap,
+  take,
+} from 'rxjs';
 import { dequal } from 'dequal';
 import { POLLING_CONFIG } from '../../../core/config/polling-config';
 import { PAGE_VISIBLE } from '../../../core/realtime/browser-signals';
@@ -14,7 +27,11 @@ export const TASK_POLL_INTERVALS = [1000, 3000, 10_000, 30_000, 0] as const;
 
 const STORAGE_KEY = 'cloudai.tasks.interval';
 
-/** The task list, polled from the master at an interval the operator chooses and this browser remembers. */
+/**
+ * The task list, polled from the master at an interval the operator chooses and this browser
+ * remembers. Pausing holds the list page still; everything else (a task's page, cancels,
+ * notifications) keeps following the master at the default interval meanwhile.
+ */
 @Injectable({ providedIn: 'root' })
 export class TasksStore {
   private readonly tasksClient = inject(TasksClient);
@@ -24,17 +41,30 @@ export class TasksStore {
   private readonly interval = new BehaviorSubject<number>(this.storedInterval());
   private readonly refreshes = new Subject<void>();
 
-  /** The polling interval in ms, 0 when paused. Hot; replays; never completes. */
+  /** The list page's refresh interval in ms, 0 when paused. Hot; replays; never completes. */
   readonly intervalMs$ = this.interval.asObservable();
 
-  /** The latest list with when it arrived and the latest failure. Shared while subscribed; replays; never completes. */
+  /**
+   * The latest list with when it arrived and the latest failure, at the chosen interval (the
+   * default one while the list page is paused). Shared while subscribed; replays; never completes.
+   */
   readonly poll$: Observable<PollState<readonly TaskListEntry[]>> = smartPoll({
     request: () => this.tasksClient.listTasks(),
-    intervalMs$: this.interval,
+    intervalMs$: this.interval.pipe(map((intervalMs) => (intervalMs > 0 ? intervalMs : this.polling.tasksMs))),
     visible$: inject(PAGE_VISIBLE),
     refresh$: this.refreshes,
     maxBackoffMs: this.polling.maxBackoffMs,
   }).pipe(shareReplay({ bufferSize: 1, refCount: true }));
+
+  /**
+   * What the list page shows: {@link poll$}, or while paused the list as it was when paused,
+   * replaced only by the answer to a manual refresh. Shared poll; replays; never completes.
+   */
+  readonly listPoll$: Observable<PollState<readonly TaskListEntry[]>> = this.interval.pipe(
+    map((intervalMs) => intervalMs > 0),
+    distinctUntilChanged(),
+    switchMap((live) => (live ? this.poll$ : this.heldPoll$())),
+  );
 
   /**
    * Which worker runs each task, from live telemetry (the task list does not say). Refreshed at
@@ -64,6 +94,15 @@ export class TasksStore {
   /** Fetches now, cancelling a request in flight. */
   refresh(): void {
     this.refreshes.next();
+  }
+
+  private heldPoll$(): Observable<PollState<readonly TaskListEntry[]>> {
+    const answered = (poll: PollState<readonly TaskListEntry[]>) => poll.data !== undefined || poll.lastError !== null;
+    return merge(
+      this.poll$.pipe(first(answered)),
+      // The answer to a refresh is the next state after it (the poller fetches at once).
+      this.refreshes.pipe(switchMap(() => this.poll$.pipe(skip(1), take(1)))),
+    );
   }
 
   private storedInterval(): number {

@@ -56,7 +56,7 @@ export class TaskNotifier {
   private announceRolledBackCancels(): void {
     this.cancellations.outcomes$
       .pipe(
-        filter((outcome) => outcome.kind === 'rolled-back'),
+        filter((outcome) => outcome.kind !== 'cancelled'),
         takeUntilDestroyed(this.destroyRef),
       )
       .subscribe((outcome) => {

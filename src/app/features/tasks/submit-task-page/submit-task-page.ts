@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -10,6 +10,7 @@ import { MatSliderModule } from '@angular/material/slider';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { debounceTime, filter, finalize, map, take } from 'rxjs';
+import { AuthStore } from '../../../core/auth/auth-store';
 import { TASK_TAGS } from '../../../shared/cloudai/task.model';
 import { TasksClient } from '../../../shared/cloudai/tasks-client';
 import { toErrorMessage } from '../../../shared/http/error-message';
@@ -51,6 +52,11 @@ export class SubmitTaskPage {
   private readonly route = inject(ActivatedRoute);
   private readonly tasksStore = inject(TasksStore);
   private readonly watchStore = inject(TaskWatchStore);
+  /** The signed-in user's email, the owner of what is submitted here; `null` without sign-in. */
+  protected readonly signedInAs = toSignal(
+    inject(AuthStore).state$.pipe(map((auth) => (auth.status === 'signed-in' ? auth.user.email : null))),
+    { initialValue: null },
+  );
 
   protected readonly tags = TASK_TAGS;
   protected readonly tagLabel = TAG_LABEL;
@@ -63,6 +69,8 @@ export class SubmitTaskPage {
     gpu_required: [null as number | null, [Validators.required, Validators.min(0)]],
     tag: ['cpu-light', Validators.required],
     k_value: [2, [Validators.min(1.5), Validators.max(2.5)]],
+    // Not typed in: whose task it is (null: whoever is signed in), kept with the draft.
+    owner: [null as string | null],
   });
   protected readonly submitting = signal(false);
   protected readonly serverError = signal<string | null>(null);
@@ -83,7 +91,7 @@ export class SubmitTaskPage {
     this.submitting.set(true);
     this.serverError.set(null);
     this.tasksClient
-      .submitTask(toSubmission(this.form.getRawValue() as TaskDraft))
+      .submitTask(toSubmission(this.form.getRawValue() as TaskDraft, this.signedInAs()))
       .pipe(finalize(() => this.submitting.set(false)))
       .subscribe({
         next: ({ task_id }) => this.submitted(task_id, openAfterwards),

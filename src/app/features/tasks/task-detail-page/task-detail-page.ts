@@ -19,6 +19,7 @@ import {
   startWith,
   switchMap,
 } from 'rxjs';
+import { AuthStore } from '../../../core/auth/auth-store';
 import { MasterClock } from '../../../core/realtime/master-clock';
 import { TaskListEntry, isFinishedStatus } from '../../../shared/cloudai/task.model';
 import { formatAge, formatBytes, formatCores, formatGb, formatGpus } from '../../../shared/format/units';
@@ -26,12 +27,15 @@ import { CopyButton } from '../../../shared/ui/copy-button';
 import { StatusChip } from '../../../shared/ui/status-chip';
 import { TaskCancellationsStore } from '../data/task-cancellations-store';
 import { FilesFetch, TaskDetailStore } from '../data/task-detail-store';
-import { toTaskDetailVm } from '../data/task-detail-vm';
+import { TaskDetailVm, toTaskDetailVm } from '../data/task-detail-vm';
+import { filesAccess } from '../data/task-files';
 import { TaskWatchStore } from '../data/task-watch-store';
 import { TasksStore } from '../data/tasks-store';
 import { CancelTasksDialog, CancelTasksDialogData } from '../ui/cancel-tasks-dialog';
 import { LogViewer } from '../ui/log-viewer';
 import { taskStatusLabel, taskStatusTone } from '../ui/task-status';
+
+const LIVE_LOGS_SAFE_AFTER_S = 120;
 
 /** One task: its fields, placement and result, live logs from the right source, and its output files. */
 @Component({
@@ -60,6 +64,11 @@ export class TaskDetailPage {
   /** Task times are the master's: their ages use its clock. */
   private readonly masterNow$ = inject(MasterClock).now$;
   private readonly watchStore = inject(TaskWatchStore);
+  /** Who is signed in: output files are listed as this user. */
+  private readonly signedInAs$ = inject(AuthStore).state$.pipe(
+    map((auth) => (auth.status === 'signed-in' ? auth.user.email : null)),
+    distinctUntilChanged(),
+  );
 
   /** Route parameter, bound by the router. */
   readonly id = input.required<string>();
@@ -71,6 +80,12 @@ export class TaskDetailPage {
   protected readonly gb = formatGb;
   protected readonly gpus = formatGpus;
   protected readonly bytes = formatBytes;
+  protected readonly isFinished = isFinishedStatus;
+  /**
+   * A task assigned this long ago has almost certainly got its container: image downloads take
+   * seconds to a minute or two. Before that, opening its live stream needs the operator's word.
+   */
+  protected readonly safeAfterS = LIVE_LOGS_SAFE_AFTER_S;
 
   protected readonly vm$ = toObservable(this.id).pipe(
     switchMap((taskId) => {
@@ -82,21 +97,23 @@ export class TaskDetailPage {
         cancelling: this.cancellations.pending$,
         runningOn: this.tasksStore.runningOn$,
       }).pipe(map(toTaskDetailVm), shareReplay({ bufferSize: 1, refCount: true }));
-      const status$ = detail$.pipe(
+      const ready$ = detail$.pipe(filter((vm) => vm.state === 'ready'));
+      const logInputs$ = ready$.pipe(
         // The master's status, not the optimistic one: a cancel must not close a live stream early.
-        map((vm) => (vm.state === 'ready' ? vm.reportedStatus : null)),
-        filter((status): status is string => status !== null),
-        distinctUntilChanged(),
+        map((vm) => ({ status: vm.reportedStatus, cancelling: vm.cancelling })),
+        distinctUntilChanged((a, b) => a.status === b.status && a.cancelling === b.cancelling),
       );
-      const task$ = detail$.pipe(
-        map((vm) => (vm.state === 'ready' ? vm.task : null)),
-        distinctUntilChanged((a, b) => a?.task_id === b?.task_id && a?.status === b?.status),
+      const task$ = ready$.pipe(
+        map((vm) => vm.task),
+        distinctUntilChanged((a, b) => a.task_id === b.task_id && a.status === b.status && a.user_id === b.user_id),
       );
       return combineLatest({
         detail: detail$,
         // Nothing to show until the status is known (and never for an unknown task).
-        logs: this.store.logs$(taskId, status$).pipe(startWith(null)),
-        files: task$.pipe(switchMap((task) => this.files$(task))),
+        logs: this.store.logs$(taskId, logInputs$).pipe(startWith(null)),
+        streamOpened: this.store.streamOpened$(taskId),
+        assignedAt: this.assignedAt$(taskId, ready$),
+        files: combineLatest([task$, this.signedInAs$]).pipe(switchMap(([task, me]) => this.files$(task, me))),
         watched: this.watchStore.watched$.pipe(
           map((watched) => watched.has(taskId)),
           distinctUntilChanged(),
@@ -125,17 +142,18 @@ export class TaskDetailPage {
     this.dialog.open(CancelTasksDialog, { data, autoFocus: 'dialog' });
   }
 
-  protected noFilesReason(task: TaskListEntry): string {
-    if (task.user_id === '') {
-      return 'This task was submitted without a user id, and the master files outputs by user, so they cannot be listed.';
-    }
-    return task.docker_image.includes('/')
-      ? 'The master lists no output files for this task. (It cannot list files of images whose name contains “/”, even when they exist.)'
-      : 'This task wrote no files to /output.';
+  protected fileUrl(task: TaskListEntry, path: string, signedInAs: string): string {
+    return this.store.fileUrl(task, path, signedInAs);
   }
 
-  protected fileUrl(task: TaskListEntry, path: string): string {
-    return this.store.fileUrl(task, path);
+  /** The operator has judged it safe (or accepted the warning): open the live stream. */
+  protected openLiveLogs(taskId: string): void {
+    this.store.openLiveLogs(taskId);
+  }
+
+  /** Seconds since the master assigned the task, when known: how long its image has had to download. */
+  protected runningForS(assignedAt: number | null, now: number): number | null {
+    return assignedAt === null ? null : Math.max(0, Math.round(now / 1000 - assignedAt));
   }
 
   /** Looking at a failed task is seeing it: it leaves the count in the tab title. */
@@ -148,11 +166,30 @@ export class TaskDetailPage {
       .subscribe(([taskId]) => this.watchStore.markSeen(taskId));
   }
 
-  /** Finished tasks that ran have output files; a task submitted without a user id cannot be asked for them. */
-  private files$(task: TaskListEntry | null): Observable<FilesFetch> {
-    if (task === null || !isFinishedStatus(task.status) || task.status === 'cancelled') {
-      return of<FilesFetch>({ kind: 'not-asked' });
+  /** Output files, asked for only where the master can and will answer (see {@link filesAccess}). */
+  private files$(task: TaskListEntry, signedInAs: string | null): Observable<FilesFetch> {
+    const access = filesAccess(task, signedInAs);
+    switch (access.kind) {
+      case 'not-yet':
+        return of({ kind: 'not-asked' });
+      case 'cannot':
+        return of({ kind: 'unavailable', reason: access.reason });
+      case 'ask':
+        return this.store.files$(task, signedInAs ?? '');
     }
-    return task.user_id === '' ? of<FilesFetch>({ kind: 'none' }) : this.store.files$(task);
+  }
+
+  /** When a running task was assigned, once its worker is known; `null` otherwise. */
+  private assignedAt$(
+    taskId: string,
+    ready$: Observable<Extract<TaskDetailVm, { state: 'ready' }>>,
+  ): Observable<number | null> {
+    return ready$.pipe(
+      map((vm) => (vm.reportedStatus === 'pending' || isFinishedStatus(vm.reportedStatus) ? null : vm.workerId)),
+      distinctUntilChanged(),
+      switchMap((workerId) => (workerId === null ? of(null) : this.store.assignedAt$(taskId, workerId))),
+      startWith(null),
+      distinctUntilChanged(),
+    );
   }
 }

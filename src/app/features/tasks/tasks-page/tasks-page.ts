@@ -88,7 +88,7 @@ export class TasksPage {
 
   private readonly shown$: Observable<ShownTasks> = combineLatest({
     list: combineLatest({
-      poll: this.store.poll$,
+      poll: this.store.listPoll$,
       runningOn: this.store.runningOn$,
       query: this.route.queryParamMap.pipe(map(toTaskQuery)),
       intervalMs: this.store.intervalMs$,

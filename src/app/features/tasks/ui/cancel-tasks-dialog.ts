@@ -41,8 +41,9 @@ export interface CancelTasksDialogData {
             }
           </ul>
           <p class="muted">
-            Stopping a container can take 10 s or more. The task shows as cancelled at once and goes back to its real
-            status if the master does not follow.
+            Stopping a container can take 10 s or more, and the master stops one at a time. Each task's status is
+            checked again right before its cancel is sent, and a task that has stopped running meanwhile is left alone.
+            The task shows as cancelled at once and goes back to its real status if the master does not follow.
           </p>
         }
         @if (blocked.length > 0) {
@@ -151,9 +152,9 @@ export class CancelTasksDialog {
     const results = this.eligible.map((task) => progress.get(task.task_id)?.kind ?? 'cancelling');
     const waiting = results.filter((kind) => kind === 'cancelling').length;
     const cancelled = results.filter((kind) => kind === 'cancelled').length;
-    const rolledBack = results.length - waiting - cancelled;
+    const notCancelled = results.length - waiting - cancelled;
     return waiting > 0
-      ? `Cancelling ${results.length} tasks: ${cancelled} done, ${rolledBack} failed, ${waiting} waiting for the master…`
-      : `${cancelled} of ${results.length} tasks cancelled${rolledBack > 0 ? `, ${rolledBack} not` : ''}.`;
+      ? `Cancelling ${results.length} tasks, one at a time: ${cancelled} done, ${notCancelled} not, ${waiting} waiting for the master…`
+      : `${cancelled} of ${results.length} tasks cancelled${notCancelled > 0 ? `, ${notCancelled} not` : ''}.`;
   }
 }

@@ -1,0 +1,81 @@
+import { TestBed } from '@angular/core/testing';
+import { NEVER, Observable, map, of } from 'rxjs';
+import { POLLING_CONFIG } from '../../../core/config/polling-config';
+import { PAGE_VISIBLE } from '../../../core/realtime/browser-signals';
+import { TelemetryStore } from '../../../core/realtime/telemetry-store';
+import { TaskListEntry } from '../../../shared/cloudai/task.model';
+import { TasksClient } from '../../../shared/cloudai/tasks-client';
+import { PollState } from '../../../shared/streams/smart-poll';
+import { aTask } from '../../../testing/builders';
+import { marbles } from '../../../testing/marbles';
+import { TasksStore } from './tasks-store';
+
+describe('TasksStore', () => {
+  afterEach(() => localStorage.removeItem('cloudai.tasks.interval'));
+
+  /** The n-th request answers with a list of n tasks, 10 ms after it is sent. */
+  function storeWith(
+    cold: (marbles: string, values: Record<string, readonly TaskListEntry[]>) => Observable<readonly TaskListEntry[]>,
+  ) {
+    let requests = 0;
+    TestBed.configureTestingModule({
+      providers: [
+        {
+          provide: TasksClient,
+          useValue: {
+            listTasks: () => {
+              requests += 1;
+              return cold('10ms (l|)', { l: Array.from({ length: requests }, () => aTask()) });
+            },
+          },
+        },
+        {
+          provide: POLLING_CONFIG,
+          useValue: { tasksMs: 100, maxBackoffMs: 400, cancelSettleMs: 1000, sessionCheckMs: 60_000 },
+        },
+        { provide: PAGE_VISIBLE, useValue: of(true) },
+        { provide: TelemetryStore, useValue: { workers$: NEVER } },
+      ],
+    });
+    return TestBed.inject(TasksStore);
+  }
+
+  const count = (poll$: Observable<PollState<readonly TaskListEntry[]>>) =>
+    poll$.pipe(map((poll) => poll.data?.length ?? 0));
+
+  it('holds the list page still while paused, and only that: the shared poll goes on at the default interval', () => {
+    marbles(({ cold, expectObservable }) => {
+      const store = storeWith(cold);
+      store.pollEvery(0);
+
+      // The list shows the first answer and nothing more; the poll behind it answers every 100 ms.
+      expectObservable(count(store.listPoll$), '350ms !').toBe('10ms a', { a: 1 });
+      expectObservable(count(store.poll$), '350ms !').toBe('0 9ms a 109ms b 109ms c 109ms d', {
+        0: 0,
+        a: 1,
+        b: 2,
+        c: 3,
+        d: 4,
+      });
+    });
+  });
+
+  it('updates the paused list with the answer to a manual refresh', () => {
+    marbles(({ cold, expectObservable }) => {
+      const store = storeWith(cold);
+      store.pollEvery(0);
+      cold('50ms r').subscribe(() => store.refresh());
+
+      expectObservable(count(store.listPoll$), '300ms !').toBe('10ms a 49ms b', { a: 1, b: 2 });
+    });
+  });
+
+  it('follows every answer while auto-updating', () => {
+    marbles(({ cold, expectObservable }) => {
+      const store = storeWith(cold);
+      store.pollEvery(1000);
+
+      expectObservable(count(store.listPoll$), '1500ms !').toBe('0 9ms a 1009ms b', { 0: 0, a: 1, b: 2 });
+    });
+  });
+});
