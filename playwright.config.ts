@@ -9,8 +9,9 @@ const SIM_DATA = 'e2e/.artifacts/sim-data';
  * End-to-end tests in Debian's Chromium against the production build, served by
  * `scripts/serve.ts` and proxied to a simulated master that Playwright starts with its
  * control API on and its task generator off, so every change on screen comes from a test.
- * That master has no sign-in (like a real one without a database); the sign-in specs start
- * their own with it.
+ * That master is faithful to the real one, bugs included (crashing handlers, image pulls, the
+ * log stream's status writes, the cancel lock, sign-in); only its timings are shortened
+ * (heartbeats, pulls, cancels). The `setup` project signs the test operator in.
  */
 export default defineConfig({
   testDir: 'e2e',
@@ -31,10 +32,17 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: { executablePath: CHROMIUM_BIN, args: CHROMIUM_FLAGS },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    { name: 'setup', testMatch: /auth\.setup\.ts/ },
+    {
+      name: 'chromium',
+      use: { browserName: 'chromium', storageState: 'e2e/.artifacts/signed-in.json' },
+      dependencies: ['setup'],
+    },
+  ],
   webServer: [
     {
-      command: `rm -rf ${SIM_DATA} && node --import tsx sim/src/main.ts --port ${SIM_PORT} --data-dir ${SIM_DATA} --control --heartbeat-ms 1000 --task-rate 0 --dropout 0 --seed 7 --no-auth`,
+      command: `rm -rf ${SIM_DATA} && node --import tsx sim/src/main.ts --port ${SIM_PORT} --data-dir ${SIM_DATA} --control --heartbeat-ms 1000 --task-rate 0 --dropout 0 --seed 7 --first-pull-ms 3000 --pull-ms 1000 --cancel-delay-ms 3000`,
       url: `${MASTER_URL}/health`,
       reuseExistingServer: false,
       timeout: 60_000,

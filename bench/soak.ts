@@ -40,22 +40,16 @@ async function main(): Promise<void> {
   if (!(minutes >= 3)) throw new Error('--minutes must be at least 3 (the heap is compared with minute 2).');
   if (!values['no-build']) execSync('npm run --silent build', { stdio: 'inherit' });
 
-  const stack = new Stack(SIM_PORT, APP_PORT, [
-    '--workers',
-    values.workers,
-    '--task-rate',
-    '2',
-    '--no-auth',
-    '--flush-ms',
-    '5000',
-  ]);
+  const stack = new Stack(SIM_PORT, APP_PORT, ['--workers', values.workers, '--task-rate', '2', '--flush-ms', '5000']);
   await stack.start();
   const browser = await chromium.launch({ executablePath: CHROMIUM_BIN, args: CHROMIUM_FLAGS });
   const reports: MinuteReport[] = [];
   const pageErrors: string[] = [];
   let running = true;
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await stack.signIn(context);
+    const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('crash', () => pageErrors.push('the page crashed'));
     page.on('close', () => {

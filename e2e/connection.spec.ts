@@ -9,6 +9,7 @@ test.describe('Live connection', () => {
     const stack = new Stack(18090, 4310);
     await stack.start();
     try {
+      await stack.signIn(page.context());
       await page.goto(`${stack.appUrl}/dashboard`);
       const chip = page.getByRole('status', { name: /^Connection: / });
       await expect(chip).toHaveAccessibleName(/^Connection: Live\./);
@@ -36,6 +37,7 @@ test.describe('Live connection', () => {
     const stack = new Stack(18092, 4312);
     await stack.start();
     try {
+      await stack.signIn(page.context());
       await page.goto(`${stack.appUrl}/tasks`);
       await page.getByRole('radio', { name: '1 s' }).click();
       await stack.stopMaster();

@@ -1,4 +1,5 @@
 import { Page, expect, test } from '@playwright/test';
+import { openLiveLogs } from './helpers/logs';
 import { Master } from './helpers/master';
 
 const chip = (page: Page) => page.getByRole('status', { name: /^Connection: / });
@@ -103,6 +104,7 @@ test.describe('Security', () => {
     await master.waitUntilRunning(taskId);
     await page.goto(`/tasks/${taskId}`);
     await expect(page.getByText(payload('image')).first()).toBeVisible();
+    await openLiveLogs(page, master, taskId);
     await expect(page.getByRole('log')).toContainText(payload('log'), { timeout: 15_000 });
     await page.goto('/workers');
     await expect(page.getByRole('link', { name: workerId })).toBeVisible();

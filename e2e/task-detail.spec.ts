@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { openLiveLogs } from './helpers/logs';
 import { Master } from './helpers/master';
 
 test.describe('Task detail', () => {
@@ -9,13 +10,14 @@ test.describe('Task detail', () => {
     const sockets: string[] = [];
     page.on('websocket', (socket) => sockets.push(socket.url()));
     await page.goto(`/tasks/${taskId}`);
+    await openLiveLogs(page, master, taskId);
 
     const log = page.getByRole('log', { name: `Logs of ${taskId}` });
-    await expect(page.getByRole('status').filter({ hasText: /Live · \d+ lines/ })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: /Live · \d+ lines?/ })).toBeVisible();
     await expect(log).toContainText('Starting logs-live:1');
     const countLines = async () =>
       Number(
-        (await page.getByRole('status').filter({ hasText: /lines/ }).first().innerText()).match(/(\d+) lines/)?.[1] ??
+        (await page.getByRole('status').filter({ hasText: /lines?/ }).first().innerText()).match(/(\d+) lines?/)?.[1] ??
           0,
       );
     const early = await countLines();

@@ -39,10 +39,10 @@ test.describe('Task list', () => {
   test('pauses and resumes auto-updating, remembered across visits', async ({ page }) => {
     await page.goto('/tasks');
     await page.getByRole('radio', { name: 'Paused' }).click();
-    await expect(page.getByRole('status').filter({ hasText: /Paused · updated/ })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: /Paused \(this list only\) · updated/ })).toBeVisible();
 
     await page.reload();
-    await expect(page.getByRole('status').filter({ hasText: /Paused · updated/ })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: /Paused \(this list only\) · updated/ })).toBeVisible();
     await page.getByRole('radio', { name: '3 s' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Auto-updating' })).toBeVisible();
   });

@@ -3,6 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { TestAccount, signInCookie } from './session';
+
+/** The part of a Playwright browser context this needs, so scripts/ does not depend on Playwright's types. */
+interface CookieJar {
+  addCookies(cookies: readonly object[]): Promise<void>;
+}
 
 /**
  * A simulator plus the production server in front of it, as child processes: for tests that
@@ -14,7 +20,10 @@ export class Stack {
   private server: ChildProcess | null = null;
   private readonly dataDir = mkdtempSync(join(tmpdir(), 'cloudai-e2e-'));
 
-  /** `simulatorArgs` replace the defaults (1 s heartbeat, no generated tasks, no dropouts). */
+  /**
+   * `simulatorArgs` replace the defaults: a faithful master (sign-in, crashes and all) with 1 s
+   * heartbeats, no generated tasks and no dropouts.
+   */
   constructor(
     private readonly masterPort: number,
     private readonly appPort: number,
@@ -25,7 +34,6 @@ export class Stack {
       '0',
       '--dropout',
       '0',
-      '--no-auth',
     ],
   ) {}
 
@@ -60,6 +68,11 @@ export class Stack {
   async stopMaster(): Promise<void> {
     await stopProcess(this.master);
     this.master = null;
+  }
+
+  /** Signs a browser context in to this stack's master (registering the account the first time). */
+  async signIn(context: CookieJar, account?: TestAccount): Promise<void> {
+    await context.addCookies([await signInCookie(this.appUrl, account)]);
   }
 
   async activeTelemetryClients(): Promise<number> {

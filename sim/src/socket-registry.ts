@@ -19,6 +19,8 @@ export class SocketRegistry {
   private readonly sockets = new Map<WebSocket, SocketEntry>();
   /** Log sockets ever opened, per task, so a test can tell that a page never opened one. */
   private readonly logSocketsOpened = new Map<string, number>();
+  /** Sockets that stay open but get nothing more: a half-open connection, or a proxy that stopped forwarding. */
+  private readonly stalled = new WeakSet<WebSocket>();
 
   add(socket: WebSocket, kind: SocketKind, taskId?: string): void {
     this.sockets.set(socket, { kind, taskId });
@@ -44,6 +46,17 @@ export class SocketRegistry {
     return selected.length;
   }
 
+  /** Keeps the connections open but sends them nothing from now on; returns how many. */
+  stallAll(which: SocketSelector = {}): number {
+    const selected = this.select(which);
+    for (const socket of selected) this.stalled.add(socket);
+    return selected.length;
+  }
+
+  isStalled(socket: WebSocket): boolean {
+    return this.stalled.has(socket);
+  }
+
   /** Closes the connections with a proper close frame. */
   closeAll(code: number, reason: string, which: SocketSelector = {}): number {
     const selected = this.select(which);
@@ -62,7 +75,7 @@ export class SocketRegistry {
   sendText(frames: readonly string[], which: SocketSelector): number {
     let reached = 0;
     for (const socket of this.select(which)) {
-      if (socket.readyState !== socket.OPEN) continue;
+      if (socket.readyState !== socket.OPEN || this.stalled.has(socket)) continue;
       for (const frame of frames) socket.send(frame, { binary: false });
       reached++;
     }

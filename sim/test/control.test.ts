@@ -137,4 +137,24 @@ describe('control API', () => {
       await env.dispose();
     }
   });
+
+  it('stalls the open telemetry sockets: they stay open and get nothing more, while new ones get frames', async () => {
+    const env = await startSim({ workers: 1, control: true });
+    try {
+      const stalled = await openSocket(wsUrl(env.url, '/ws/telemetry'));
+      await waitFor(() => stalled.messages.length > 0, 2000, 'the snapshot');
+      const answer = await postJson(`${env.url}/__sim/telemetry/stall`, {});
+      assert.deepEqual(await answer.json(), { stalled: 1 });
+      const received = stalled.messages.length;
+
+      const fresh = await openSocket(wsUrl(env.url, '/ws/telemetry'));
+      await waitFor(() => fresh.messages.length >= 3, 3000, 'heartbeats on a new socket');
+      assert.equal(stalled.messages.length, received);
+      assert.equal(stalled.socket.readyState, stalled.socket.OPEN);
+      stalled.socket.terminate();
+      fresh.socket.terminate();
+    } finally {
+      await env.dispose();
+    }
+  });
 });

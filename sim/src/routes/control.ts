@@ -111,6 +111,11 @@ export function controlRoutes(app: FastifyInstance, { cluster, store, sockets, g
     return sendJson(reply, 200, { closed });
   });
 
+  // A half-open connection: the telemetry sockets open now stay open on both ends, but nothing more arrives on them.
+  app.post('/__sim/telemetry/stall', async (_request, reply) =>
+    sendJson(reply, 200, { stalled: sockets.stallAll({ kind: 'telemetry' }) }),
+  );
+
   // Waiting for a state instead of a time: where a task is, and whether a page ever opened its log stream.
   app.get('/__sim/tasks/*', async (request, reply) => {
     const taskId = pathAfter(request.url, '/__sim/tasks/');

@@ -51,7 +51,7 @@ export function telemetryRoutes(app: FastifyInstance, { cluster, sockets, clock 
   const everyWorker = new Set<WebSocket>();
   const oneWorker = new Map<string, Set<WebSocket>>();
   const write = (socket: WebSocket, frame: Buffer) => {
-    if (socket.readyState === socket.OPEN) socket.send(frame, { binary: false });
+    if (socket.readyState === socket.OPEN && !sockets.isStalled(socket)) socket.send(frame, { binary: false });
   };
   cluster.on('telemetry', (workerId) => {
     const watchers = oneWorker.get(workerId);

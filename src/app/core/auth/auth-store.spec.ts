@@ -1,6 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { HttpErrorResponse } from '@angular/common/http';
-import { Observable, of } from 'rxjs';
+import { NEVER, Observable, of } from 'rxjs';
+import { ConnectionState } from '../realtime/connection-state';
 import { AuthClient } from '../../shared/cloudai/auth-client';
 import { AuthResponse, AuthUser } from '../../shared/cloudai/auth.model';
 import { marbles } from '../../testing/marbles';
@@ -25,8 +26,13 @@ describe('AuthStore', () => {
   beforeEach(() => localStorage.removeItem('cloudai.user.owner'));
   afterEach(() => localStorage.removeItem('cloudai.user.owner'));
 
-  function storeWith(client: Partial<Record<keyof AuthClient, () => Observable<AuthResponse>>>) {
-    const telemetry = jasmine.createSpyObj<TelemetryStore>('TelemetryStore', ['connect', 'disconnect']);
+  function storeWith(
+    client: Partial<Record<keyof AuthClient, () => Observable<AuthResponse>>>,
+    connection$: Observable<Pick<ConnectionState, 'kind'>> = NEVER,
+  ) {
+    const telemetry = jasmine.createSpyObj<TelemetryStore>('TelemetryStore', ['connect', 'disconnect'], {
+      connection$: connection$ as Observable<ConnectionState>,
+    });
     TestBed.configureTestingModule({
       providers: [
         { provide: AuthClient, useValue: client },
@@ -55,6 +61,28 @@ describe('AuthStore', () => {
         c: { status: 'checking' },
         s: { status: 'signed-in', user: alice },
         e: { status: 'expired', user: alice },
+      });
+    });
+  });
+
+  it('asks again as soon as the master answers after an outage, and asks for sign-in over the page on a 401', () => {
+    marbles(({ cold, hot, expectObservable }) => {
+      let calls = 0;
+      const down = new HttpErrorResponse({ status: 0 });
+      const { store } = storeWith(
+        {
+          me: () =>
+            calls++ === 0
+              ? cold<AuthResponse>('10ms #', undefined, down)
+              : cold<AuthResponse>('10ms #', undefined, unauthorized),
+        },
+        hot('r 49ms l', { r: { kind: 'reconnecting' }, l: { kind: 'live' } }),
+      );
+
+      expectObservable(store.state$, '90ms !').toBe('c 9ms u 49ms e', {
+        c: { status: 'checking' },
+        u: jasmine.objectContaining({ status: 'unreachable' }) as never,
+        e: { status: 'expired', user: null },
       });
     });
   });

@@ -13,6 +13,7 @@ import {
   map,
   merge,
   of,
+  pairwise,
   scan,
   skip,
   switchMap,
@@ -125,7 +126,7 @@ export class AuthStore {
       skip(1),
       filter((visible) => visible),
     );
-    return merge(of(null), periodic$, shownAgain$, this.unauthorized$).pipe(
+    return merge(of(null), periodic$, shownAgain$, this.unauthorized$, this.masterBack$()).pipe(
       exhaustMap(() => {
         const generation = this.generation;
         return this.client.me().pipe(
@@ -134,6 +135,22 @@ export class AuthStore {
           filter(() => generation === this.generation),
         );
       }),
+    );
+  }
+
+  /**
+   * The master answers again after being unreachable: whatever it now says about the session
+   * matters at once (a page opened during the outage may belong to nobody).
+   */
+  private masterBack$(): Observable<unknown> {
+    return this.telemetry.connection$.pipe(
+      map((connection) => connection.kind),
+      distinctUntilChanged(),
+      pairwise(),
+      filter(
+        ([before, now]) =>
+          (before === 'reconnecting' || before === 'offline') && (now === 'live' || now === 'degraded'),
+      ),
     );
   }
 

@@ -52,6 +52,8 @@ const CLOSED: SocketEvent = { kind: 'closed' };
 
 /** The most socket frames held for one map update; a second's worth at 1,000 workers. */
 const MAX_BATCH = 200;
+/** Without animation frames (a hidden tab), updates are applied at least this often. */
+const HIDDEN_BATCH_MS = 1000;
 
 const CONNECTING: SocketStatus = { phase: 'connecting', lastFrameAt: null };
 const NO_WORKERS: ReadonlyMap<string, TrackedWorker> = new Map();
@@ -151,11 +153,17 @@ export class TelemetryStore {
     ),
   ).pipe(
     // 200 frames a second from a large cluster become one map update per animation frame. A
-    // hidden tab gets no frames, so a batch is also closed once it holds MAX_BATCH updates:
-    // otherwise an hour in the background would pile up every frame of that hour.
+    // hidden tab gets no frames, so a batch is also closed within a second, or as soon as it
+    // holds MAX_BATCH updates: otherwise an hour in the background would pile up every frame.
     connect((updates$) =>
       updates$.pipe(
-        buffer(merge(updates$.pipe(auditTime(0, this.renderScheduler)), updates$.pipe(bufferCount(MAX_BATCH)))),
+        buffer(
+          merge(
+            updates$.pipe(auditTime(0, this.renderScheduler)),
+            updates$.pipe(auditTime(HIDDEN_BATCH_MS)),
+            updates$.pipe(bufferCount(MAX_BATCH)),
+          ),
+        ),
       ),
     ),
     scan((workers, batch) => this.applyBatch(workers, batch), NO_WORKERS),

@@ -15,18 +15,26 @@ import {
   merge,
   mergeMap,
   of,
+  retry,
   scan,
   share,
   skip,
   switchMap,
   tap,
+  throwError,
+  timer,
 } from 'rxjs';
 import { POLLING_CONFIG } from '../../../core/config/polling-config';
-import { TaskListEntry } from '../../../shared/cloudai/task.model';
+import { TaskListEntry, normalizeTaskStatus } from '../../../shared/cloudai/task.model';
 import { TasksClient } from '../../../shared/cloudai/tasks-client';
 import { toErrorMessage } from '../../../shared/http/error-message';
+import { isDropped, toMasterFailure } from '../../../shared/http/master-failure';
 import { CancelEvent, CancelOutcome, Cancellation, NO_CANCELLATIONS, reduceCancellations } from './task-cancellations';
 import { TasksStore } from './tasks-store';
+
+/** A cancelled task's result is stored when the worker reports back: asked for this often, this many times. */
+const RESULT_RETRY_MS = 2000;
+const RESULT_RETRIES = 5;
 
 /**
  * Cancels tasks optimistically: a cancelled task shows `cancelled` at once, while the request
@@ -69,7 +77,7 @@ export class TaskCancellationsStore {
   );
 
   constructor() {
-    merge(this.requestEvents(), this.observationEvents())
+    merge(this.requestEvents(), this.observationEvents(), this.verificationEvents())
       .pipe(scan((state, event: CancelEvent) => reduceCancellations(state, event, this.settleMs), NO_CANCELLATIONS))
       .subscribe(this.state);
   }
@@ -123,6 +131,29 @@ export class TaskCancellationsStore {
           taskId,
           message: `its status could not be checked before sending (${toErrorMessage(error)}), so nothing was sent.`,
         }),
+      ),
+    );
+  }
+
+  /**
+   * The stored result of each task whose list status disagreed with its cancel. The master stores
+   * it when the worker reports the cancellation, which can come a little after its answer: a
+   * dropped request (no result yet) is asked again a few times.
+   */
+  private verificationEvents(): Observable<CancelEvent> {
+    return this.state.pipe(
+      mergeMap((state) => state.toVerify),
+      mergeMap((taskId) =>
+        this.tasksClient.getTask(taskId).pipe(
+          map((detail) => (detail.result ? normalizeTaskStatus(detail.result.status) : null)),
+          retry({
+            count: RESULT_RETRIES,
+            delay: (error: unknown) =>
+              isDropped(toMasterFailure(error)) ? timer(RESULT_RETRY_MS) : throwError(() => error),
+          }),
+          catchError(() => of(null)),
+          map((resultStatus): CancelEvent => ({ kind: 'verified', taskId, resultStatus })),
+        ),
       ),
     );
   }

@@ -58,10 +58,31 @@ describe('reduceCancellations', () => {
     expect(rolledBack.outcomes[0].message).toBe('The master accepted the cancel of t1, but it is still running.');
   });
 
-  it('says when the task finished before the cancel reached it', () => {
-    const state = run(requested, acknowledged, observed('completed', 23_000));
+  it('asks the stored result when the list shows another end after the cancel, and says the task finished first', () => {
+    const disagreeing = run(requested, acknowledged, observed('completed', 13_000));
+    expect(disagreeing.toVerify).toEqual(['t1']);
+    expect(disagreeing.pending.get('t1')?.verifying).toBeTrue();
+    // Nothing is decided while the result is read, and it is asked for once.
+    const waiting = reduceCancellations(disagreeing, { kind: 'tick', at: 30_000 }, SETTLE);
+    expect(waiting.pending.has('t1')).toBeTrue();
+    expect(waiting.toVerify).toEqual([]);
 
-    expect(state.outcomes[0].message).toBe('Task t1 completed before the cancel reached it.');
+    const state = reduceCancellations(waiting, { kind: 'verified', taskId: 't1', resultStatus: 'completed' }, SETTLE);
+    expect(state.outcomes[0]).toEqual({
+      taskId: 't1',
+      kind: 'rolled-back',
+      message: 'Task t1 completed before the cancel reached it.',
+    });
+  });
+
+  it('confirms a cancel whose status a log stream overwrote, as the stored result shows', () => {
+    const state = [
+      observed('failed', 13_000),
+      { kind: 'verified', taskId: 't1', resultStatus: 'cancelled' } as CancelEvent,
+    ].reduce((current, event) => reduceCancellations(current, event, SETTLE), run(requested, acknowledged));
+
+    expect(state.outcomes[0].kind).toBe('cancelled');
+    expect(state.outcomes[0].message).toContain('a log stream open when its container stopped overwrote the status');
   });
 
   it('does not cancel the same task twice while one is pending', () => {

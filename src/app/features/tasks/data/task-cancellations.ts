@@ -12,6 +12,11 @@ export interface Cancellation {
   readonly observedStatus: string | null;
   /** When that poll's answer arrived; a rollback needs one that arrived after the master acknowledged. */
   readonly observedAt: number | null;
+  /**
+   * The list shows another final status after the master acknowledged: the stored result decides
+   * (a log stream open when the container stopped overwrites `cancelled` with the container's state).
+   */
+  readonly verifying: boolean;
 }
 
 export interface CancelOutcome {
@@ -28,6 +33,8 @@ export type CancelEvent =
   /** Checked right before sending: the task is no longer running, so no cancel was sent. */
   | { readonly kind: 'not-sent'; readonly taskId: string; readonly message: string }
   | { readonly kind: 'observed'; readonly statuses: ReadonlyMap<string, string>; readonly at: number }
+  /** The stored result's status of a task being verified, `null` when there is none. */
+  | { readonly kind: 'verified'; readonly taskId: string; readonly resultStatus: string | null }
   | { readonly kind: 'tick'; readonly at: number };
 
 export interface CancellationsState {
@@ -36,9 +43,16 @@ export interface CancellationsState {
   readonly settled: ReadonlyMap<string, CancelOutcome>;
   /** What the last event decided, for notifications. */
   readonly outcomes: readonly CancelOutcome[];
+  /** Tasks whose stored result the last event asked to read. */
+  readonly toVerify: readonly string[];
 }
 
-export const NO_CANCELLATIONS: CancellationsState = { pending: new Map(), settled: new Map(), outcomes: [] };
+export const NO_CANCELLATIONS: CancellationsState = {
+  pending: new Map(),
+  settled: new Map(),
+  outcomes: [],
+  toVerify: [],
+};
 
 const SETTLED_KEPT = 500;
 
@@ -54,6 +68,7 @@ export function reduceCancellations(
 ): CancellationsState {
   const pending = new Map(state.pending);
   const outcomes: CancelOutcome[] = [];
+  const toVerify: string[] = [];
   let changed = false;
   switch (event.kind) {
     case 'requested':
@@ -65,6 +80,7 @@ export function reduceCancellations(
           acknowledgedAt: null,
           observedStatus: event.previousStatus,
           observedAt: null,
+          verifying: false,
         });
         changed = true;
       }
@@ -98,6 +114,14 @@ export function reduceCancellations(
       }
       break;
     }
+    case 'verified': {
+      const cancellation = pending.get(event.taskId);
+      if (cancellation?.verifying) {
+        pending.delete(event.taskId);
+        outcomes.push(verifiedOutcome(cancellation, event.resultStatus));
+      }
+      break;
+    }
     case 'observed':
     case 'tick':
       for (const cancellation of state.pending.values()) {
@@ -106,10 +130,14 @@ export function reduceCancellations(
             ? { observedStatus: event.statuses.get(cancellation.taskId) ?? null, observedAt: event.at }
             : { observedStatus: cancellation.observedStatus, observedAt: cancellation.observedAt };
         const { observedStatus } = observed;
-        const outcome = decide({ ...cancellation, ...observed }, event.at, settleMs);
-        if (outcome) {
+        const decision = decide({ ...cancellation, ...observed }, event.at, settleMs);
+        if (decision === 'verify') {
+          pending.set(cancellation.taskId, { ...cancellation, ...observed, verifying: true });
+          toVerify.push(cancellation.taskId);
+          changed = true;
+        } else if (decision) {
           pending.delete(cancellation.taskId);
-          outcomes.push(outcome);
+          outcomes.push(decision);
         } else if (observedStatus !== cancellation.observedStatus || observed.observedAt !== cancellation.observedAt) {
           pending.set(cancellation.taskId, { ...cancellation, ...observed });
           changed = true;
@@ -118,15 +146,29 @@ export function reduceCancellations(
       break;
   }
   if (!changed && outcomes.length === 0) {
-    return state.outcomes.length === 0 ? state : { ...state, outcomes };
+    return state.outcomes.length === 0 && state.toVerify.length === 0 ? state : { ...state, outcomes, toVerify };
   }
-  return { pending, settled: remember(state.settled, outcomes), outcomes };
+  return { pending, settled: remember(state.settled, outcomes), outcomes, toVerify };
 }
 
-function decide(cancellation: Cancellation, now: number, settleMs: number): CancelOutcome | null {
+function decide(cancellation: Cancellation, now: number, settleMs: number): CancelOutcome | 'verify' | null {
   const { taskId, observedStatus, acknowledgedAt, observedAt } = cancellation;
+  if (cancellation.verifying) {
+    return null;
+  }
   if (observedStatus === 'cancelled') {
     return { taskId, kind: 'cancelled', message: `Task ${taskId} was cancelled.` };
+  }
+  // Another end after the master acted on the cancel: ended by itself first, or cancelled and then
+  // overwritten by a log stream's final state. Only the stored result can tell.
+  if (
+    acknowledgedAt !== null &&
+    observedAt !== null &&
+    observedAt > acknowledgedAt &&
+    observedStatus !== null &&
+    observedStatus !== 'running'
+  ) {
+    return 'verify';
   }
   // Roll back only on a list fetched after the master answered: an old one (polling paused, the
   // tab hidden, a slow or failing poll) says nothing about the cancel.
@@ -149,6 +191,25 @@ function decide(cancellation: Cancellation, now: number, settleMs: number): Canc
     isFinishedStatus(observedStatus)
       ? `Task ${taskId} ${observedStatus} before the cancel reached it.`
       : `The master accepted the cancel of ${taskId}, but it is still ${observedStatus || 'in an empty status'}.`,
+  );
+}
+
+/** The stored result of a task whose list status disagreed with its cancel. */
+function verifiedOutcome(cancellation: Cancellation, resultStatus: string | null): CancelOutcome {
+  const { taskId, observedStatus } = cancellation;
+  const shown = observedStatus === '' ? 'an empty status' : `“${observedStatus}”`;
+  if (resultStatus === 'cancelled') {
+    return {
+      taskId,
+      kind: 'cancelled',
+      message: `Task ${taskId} was cancelled, but the master's task list now says ${shown}: a log stream open when its container stopped overwrote the status. Its stored result says cancelled.`,
+    };
+  }
+  return rolledBack(
+    cancellation,
+    observedStatus && isFinishedStatus(observedStatus)
+      ? `Task ${taskId} ${observedStatus} before the cancel reached it.`
+      : `The master accepted the cancel of ${taskId}, but it is now ${shown}.`,
   );
 }
 

@@ -165,8 +165,8 @@ describe('TaskDetailStore', () => {
       const getTask = jasmine.createSpy('getTask').and.returnValue(cold('10ms (d|)', { d: detail }));
       const { store } = storeWith({ getTask });
       const listed$ = hot<ListedTask>('r 99ms c', {
-        r: { loaded: true, entry: aTask({ task_id: 't1', status: 'running' }), listError: null },
-        c: { loaded: true, entry: aTask({ task_id: 't1', status: 'completed' }), listError: null },
+        r: { loaded: true, entry: aTask({ task_id: 't1', status: 'running' }), listError: null, noDatabase: false },
+        c: { loaded: true, entry: aTask({ task_id: 't1', status: 'completed' }), listError: null, noDatabase: false },
       });
 
       expectObservable(store.detail$('t1', listed$), '200ms !').toBe('n 99ms l 9ms v', {

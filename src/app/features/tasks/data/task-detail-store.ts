@@ -57,6 +57,8 @@ export interface ListedTask {
   readonly loaded: boolean;
   readonly entry: TaskListEntry | undefined;
   readonly listError: string | null;
+  /** The master runs without its database, so it lists no task at all. */
+  readonly noDatabase: boolean;
 }
 
 /**
@@ -116,8 +118,12 @@ export class TaskDetailStore {
         loaded: poll.data !== undefined,
         entry: poll.data?.find((task) => task.task_id === taskId),
         listError: poll.lastError,
+        noDatabase: poll.lastFailure?.kind === 'no-database',
       })),
-      distinctUntilChanged((a, b) => a.loaded === b.loaded && a.entry === b.entry && a.listError === b.listError),
+      distinctUntilChanged(
+        (a, b) =>
+          a.loaded === b.loaded && a.entry === b.entry && a.listError === b.listError && a.noDatabase === b.noDatabase,
+      ),
     );
   }
 

@@ -6,7 +6,7 @@ import { TaskDetailInputs, toTaskDetailVm } from './task-detail-vm';
 
 describe('toTaskDetailVm', () => {
   const running = aTask({ task_id: 't1', status: 'running' });
-  const listed: ListedTask = { loaded: true, entry: running, listError: null };
+  const listed: ListedTask = { loaded: true, entry: running, listError: null, noDatabase: false };
   const base: TaskDetailInputs = {
     taskId: 't1',
     listed,
@@ -44,7 +44,7 @@ describe('toTaskDetailVm', () => {
   });
 
   it('is not found only when the master says so, and keeps waiting when the detail request drops', () => {
-    const unlisted = { ...base, listed: { loaded: true, entry: undefined, listError: null } };
+    const unlisted = { ...base, listed: { loaded: true, entry: undefined, listError: null, noDatabase: false } };
     const dropped: DetailFetch = { kind: 'error', httpStatus: 0, message: 'dropped' };
 
     expect(toTaskDetailVm({ ...unlisted, detail: { kind: 'error', httpStatus: 404, message: 'nope' } }).state).toBe(
@@ -67,6 +67,7 @@ describe('toTaskDetailVm', () => {
           acknowledgedAt: null,
           observedStatus: 'running',
           observedAt: null,
+          verifying: false,
         },
       ],
     ]);
@@ -80,9 +81,43 @@ describe('toTaskDetailVm', () => {
   });
 
   it('is an error while the list never loaded', () => {
-    expect(toTaskDetailVm({ ...base, listed: { loaded: false, entry: undefined, listError: 'down' } })).toEqual({
+    expect(
+      toTaskDetailVm({ ...base, listed: { loaded: false, entry: undefined, listError: 'down', noDatabase: false } }),
+    ).toEqual({
       state: 'error',
       message: 'down',
     });
+  });
+
+  it('says the master has no database instead of an error, when it lists no tasks at all', () => {
+    const listed = {
+      loaded: false,
+      entry: undefined,
+      listError: 'Database not available (HTTP 503)',
+      noDatabase: true,
+    };
+
+    expect(toTaskDetailVm({ ...base, listed }).state).toBe('no-database');
+  });
+
+  it('says why the listed status and the stored result disagree', () => {
+    const cancelledThenOverwritten = aTask({ task_id: 't1', status: 'failed' });
+    const detail = {
+      kind: 'value',
+      detail: {
+        ...cancelledThenOverwritten,
+        assignment: { worker_id: 'kiwi', assigned_at: 1 },
+        result: { status: 'cancelled', completed_at: 2, logs: '' },
+      },
+    } as const;
+    const vm = toTaskDetailVm({
+      ...base,
+      listed: { loaded: true, entry: cancelledThenOverwritten, listError: null, noDatabase: false },
+      detail,
+    });
+
+    expect(vm.state === 'ready' && vm.statusNote).toContain(
+      'lists this task as “failed”, but its stored result says cancelled',
+    );
   });
 });

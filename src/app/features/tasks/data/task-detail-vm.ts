@@ -7,6 +7,8 @@ export type TaskDetailVm =
   | { readonly state: 'loading'; readonly message: string }
   | { readonly state: 'error'; readonly message: string }
   | { readonly state: 'not-found'; readonly message: string }
+  /** The master runs without its database: it cannot show any task. */
+  | { readonly state: 'no-database' }
   | {
       readonly state: 'ready';
       /** The freshest view of the task: the list entry while it is listed, with an unconfirmed cancel shown. */
@@ -22,6 +24,8 @@ export type TaskDetailVm =
       readonly result: { readonly status: string; readonly completedAt: number } | null;
       /** Why assignment and result are not shown, or a failure to load them. */
       readonly detailNote: string | null;
+      /** The stored result and the listed status tell different stories: why. */
+      readonly statusNote: string | null;
       /** The list could not be refreshed; what is shown may be old. */
       readonly listError: string | null;
     };
@@ -41,6 +45,9 @@ export function toTaskDetailVm({ taskId, listed, detail, cancelling, runningOn }
     if (detail.kind === 'error' && (detail.httpStatus === 404 || detail.httpStatus === 400)) {
       return { state: 'not-found', message: `The master has no task ${taskId}.` };
     }
+    if (!listed.loaded && listed.noDatabase) {
+      return { state: 'no-database' };
+    }
     if (!listed.loaded && listed.listError) {
       return { state: 'error', message: listed.listError };
     }
@@ -49,6 +56,9 @@ export function toTaskDetailVm({ taskId, listed, detail, cancelling, runningOn }
       message: listed.loaded ? 'Waiting for the master to list this task…' : 'Loading the task…',
     };
   }
+  const result = fromDetail?.result
+    ? { status: normalizeTaskStatus(fromDetail.result.status), completedAt: fromDetail.result.completed_at }
+    : null;
   const isCancelling = cancelling.has(taskId);
   const task = isCancelling && listedTask.status !== 'cancelled' ? { ...listedTask, status: 'cancelled' } : listedTask;
   return {
@@ -59,12 +69,16 @@ export function toTaskDetailVm({ taskId, listed, detail, cancelling, runningOn }
     cancelBlocked: cancelBlockedReason(listedTask.status),
     workerId: fromDetail?.assignment?.worker_id ?? runningOn.get(taskId) ?? null,
     assignedAt: fromDetail?.assignment?.assigned_at ?? null,
-    result: fromDetail?.result
-      ? { status: normalizeTaskStatus(fromDetail.result.status), completedAt: fromDetail.result.completed_at }
-      : null,
+    result,
     detailNote: detailNote(detail),
+    statusNote: result && result.status !== listedTask.status ? statusNote(listedTask.status, result.status) : null,
     listError: listed.listError,
   };
+}
+
+function statusNote(listed: string, result: string): string {
+  const shown = listed === '' ? 'an empty status' : `“${listed}”`;
+  return `The master lists this task as ${shown}, but its stored result says ${result}. On this master, a log stream that was open when the container stopped writes the container's state into the task (and a cancel overwrites a finished task's status); the result is what the worker reported.`;
 }
 
 function detailNote(detail: DetailFetch): string | null {

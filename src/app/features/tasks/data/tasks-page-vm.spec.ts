@@ -20,6 +20,13 @@ describe('toTasksPageVm', () => {
     });
   });
 
+  it('says the master has no database, rather than an error to retry, when it cannot list tasks at all', () => {
+    const failure = { kind: 'no-database', body: 'Database not available' } as const;
+    const noDatabase = { ...poll, lastError: 'The master has no database…', lastFailure: failure };
+
+    expect(toTasksPageVm({ ...base, poll: noDatabase })).toEqual({ state: 'no-database' });
+  });
+
   it('keeps the list on screen after a failed refresh, and says so', () => {
     const vm = toTasksPageVm({ ...base, poll: { ...poll, data: [aTask()], lastUpdated: 5, lastError: 'slow' } });
 
@@ -62,6 +69,7 @@ describe('toTasksPageVm', () => {
           acknowledgedAt: null,
           observedStatus: 'running',
           observedAt: null,
+          verifying: false,
         },
       ],
     ]);

@@ -9,6 +9,8 @@ import { TaskRow, countTasksByStatus, selectTasks } from './task-rows';
 export type TasksPageVm =
   | { readonly state: 'loading' }
   | { readonly state: 'error'; readonly message: string }
+  /** The master runs without its database: it keeps no task list at all. Not an error to retry. */
+  | { readonly state: 'no-database' }
   | {
       readonly state: 'ready';
       readonly rows: readonly TaskRow[];
@@ -32,6 +34,7 @@ export interface TasksPageInputs {
 /** Sorting 10,000 tasks is the costly part, so the clock is not an input: it ticks beside the list. */
 export function toTasksPageVm({ poll, runningOn, query, intervalMs, cancelling }: TasksPageInputs): TasksPageVm {
   if (poll.data === undefined || poll.lastUpdated === null) {
+    if (poll.lastFailure?.kind === 'no-database') return { state: 'no-database' };
     return poll.lastError ? { state: 'error', message: poll.lastError } : { state: 'loading' };
   }
   const tasks = cancelling.size === 0 ? poll.data : poll.data.map((task) => withCancelShown(task, cancelling));

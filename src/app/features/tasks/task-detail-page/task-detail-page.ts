@@ -113,7 +113,11 @@ export class TaskDetailPage {
         logs: this.store.logs$(taskId, logInputs$).pipe(startWith(null)),
         streamOpened: this.store.streamOpened$(taskId),
         assignedAt: this.assignedAt$(taskId, ready$),
-        files: combineLatest([task$, this.signedInAs$]).pipe(switchMap(([task, me]) => this.files$(task, me))),
+        files: combineLatest([task$, this.signedInAs$]).pipe(
+          switchMap(([task, me]) => this.files$(task, me)),
+          // Not held back while the task is unknown (loading, not found, no database).
+          startWith<FilesFetch>({ kind: 'not-asked' }),
+        ),
         watched: this.watchStore.watched$.pipe(
           map((watched) => watched.has(taskId)),
           distinctUntilChanged(),
