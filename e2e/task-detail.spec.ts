@@ -17,8 +17,13 @@ test.describe('Task detail', () => {
     await expect(log).toContainText('Starting logs-live:1');
     const countLines = async () =>
       Number(
-        (await page.getByRole('status').filter({ hasText: /lines?/ }).first().innerText()).match(/(\d+) lines?/)?.[1] ??
-          0,
+        (
+          await page
+            .getByRole('status')
+            .filter({ hasText: /lines?/ })
+            .first()
+            .innerText()
+        ).match(/(\d+) lines?/)?.[1] ?? 0,
       );
     const early = await countLines();
     await expect.poll(countLines, { timeout: 15_000 }).toBeGreaterThan(early);
