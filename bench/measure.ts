@@ -56,6 +56,7 @@ export async function measureScenario(
   const loadStarted = Date.now();
   await page.goto(`${appUrl}${scenario.page}`, { waitUntil: 'load' });
   const coldLoad = scenario.coldLoad ? await measureColdLoad(page, traffic.jsBytes) : undefined;
+  await scenario.start?.(page);
 
   // The first load is excluded: targets are about the steady state.
   await sleep(2000);
