@@ -1,7 +1,7 @@
 import { APIRequestContext, Page, expect, test } from '@playwright/test';
 import WebSocket from 'ws';
 import { TEST_ACCOUNT } from '../scripts/lib/session';
-import { Stack } from '../scripts/lib/stack';
+import { DEFAULT_SIMULATOR_ARGS, Stack } from '../scripts/lib/stack';
 import { openLiveLogs } from './helpers/logs';
 import { Master } from './helpers/master';
 import { MASTER_URL } from './helpers/ports';
@@ -229,16 +229,7 @@ test.describe('Crashing endpoints', () => {
 test.describe('Clock skew', () => {
   test('a master ten minutes behind: its live workers are active, with ages of seconds', async ({ page }) => {
     test.setTimeout(90_000);
-    const stack = new Stack(18093, 4313, [
-      '--heartbeat-ms',
-      '1000',
-      '--task-rate',
-      '0',
-      '--dropout',
-      '0',
-      '--clock-offset-ms',
-      '-600000',
-    ]);
+    const stack = new Stack(18093, 4313, [...DEFAULT_SIMULATOR_ARGS, '--clock-offset-ms', '-600000']);
     await stack.start();
     try {
       await stack.signIn(page.context());
@@ -260,17 +251,7 @@ test.describe('Clock skew', () => {
     request,
   }) => {
     test.setTimeout(90_000);
-    const stack = new Stack(18094, 4314, [
-      '--heartbeat-ms',
-      '1000',
-      '--task-rate',
-      '0',
-      '--dropout',
-      '0',
-      '--control',
-      '--clock-offset-ms',
-      '600000',
-    ]);
+    const stack = new Stack(18094, 4314, [...DEFAULT_SIMULATOR_ARGS, '--control', '--clock-offset-ms', '600000']);
     await stack.start();
     try {
       const master = new Master(request, stack.masterUrl);
@@ -297,7 +278,7 @@ test.describe('No database', () => {
     request,
   }) => {
     test.setTimeout(90_000);
-    const stack = new Stack(18095, 4315, ['--heartbeat-ms', '1000', '--task-rate', '0', '--dropout', '0', '--no-db']);
+    const stack = new Stack(18095, 4315, [...DEFAULT_SIMULATOR_ARGS, '--no-db']);
     await stack.start();
     try {
       await page.goto(`${stack.appUrl}/dashboard`);

@@ -10,6 +10,16 @@ interface CookieJar {
   addCookies(cookies: readonly object[]): Promise<void>;
 }
 
+/** A faithful master (sign-in, crashes and all) with 1 s heartbeats, no generated tasks and no dropouts. */
+export const DEFAULT_SIMULATOR_ARGS: readonly string[] = [
+  '--heartbeat-ms',
+  '1000',
+  '--task-rate',
+  '0',
+  '--dropout',
+  '0',
+];
+
 /**
  * A simulator plus the production server in front of it, as child processes: for tests that
  * stop and restart the master, and for the benchmark, which runs the simulator at scale.
