@@ -45,7 +45,7 @@ describe('image pull phase', () => {
     // The completion report overwrites the stream's status.
     await waitFor(async () => (await taskStatus(env.url, taskId)) === 'completed', 5000, 'completed');
     const logs = env.sim.context.store.results.get(taskId)!.logs;
-    assert.match(logs, /^\x1b\[1;34m==>\x1b\[0m Starting ubuntu:24\.04/, 'nothing was printed during the pull');
+    assert.ok(logs.startsWith('\x1b[1;34m==>\x1b[0m Starting ubuntu:24.04'), 'nothing was printed during the pull');
   });
 
   it('pulls an image a worker already has faster than one it has never pulled', async () => {

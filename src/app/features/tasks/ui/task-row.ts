@@ -64,9 +64,9 @@ import { taskStatusLabel, taskStatusTone } from './task-status';
     <div role="cell" [title]="t.created_at * 1000 | date: 'yyyy-MM-dd HH:mm:ss'">
       {{ age(t.created_at * 1000, now()) }}
     </div>
-    <div role="cell">
+    <div role="cell" class="worker">
       @if (row().workerId; as workerId) {
-        <a class="mono" [routerLink]="['/workers', workerId]">{{ workerId }}</a>
+        <a class="mono clip" [routerLink]="['/workers', workerId]" [title]="workerId">{{ workerId }}</a>
       } @else {
         <span class="muted">–</span>
       }
@@ -106,6 +106,13 @@ import { taskStatusLabel, taskStatusTone } from './task-status';
     }
     :host(:hover) {
       background: var(--mat-sys-surface-container-low);
+    }
+    .worker {
+      min-width: 0;
+    }
+    .worker a {
+      display: block;
+      overflow-wrap: normal;
     }
     .id {
       display: flex;

@@ -39,13 +39,7 @@ const COLUMNS: readonly SortableColumn<TaskSortKey>[] = [
         />
       </div>
       <div trailingHeader role="columnheader" class="actions-header">Actions</div>
-      <cdk-virtual-scroll-viewport
-        itemSize="52"
-        class="table-rows"
-        data-bench-scroll
-        (mouseenter)="pointerInside.emit(true)"
-        (mouseleave)="pointerInside.emit(false)"
-      >
+      <cdk-virtual-scroll-viewport itemSize="52" class="table-rows" data-bench-scroll>
         <app-task-row
           *cdkVirtualFor="let row of rows(); trackBy: trackById"
           [row]="row"
@@ -60,8 +54,9 @@ const COLUMNS: readonly SortableColumn<TaskSortKey>[] = [
   styles: `
     :host {
       display: block;
-      --table-min-width: 1240px;
-      --table-columns: 40px minmax(250px, 1.2fr) minmax(170px, 1.4fr) 110px 120px minmax(150px, 1fr) 90px 100px 80px;
+      /* Fits a 1280 px window beside the navigation; narrower windows scroll the table sideways. */
+      --table-min-width: 1130px;
+      --table-columns: 40px minmax(242px, 1.2fr) minmax(130px, 1.4fr) 90px 110px minmax(130px, 1fr) 80px 100px 80px;
     }
     [role='columnheader'] {
       display: flex;
@@ -86,7 +81,6 @@ export class TasksTable {
   readonly selectAll = output<boolean>();
   readonly cancelTask = output<TaskListEntry>();
   /** Whether the pointer is over the rows: the page holds their order meanwhile. */
-  readonly pointerInside = output<boolean>();
 
   protected readonly allSelected = computed(
     () => this.rows().length > 0 && this.rows().every((row) => this.selected().has(row.task.task_id)),
