@@ -44,11 +44,13 @@ test.describe('Sign-in', () => {
 
     await page.getByRole('link', { name: 'Create one' }).click();
     await page.getByRole('textbox', { name: 'Name' }).fill('Ada');
-    await page.getByRole('textbox', { name: 'Email' }).fill(email);
+    await page.getByRole('textbox', { name: 'Email' }).fill('not-an-email');
     await page.getByRole('textbox', { name: 'Password', exact: true }).fill('short');
     await page.getByRole('textbox', { name: 'Confirm password' }).fill('other');
     await page.getByRole('button', { name: 'Create account' }).click();
     await expect(page.getByText('At least 6 characters.').first()).toBeVisible();
+    await expect(page.getByText('Enter an email address, such as ada@example.com.')).toBeVisible();
+    await page.getByRole('textbox', { name: 'Email' }).fill(email);
     await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
     await page.getByRole('textbox', { name: 'Confirm password' }).fill(password);
     await page.getByRole('button', { name: 'Create account' }).click();

@@ -93,4 +93,17 @@ test.describe('Task detail', () => {
     await expect(page.getByText(payload).first()).toBeVisible();
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   });
+
+  test('clamps a very long command, with a button to show it all', async ({ page, request }) => {
+    const master = new Master(request);
+    const command = `echo ${'x'.repeat(4990)}`;
+    const taskId = await master.submitTask('long-command:1', command, { cpu_required: 10_000 });
+    await page.goto(`/tasks/${taskId}`);
+
+    const showAll = page.getByRole('button', { name: `Show all ${command.length} characters` });
+    await expect(showAll).toBeVisible();
+    await expect(page.getByText(command)).toHaveCount(0);
+    await showAll.click();
+    await expect(page.getByText(command)).toBeVisible();
+  });
 });

@@ -60,6 +60,8 @@ test.describe('Submit task', () => {
 
     await expect(page.getByText(/Task task-\d+ submitted\./)).toBeVisible();
     await expect(page.getByRole('textbox', { name: 'Docker image' })).toHaveValue('');
+    // A fresh form after success, not a submitted one: no error beside the success message.
+    await expect(page.getByText('An image is required')).toHaveCount(0);
     await page.getByRole('button', { name: 'Open', exact: true }).click();
     await expect(page).toHaveURL(/\/tasks\/task-\d+$/);
 
@@ -98,10 +100,16 @@ test.describe('Submit task', () => {
   test('validates like the master before sending anything', async ({ page }) => {
     await page.goto('/tasks/new');
     await page.getByRole('spinbutton', { name: 'CPU' }).fill('0');
+    await page.getByRole('spinbutton', { name: 'GPU' }).fill('1.5');
     await page.getByRole('button', { name: 'Submit task' }).click();
 
     await expect(page.getByText('An image is required')).toBeVisible();
     await expect(page.getByText('More than 0 cores.')).toBeVisible();
+    await expect(page.getByText('A whole number, 0 or more.')).toBeVisible();
+
+    // Accepted by the master, but no worker could pull it: said before submitting.
+    await page.getByRole('textbox', { name: 'Docker image' }).fill('my image <b>');
+    await expect(page.getByText(/it is not an image name .* the worker will fail to pull it/)).toBeVisible();
   });
 });
 

@@ -26,13 +26,15 @@ describe('reduceAuth', () => {
     expect(reduceAuth(signedIn, failed(401))).toEqual({ status: 'expired', user: alice });
   });
 
-  it('asks for sign-in over the page when the master, back after an outage, says nobody is signed in', () => {
+  it('never treats a session the master could not confirm as one: data pages stay closed until it answers', () => {
     const unreachable = reduceAuth(CHECKING, failed(0));
     expect(unreachable.status).toBe('unreachable');
+    expect(mayUseDashboard(unreachable)).toBeFalse();
 
-    const ended = reduceAuth(unreachable, failed(401));
-    expect(ended).toEqual({ status: 'expired', user: null });
-    expect(reduceAuth(ended, failed(401))).toEqual(ended);
+    expect(reduceAuth(unreachable, failed(401))).toEqual({ status: 'signed-out' });
+    expect(
+      reduceAuth(unreachable, { kind: 'checked', response: { success: true, message: 'ok', user: alice } }),
+    ).toEqual(signedIn);
   });
 
   it('treats a deleted account (200, success false) like an ended session', () => {
@@ -61,5 +63,6 @@ describe('reduceAuth', () => {
     expect(mayUseDashboard({ status: 'no-auth' })).toBeTrue();
     expect(mayUseDashboard({ status: 'signed-out' })).toBeFalse();
     expect(mayUseDashboard(CHECKING)).toBeFalse();
+    expect(mayUseDashboard({ status: 'expired', user: alice })).toBeTrue();
   });
 });

@@ -8,15 +8,14 @@ export type AuthState =
   | { readonly status: 'checking' }
   | { readonly status: 'signed-out' }
   | { readonly status: 'signed-in'; readonly user: AuthUser }
-  /**
-   * The session ended while the operator was working, or (user `null`) the page was opened while
-   * the master was unreachable and the master, once back, says nobody is signed in: sign in over
-   * the page, losing nothing.
-   */
-  | { readonly status: 'expired'; readonly user: AuthUser | null }
+  /** The session ended while the operator was working: sign in again over the page, losing nothing. */
+  | { readonly status: 'expired'; readonly user: AuthUser }
   /** The master has no auth routes (no user database): everyone may use the dashboard. */
   | { readonly status: 'no-auth' }
-  /** The master could not be asked; pages show their own errors and the check is repeated. */
+  /**
+   * The master could not be asked and nobody was known: an unknown session is not a session, so
+   * data pages wait (on the waiting page) and the check is repeated until the master answers.
+   */
   | { readonly status: 'unreachable'; readonly message: string };
 
 export type AuthEvent =
@@ -42,11 +41,11 @@ export function reduceAuth(state: AuthState, event: AuthEvent): AuthState {
           : { status: 'signed-in', user: event.response.user };
       }
       // 200 with success false: the account is gone.
-      return endedSession(state, user);
+      return endedSession(user);
     case 'check-failed': {
       const status = event.error instanceof HttpErrorResponse ? event.error.status : 0;
       if (status === 404) return { status: 'no-auth' };
-      if (status === 401) return endedSession(state, user);
+      if (status === 401) return endedSession(user);
       // A master that is down or failing says nothing about the session: keep it.
       return user || state.status === 'no-auth'
         ? state
@@ -55,15 +54,15 @@ export function reduceAuth(state: AuthState, event: AuthEvent): AuthState {
   }
 }
 
-/** Nobody is signed in (any more): over the page if one is open, on the sign-in page if none ever was. */
-function endedSession(state: AuthState, user: AuthUser | null): AuthState {
-  if (user || state.status === 'unreachable' || state.status === 'expired') {
-    return { status: 'expired', user };
-  }
-  return { status: 'signed-out' };
+/** Nobody is signed in (any more): over the page if someone was, on the sign-in page if nobody ever was. */
+function endedSession(user: AuthUser | null): AuthState {
+  return user ? { status: 'expired', user } : { status: 'signed-out' };
 }
 
-/** Whether data pages may open. */
+/**
+ * Whether data pages, and live data, may open: only for someone the master said is signed in
+ * (an ended session keeps its page, under the sign-in dialog) or a master without sign-in.
+ */
 export function mayUseDashboard(state: AuthState): boolean {
-  return state.status !== 'signed-out' && state.status !== 'checking';
+  return state.status === 'signed-in' || state.status === 'expired' || state.status === 'no-auth';
 }

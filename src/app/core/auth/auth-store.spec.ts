@@ -65,24 +65,42 @@ describe('AuthStore', () => {
     });
   });
 
-  it('asks again as soon as the master answers after an outage, and asks for sign-in over the page on a 401', () => {
-    marbles(({ cold, hot, expectObservable }) => {
+  it('asks again every few seconds while the master cannot be reached and nobody is known', () => {
+    marbles(({ cold, expectObservable }) => {
       let calls = 0;
       const down = new HttpErrorResponse({ status: 0 });
+      const { store } = storeWith({
+        me: () =>
+          calls++ === 0
+            ? cold<AuthResponse>('10ms #', undefined, down)
+            : cold<AuthResponse>('10ms #', undefined, unauthorized),
+      });
+
+      expectObservable(store.state$, '6000ms !').toBe('c 9ms u 5009ms s', {
+        c: { status: 'checking' },
+        u: jasmine.objectContaining({ status: 'unreachable' }) as never,
+        s: { status: 'signed-out' },
+      });
+    });
+  });
+
+  it('asks again as soon as the master answers after an outage, and reopens sign-in when the session ended', () => {
+    marbles(({ cold, hot, expectObservable }) => {
+      let calls = 0;
       const { store } = storeWith(
         {
           me: () =>
             calls++ === 0
-              ? cold<AuthResponse>('10ms #', undefined, down)
+              ? cold('10ms (m|)', { m: { success: true, message: 'ok', user: alice } })
               : cold<AuthResponse>('10ms #', undefined, unauthorized),
         },
-        hot('r 49ms l', { r: { kind: 'reconnecting' }, l: { kind: 'live' } }),
+        hot('l 29ms r 49ms l', { r: { kind: 'reconnecting' }, l: { kind: 'live' } }),
       );
 
-      expectObservable(store.state$, '90ms !').toBe('c 9ms u 49ms e', {
+      expectObservable(store.state$, '95ms !').toBe('c 9ms s 79ms e', {
         c: { status: 'checking' },
-        u: jasmine.objectContaining({ status: 'unreachable' }) as never,
-        e: { status: 'expired', user: null },
+        s: { status: 'signed-in', user: alice },
+        e: { status: 'expired', user: alice },
       });
     });
   });

@@ -24,9 +24,12 @@ import { toErrorMessage } from '../../shared/http/error-message';
 import { POLLING_CONFIG } from '../config/polling-config';
 import { PAGE_VISIBLE } from '../realtime/browser-signals';
 import { TelemetryStore } from '../realtime/telemetry-store';
-import { AuthEvent, AuthState, CHECKING, reduceAuth } from './auth-state';
+import { AuthEvent, AuthState, CHECKING, mayUseDashboard, reduceAuth } from './auth-state';
 import { SessionSignals } from './session-signals';
 import { USER_DATA_OWNER_KEY, clearUserData } from './user-data';
+
+/** How often an unknown session is asked about again while the master cannot be reached. */
+const UNREACHABLE_RECHECK_MS = 5000;
 
 /**
  * The session: asked of the master at start, again every minute while signed in, whenever the
@@ -117,10 +120,14 @@ export class AuthStore {
   }
 
   private checks(): Observable<AuthEvent> {
+    // While signed in, every minute; while the master cannot be reached and nobody is known, often,
+    // so the waiting operator is let in (or asked to sign in) as soon as it answers.
     const periodic$ = this.state.pipe(
-      map((state) => state.status === 'signed-in' || state.status === 'unreachable'),
+      map((state) =>
+        state.status === 'signed-in' ? this.checkMs : state.status === 'unreachable' ? UNREACHABLE_RECHECK_MS : 0,
+      ),
       distinctUntilChanged(),
-      switchMap((active) => (active ? interval(this.checkMs) : EMPTY)),
+      switchMap((periodMs) => (periodMs > 0 ? interval(periodMs) : EMPTY)),
     );
     const shownAgain$ = this.visible$.pipe(
       skip(1),
@@ -154,13 +161,10 @@ export class AuthStore {
     );
   }
 
-  /** No telemetry while nobody is known to be allowed to see it (before the first check, after sign-out). */
+  /** No telemetry while nobody is known to be allowed to see it (before the first answer, signed out, unknown). */
   private streamTelemetryOnlyWhenAllowed(): void {
     this.state
-      .pipe(
-        map((state) => state.status !== 'checking' && state.status !== 'signed-out'),
-        distinctUntilChanged(),
-      )
+      .pipe(map(mayUseDashboard), distinctUntilChanged())
       .subscribe((allowed) => (allowed ? this.telemetry.connect() : this.telemetry.disconnect()));
   }
 }

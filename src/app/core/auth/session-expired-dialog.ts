@@ -14,17 +14,10 @@ import { SignInForm } from './sign-in-form';
   selector: 'app-session-expired-dialog',
   imports: [MatButtonModule, MatDialogModule, SignInForm],
   template: `
-    <h2 mat-dialog-title>{{ user ? 'Your session has ended' : 'Sign in to carry on' }}</h2>
+    <h2 mat-dialog-title>Your session has ended</h2>
     <mat-dialog-content>
-      @if (user) {
-        <p>Sign in again to carry on. This page stays as it is, with everything you typed.</p>
-      } @else {
-        <p>
-          The master is back and says nobody is signed in in this browser. Sign in to carry on; this page stays as it
-          is.
-        </p>
-      }
-      <app-sign-in-form [email]="user?.email ?? ''" (signedIn)="close()" />
+      <p>Sign in again to carry on. This page stays as it is, with everything you typed.</p>
+      <app-sign-in-form [email]="user.email" (signedIn)="close()" />
     </mat-dialog-content>
     <mat-dialog-actions align="start">
       <button mat-button type="button" (click)="signOut()">Sign in as someone else</button>
@@ -40,8 +33,7 @@ import { SignInForm } from './sign-in-form';
 export class SessionExpiredDialog {
   private readonly dialogRef = inject(MatDialogRef<SessionExpiredDialog>);
   private readonly auth = inject(AuthStore);
-  /** `null` when the page was opened while the master was unreachable, so nobody was known. */
-  protected readonly user = inject<AuthUser | null>(MAT_DIALOG_DATA);
+  protected readonly user = inject<AuthUser>(MAT_DIALOG_DATA);
 
   protected close(): void {
     this.dialogRef.close();
@@ -53,7 +45,7 @@ export class SessionExpiredDialog {
 }
 
 /** Opens the dialog; emits when the operator has signed in again. Loaded on demand by the shell. */
-export function openSessionExpiredDialog(injector: Injector, user: AuthUser | null): Observable<unknown> {
+export function openSessionExpiredDialog(injector: Injector, user: AuthUser): Observable<unknown> {
   return injector
     .get(MatDialog)
     .open(SessionExpiredDialog, { data: user, disableClose: true, autoFocus: 'first-tabbable' })

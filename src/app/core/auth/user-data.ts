@@ -20,5 +20,5 @@ export function clearUserData(...storages: (Storage | undefined)[]): void {
 /** Only paths inside the dashboard, and never back to the sign-in pages. */
 export function safeReturnUrl(raw: string | null | undefined): string {
   if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return '/dashboard';
-  return /^\/(login|register)(\?|$)/.test(raw) ? '/dashboard' : raw;
+  return /^\/(login|register|waiting)(\?|$)/.test(raw) ? '/dashboard' : raw;
 }

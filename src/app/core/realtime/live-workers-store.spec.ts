@@ -8,6 +8,7 @@ import { aWorker } from '../../testing/builders';
 import { marbles } from '../../testing/marbles';
 import { TEST_REALTIME_CONFIG, testClock } from '../../testing/realtime';
 import { REALTIME_CONFIG } from '../config/realtime-config';
+import { ConnectionState } from './connection-state';
 import { CLOCK, PAGE_VISIBLE, RENDER_SCHEDULER } from './browser-signals';
 import { LiveWorker } from './live-worker';
 import { LiveWorkersStore } from './live-workers-store';
@@ -20,11 +21,12 @@ describe('LiveWorkersStore', () => {
     telemetry: Observable<ReadonlyMap<string, TrackedWorker>>,
     registry: () => Observable<readonly WorkerListEntry[]>,
     clockOffsetMs$: Observable<number> = of(0),
+    connection$: Observable<Pick<ConnectionState, 'kind' | 'lastMessageAt'>> = NEVER,
   ) {
     const registryCalls: number[] = [];
     TestBed.configureTestingModule({
       providers: [
-        { provide: TelemetryStore, useValue: { workers$: telemetry, clockOffsetMs$ } },
+        { provide: TelemetryStore, useValue: { workers$: telemetry, clockOffsetMs$, connection$ } },
         {
           provide: WorkersClient,
           useValue: {
@@ -110,6 +112,28 @@ describe('LiveWorkersStore', () => {
 
       expectObservable(status(tenMinutes), '400ms !').toBe('a 124ms s 199ms i', expected);
       expectObservable(status(-tenMinutes), '400ms !').toBe('a 124ms s 199ms i', expected);
+    });
+  });
+
+  it('freezes freshness at the last message while the master cannot be reached, instead of drifting to inactive', () => {
+    marbles(({ cold, hot, expectObservable }) => {
+      const connection$ = hot('l 49ms r 349ms l', {
+        l: { kind: 'live', lastMessageAt: 5 } as const,
+        r: { kind: 'reconnecting', lastMessageAt: 5 } as const,
+      });
+      const { store } = setup(
+        cold('a', { a: new Map([['kiwi', tracked('kiwi', 5)]]) }),
+        () => cold('(r|)', { r: [] }),
+        of(0),
+        connection$,
+      );
+      const status = store.workers$.pipe(
+        map((state) => workersOf(state)[0]?.status),
+        distinctUntilChanged(),
+      );
+
+      // Down from 50 ms to 400 ms: still "active", as at 5 ms; back live, judged on the clock again.
+      expectObservable(status, '500ms !').toBe('a 399ms i', { a: 'active', i: 'inactive' });
     });
   });
 

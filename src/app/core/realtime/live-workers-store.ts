@@ -11,6 +11,7 @@ import {
   scan,
   shareReplay,
   skip,
+  startWith,
   throttleTime,
 } from 'rxjs';
 import { WorkersClient } from '../../shared/cloudai/workers-client';
@@ -72,7 +73,7 @@ export class LiveWorkersStore {
   readonly workers$: Observable<LoadState<readonly LiveWorker[]>> = combineLatest([
     this.registry$,
     this.telemetry.workers$.pipe(auditTime(this.config.viewCoalesceMs, this.renderScheduler)),
-    this.clock$,
+    this.freshnessClock(),
     this.telemetry.clockOffsetMs$,
   ]).pipe(
     scan(
@@ -82,6 +83,23 @@ export class LiveWorkersStore {
     ),
     shareReplay({ bufferSize: 1, refCount: true }),
   );
+
+  /**
+   * The time worker freshness is judged at: now while data arrives, and frozen at the last message
+   * while the master cannot be reached or the browser is offline. What is on screen then stays as it
+   * was at the time the chip names, instead of every worker drifting to "late" and "inactive" for
+   * want of news the dashboard cannot get.
+   */
+  private freshnessClock(): Observable<number> {
+    const frozenAt$ = this.telemetry.connection$.pipe(
+      map((connection) =>
+        connection.kind === 'reconnecting' || connection.kind === 'offline' ? connection.lastMessageAt : null,
+      ),
+      startWith(null),
+      distinctUntilChanged(),
+    );
+    return combineLatest([this.clock$, frozenAt$]).pipe(map(([now, frozenAt]) => frozenAt ?? now));
+  }
 
   /** Asks the registry for capacities and registrations now (after registering a worker, say). */
   refreshRegistry(): void {

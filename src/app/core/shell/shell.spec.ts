@@ -49,6 +49,28 @@ describe('Shell', () => {
     expect(element.querySelector('app-connection-chip')?.textContent).toContain('Reconnecting in 3 s');
   });
 
+  it('says the figures are frozen, and since when, while the master cannot be reached', async () => {
+    const lastMessageAt = new Date(2026, 11, 1, 5, 4, 13).getTime();
+    const { element } = await render({
+      kind: 'reconnecting',
+      attempt: 1,
+      retryAt: lastMessageAt + 9000,
+      reason: 'closed',
+      lastMessageAt,
+      checkedAt: lastMessageAt + 5000,
+      clockOffsetMs: 0,
+    });
+
+    expect(element.querySelector('.frozen')?.textContent).toContain('Figures frozen as they were at 05:04:13');
+  });
+
+  it('shows no chip and no live figures while nobody is known to be signed in', async () => {
+    const live: ConnectionState = { kind: 'live', lastMessageAt: 0, checkedAt: 0, clockOffsetMs: 0 };
+    const { element } = await render(live, 0, { status: 'unreachable', message: 'The master cannot be reached.' });
+
+    expect(element.querySelector('app-connection-chip')).toBeNull();
+  });
+
   it('says in the chip how many malformed messages were ignored', async () => {
     const { element } = await render({ kind: 'live', lastMessageAt: 0, checkedAt: 0, clockOffsetMs: 0 }, 3);
 

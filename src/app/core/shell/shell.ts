@@ -1,4 +1,4 @@
-import { AsyncPipe, DOCUMENT } from '@angular/common';
+import { AsyncPipe, DOCUMENT, formatDate } from '@angular/common';
 import { ChangeDetectionStrategy, Component, Injector, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
@@ -16,8 +16,10 @@ import {
   switchMap,
 } from 'rxjs';
 import { MalformedInput } from '../../shared/cloudai/malformed-input';
+import { mayUseDashboard } from '../auth/auth-state';
 import { AuthStore } from '../auth/auth-store';
 import { UserMenu } from '../auth/user-menu';
+import { ConnectionState } from '../realtime/connection-state';
 import { TelemetryStore } from '../realtime/telemetry-store';
 import { ThemePreference, ThemeStore } from '../theme/theme-store';
 import { ConnectionChip } from './connection-chip';
@@ -71,10 +73,20 @@ export class Shell {
     themePreference: this.themeStore.preference$,
     scheme: this.themeStore.scheme$,
     auth: this.authStore.state$,
+    /** The chip describes live data, which flows only to someone allowed to see it. */
+    liveAllowed: this.authStore.state$.pipe(map(mayUseDashboard), distinctUntilChanged()),
   });
 
   constructor() {
     this.reopenSignInWhenSessionEnds();
+  }
+
+  /** When the data on screen is from, while the master cannot be reached (`null` while it can, or before any data). */
+  protected frozenSince(connection: ConnectionState): string | null {
+    const frozen = connection.kind === 'reconnecting' || connection.kind === 'offline';
+    return frozen && connection.lastMessageAt !== null
+      ? formatDate(connection.lastMessageAt, 'HH:mm:ss', 'en-US')
+      : null;
   }
 
   protected signOut(): void {
@@ -97,10 +109,10 @@ export class Shell {
   private reopenSignInWhenSessionEnds(): void {
     this.authStore.state$
       .pipe(
-        map((state) => (state.status === 'expired' ? state : null)),
+        map((state) => (state.status === 'expired' ? state.user : null)),
         distinctUntilChanged(),
-        filter((state) => state !== null),
-        exhaustMap(({ user }) =>
+        filter((user) => user !== null),
+        exhaustMap((user) =>
           from(import('../auth/session-expired-dialog')).pipe(
             switchMap(({ openSessionExpiredDialog }) => openSessionExpiredDialog(this.injector, user)),
           ),

@@ -11,4 +11,9 @@ export const AUTH_ROUTES: Routes = [
     title: 'Create an account · CloudAI',
     loadComponent: () => import('./register-page/register-page').then((m) => m.RegisterPage),
   },
+  {
+    path: 'waiting',
+    title: 'Waiting for the master · CloudAI',
+    loadComponent: () => import('./waiting-page/waiting-page').then((m) => m.WaitingPage),
+  },
 ];

@@ -50,7 +50,7 @@ function passwordsMatch(group: AbstractControl): ValidationErrors | null {
           <mat-label>Email</mat-label>
           <input matInput type="email" formControlName="email" autocomplete="username" />
           @if (form.controls.email.invalid) {
-            <mat-error>Enter an email address.</mat-error>
+            <mat-error>Enter an email address, such as ada&#64;example.com.</mat-error>
           }
         </mat-form-field>
         <mat-form-field appearance="outline">
@@ -97,7 +97,8 @@ export class RegisterPage {
   protected readonly form = inject(NonNullableFormBuilder).group(
     {
       name: ['', [Validators.required, Validators.pattern(/\S/)]],
-      email: ['', [Validators.required, Validators.pattern(/\S/)]],
+      // The master takes any text as an email; the dashboard asks for a real address, since it is the sign-in name.
+      email: ['', [Validators.required, Validators.email, Validators.pattern(/^\S+@\S+\.\S+$/)]],
       password: ['', [Validators.required, Validators.minLength(MIN_PASSWORD)]],
       confirmation: ['', Validators.required],
     },

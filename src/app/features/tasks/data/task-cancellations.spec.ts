@@ -117,6 +117,9 @@ describe('cancelBlockedReason', () => {
     expect(cancelBlockedReason('running')).toBeNull();
     expect(cancelBlockedReason('pending')).toContain('cannot be cancelled');
     expect(cancelBlockedReason('completed')).toContain('overwrite its final status');
+    expect(cancelBlockedReason('cancelled')).toBe(
+      'This task was cancelled; cancelling it now would only overwrite its final status.',
+    );
     expect(cancelBlockedReason('not_found')).toContain('not_found');
   });
 });

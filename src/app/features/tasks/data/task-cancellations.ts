@@ -241,7 +241,7 @@ export function cancelBlockedReason(status: string): string | null {
     return 'A pending task cannot be cancelled: the master answers OK but leaves it queued, and it will still run.';
   }
   if (isFinishedStatus(status)) {
-    return `This task has ${status}; cancelling it now would only overwrite its final status.`;
+    return `This task ${status === 'cancelled' ? 'was cancelled' : `has ${status}`}; cancelling it now would only overwrite its final status.`;
   }
   return `The task is ${status || 'in an empty status'}, which cancelling does not change reliably.`;
 }

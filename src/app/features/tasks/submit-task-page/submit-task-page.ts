@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -66,12 +66,14 @@ export class SubmitTaskPage {
     cpu_required: [null as number | null, [Validators.required, Validators.min(0.001)]],
     memory_required: [null as number | null, [Validators.required, Validators.min(0.001)]],
     storage_required: [null as number | null, [Validators.required, Validators.min(0)]],
-    gpu_required: [null as number | null, [Validators.required, Validators.min(0)]],
+    // A GPU count is whole: the master would take 1.5, but no scheduler can place half a GPU.
+    gpu_required: [null as number | null, [Validators.required, Validators.min(0), Validators.pattern(/^\d+$/)]],
     tag: ['cpu-light', Validators.required],
     k_value: [2, [Validators.min(1.5), Validators.max(2.5)]],
     // Not typed in: whose task it is (null: whoever is signed in), kept with the draft.
     owner: [null as string | null],
   });
+  private readonly formDirective = viewChild(FormGroupDirective);
   protected readonly submitting = signal(false);
   protected readonly serverError = signal<string | null>(null);
   /** "Run again": which task the form was filled from, or why it could not be. */
@@ -101,8 +103,24 @@ export class SubmitTaskPage {
 
   protected startOver(): void {
     this.drafts.clear();
-    this.form.setValue(this.drafts.read());
+    this.resetForm();
     this.serverError.set(null);
+  }
+
+  /**
+   * The master accepts any image name, but one no registry could have never pulls: the task fails
+   * on its worker. Said before submitting; the operator may still go ahead.
+   */
+  protected imageWarning(image: string): string | null {
+    const name = image.trim();
+    if (name === '') return null;
+    if (/\s/.test(name) || /[<>"'`;&|$]/.test(name)) {
+      return 'The master will accept this, but it is not an image name (no spaces or markup): the worker will fail to pull it.';
+    }
+    if (name.includes('/')) {
+      return 'Images with “/” in their name run, but the master cannot list their output files afterwards.';
+    }
+    return null;
   }
 
   protected kLabel(value: number): string {
@@ -113,7 +131,7 @@ export class SubmitTaskPage {
     // Tasks submitted here are announced when they finish.
     this.watchStore.watch(taskId, 'pending');
     this.drafts.clear();
-    this.form.setValue(this.drafts.read());
+    this.resetForm();
     if (openAfterwards) {
       void this.router.navigate(['/tasks', taskId]);
       return;
@@ -122,6 +140,14 @@ export class SubmitTaskPage {
       .open(`Task ${taskId} submitted.`, 'Open', { duration: 8000 })
       .onAction()
       .subscribe(() => void this.router.navigate(['/tasks', taskId]));
+  }
+
+  /**
+   * A fresh form, not a submitted one: the form directive's "submitted" flag would otherwise show
+   * every empty required field as an error right next to the success message.
+   */
+  private resetForm(): void {
+    this.formDirective()?.resetForm(this.drafts.read());
   }
 
   /**

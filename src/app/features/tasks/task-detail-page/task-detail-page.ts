@@ -1,5 +1,5 @@
 import { AsyncPipe, DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -81,6 +81,9 @@ export class TaskDetailPage {
   protected readonly gpus = formatGpus;
   protected readonly bytes = formatBytes;
   protected readonly isFinished = isFinishedStatus;
+  /** A long command (a script pasted inline) is cut here, so the page does not become the command. */
+  protected readonly commandClampAt = 300;
+  protected readonly commandShownWhole = signal(false);
   /**
    * A task assigned this long ago has almost certainly got its container: image downloads take
    * seconds to a minute or two. Before that, opening its live stream needs the operator's word.
