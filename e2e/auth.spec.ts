@@ -112,6 +112,8 @@ test.describe('Sign-in', () => {
     const dialog = page.getByRole('dialog', { name: 'Your session has ended' });
     await expect(dialog).toBeVisible();
     await expect(dialog.getByRole('textbox', { name: 'Email' })).toHaveValue(email);
+    // The dialog moves the focus once it has opened; typing before that could land elsewhere.
+    await expect(dialog.getByRole('textbox', { name: 'Password' })).toBeFocused();
     await dialog.getByRole('textbox', { name: 'Password' }).fill(password);
     await dialog.getByRole('textbox', { name: 'Password' }).press('Enter');
 

@@ -403,6 +403,7 @@ test.describe('After a master outage', () => {
       await stack.signIn(context);
       const page = await context.newPage();
       await page.goto(`${stack.appUrl}/tasks`);
+      await expect(page.getByRole('heading', { name: 'No tasks yet' })).toBeVisible();
       const chip = page.getByRole('status', { name: /^Connection: / });
       await expect(chip).toHaveAccessibleName(/^Connection: Live\./);
 
@@ -414,10 +415,11 @@ test.describe('After a master outage', () => {
       // Checked as soon as the master answers, not at the next minute's check.
       const dialog = page.getByRole('dialog', { name: 'Your session has ended' });
       await expect(dialog).toBeVisible({ timeout: 20_000 });
+      await expect(dialog.getByRole('textbox', { name: 'Password' })).toBeFocused();
       await dialog.getByRole('textbox', { name: 'Password' }).fill(TEST_ACCOUNT.password);
       await dialog.getByRole('textbox', { name: 'Password' }).press('Enter');
       await expect(dialog).toHaveCount(0);
-      await expect(page.getByRole('table', { name: 'Tasks' })).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Tasks', level: 1 })).toBeVisible();
       // Live, never stuck on "Connecting…".
       await expect(chip).toHaveAccessibleName(/^Connection: Live\./);
     } finally {

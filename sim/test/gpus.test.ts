@@ -26,7 +26,10 @@ describe('GPUs', () => {
       const gpuTask = await submitTask(env.url, { gpu_required: 1, cpu_required: 4, command: 'sleep 1000' });
       const later = await submitTask(env.url, { command: 'sleep 1000' });
       await waitFor(async () => (await taskStatus(env.url, later)) === 'running', 3000, 'a later task placed');
-      assert.deepEqual([await taskStatus(env.url, gpuTask), (await simTask(env.url, gpuTask)).phase], ['pending', 'queued']);
+      assert.deepEqual(
+        [await taskStatus(env.url, gpuTask), (await simTask(env.url, gpuTask)).phase],
+        ['pending', 'queued'],
+      );
 
       // The master accepts -1 unchecked; it fits anywhere and drives the allocation below zero.
       const negative = await submitTask(env.url, { gpu_required: -1, cpu_required: 30, command: 'sleep 1000' });
@@ -45,7 +48,10 @@ describe('GPUs', () => {
     for (const options of [{ gpuWorkers: true }, { wellBehaved: true }]) {
       const env = await startSim({ workers: 6, ...options });
       try {
-        await waitFor(async () => (await worker(env.url, 'gpu-node-1'))?.is_active, 2000, 'gpu-node-1 connected');
+        // Capacities reach the master with each worker's first heartbeat: wait for both, not just one.
+        for (const id of ['gpu-node-1', 'tensor-box']) {
+          await waitFor(async () => (await worker(env.url, id))?.is_active, 5000, `${id} connected`);
+        }
         assert.equal((await worker(env.url, 'gpu-node-1')).total_resources.gpu, 4, JSON.stringify(options));
         assert.equal((await worker(env.url, 'tensor-box')).total_resources.gpu, 2);
         const taskId = await submitTask(env.url, { gpu_required: 2, command: 'sleep 1000' });

@@ -46,8 +46,11 @@ export class SessionExpiredDialog {
 
 /** Opens the dialog; emits when the operator has signed in again. Loaded on demand by the shell. */
 export function openSessionExpiredDialog(injector: Injector, user: AuthUser): Observable<unknown> {
-  return injector
-    .get(MatDialog)
-    .open(SessionExpiredDialog, { data: user, disableClose: true, autoFocus: 'first-tabbable' })
-    .afterClosed();
+  return (
+    injector
+      .get(MatDialog)
+      // The email is filled in already: focus goes to the password, where the operator types next.
+      .open(SessionExpiredDialog, { data: user, disableClose: true, autoFocus: 'input[type="password"]' })
+      .afterClosed()
+  );
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
 import { formatDate } from '@angular/common';
 import { toConnectionLabel } from '../connection/connection-label';
 import { ConnectionState } from '../realtime/connection-state';
@@ -14,6 +14,11 @@ import { ConnectionState } from '../realtime/connection-state';
       tabindex="0"
       [title]="label.explanation"
       [attr.aria-label]="'Connection: ' + label.text + '. ' + label.explanation"
+      [attr.aria-describedby]="explained() ? 'connection-explanation' : null"
+      (click)="explained.set(!explained())"
+      (keydown.enter)="explained.set(!explained())"
+      (keydown.escape)="explained.set(false)"
+      (blur)="explained.set(false)"
     >
       <span class="material-icons icon" aria-hidden="true">{{ label.icon }}</span>
       <span class="text">{{ label.text }}</span>
@@ -21,6 +26,10 @@ import { ConnectionState } from '../realtime/connection-state';
         <span class="malformed" aria-hidden="true">· {{ malformedCount() }} ignored</span>
       }
     </span>
+    <!-- A title shows on hover only: a tap or Enter shows the explanation on touch screens and keyboards too. -->
+    @if (explained()) {
+      <span id="connection-explanation" class="explanation" role="note">{{ label.explanation }}</span>
+    }
   `,
   styles: `
     .chip {
@@ -53,6 +62,25 @@ import { ConnectionState } from '../realtime/connection-state';
     .malformed {
       font: var(--mat-sys-label-medium);
     }
+    :host {
+      position: relative;
+    }
+    .chip {
+      cursor: pointer;
+    }
+    .explanation {
+      position: absolute;
+      top: 40px;
+      right: 0;
+      z-index: 10;
+      width: min(320px, 80vw);
+      padding: 8px 12px;
+      border-radius: 8px;
+      background: var(--mat-sys-inverse-surface);
+      color: var(--mat-sys-inverse-on-surface);
+      font: var(--mat-sys-body-small);
+      white-space: normal;
+    }
     @media (max-width: 599px) {
       .text,
       .malformed {
@@ -66,6 +94,8 @@ export class ConnectionChip {
   readonly connection = input.required<ConnectionState>();
   /** Frames or entries from the master that failed validation and were dropped. */
   readonly malformedCount = input(0);
+  /** The explanation is open (tapped or Enter): touch screens and keyboards get no hover title. */
+  protected readonly explained = signal(false);
 
   protected readonly label = computed(() => {
     const label = toConnectionLabel(this.connection(), (epochMs) => formatDate(epochMs, 'HH:mm:ss', 'en-US'));

@@ -71,6 +71,18 @@ describe('Shell', () => {
     expect(element.querySelector('app-connection-chip')).toBeNull();
   });
 
+  it('shows the explanation of the chip on a tap or Enter, not only on hover', async () => {
+    const { element, fixture } = await render({ kind: 'live', lastMessageAt: 0, checkedAt: 0, clockOffsetMs: 0 });
+    const chip = element.querySelector<HTMLElement>('app-connection-chip [role="status"]')!;
+
+    chip.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    await fixture.whenStable();
+
+    expect(element.querySelector('app-connection-chip [role="note"]')?.textContent).toContain(
+      'Worker telemetry streams live from the master',
+    );
+  });
+
   it('says in the chip how many malformed messages were ignored', async () => {
     const { element } = await render({ kind: 'live', lastMessageAt: 0, checkedAt: 0, clockOffsetMs: 0 }, 3);
 

@@ -1,3 +1,4 @@
+import { formatDate } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -120,23 +121,42 @@ export class UsageChart implements OnDestroy {
         height: this.height(),
         scales: { y: { range: (_u, _min, max) => [0, this.yMax() ?? Math.max(1, max)] } },
         axes: [
-          { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } },
           {
             stroke: text,
             grid: { stroke: grid, width: 1 },
             ticks: { stroke: grid },
+            space: 70,
+            // 24-hour clock times, with seconds only when the chart spans less than two minutes.
+            values: (chart, ticks) => {
+              const times = chart.data[0];
+              const spanS = times.length > 1 ? times[times.length - 1] - times[0] : 0;
+              return ticks.map((tick) => formatDate(tick * 1000, spanS < 120 ? 'HH:mm:ss' : 'HH:mm', 'en-US'));
+            },
+          },
+          {
+            stroke: text,
+            grid: { stroke: grid, width: 1 },
+            ticks: { stroke: grid },
+            // Wide enough for "100 %".
+            size: 60,
             // Counts have no fractions: leave fractional ticks unlabelled.
             values: (_u, ticks) =>
               ticks.map((tick) => (this.unit() === '' && !Number.isInteger(tick) ? '' : `${tick}${this.unit()}`)),
           },
         ],
         series: [
-          {},
+          {
+            label: 'Time',
+            value: (_chart, seconds) =>
+              seconds == null ? '–' : formatDate(seconds * 1000, 'yyyy-MM-dd HH:mm:ss', 'en-US'),
+          },
           ...this.series().map((series) => ({
             label: series.label,
             stroke: () => resolveVar(element, series.colour),
             width: 2,
             points: { show: false },
+            value: (_chart: uPlot, value: number | null) =>
+              value == null ? '–' : `${Math.round(value * 10) / 10}${this.unit()}`,
           })),
         ],
       },

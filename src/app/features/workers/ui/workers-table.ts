@@ -46,6 +46,13 @@ const COLUMNS: readonly SortableColumn<WorkerSortKey>[] = [
       --table-min-width: 1360px;
       --table-columns: minmax(150px, 1.3fr) minmax(150px, 1fr) 150px 124px 124px 124px 104px 112px 84px 112px 48px;
     }
+    /* Below 1440 px the usage sparklines give way (the figures stay), so every column fits a 1280 px window. */
+    @media (max-width: 1439.98px) {
+      :host {
+        --table-min-width: 1090px;
+        --table-columns: minmax(120px, 1.3fr) minmax(104px, 1fr) 146px 64px 64px 64px 88px 88px 64px 88px 48px;
+      }
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
