@@ -1,3 +1,4 @@
+import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
@@ -9,7 +10,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSliderModule } from '@angular/material/slider';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { debounceTime, filter, finalize, map, take } from 'rxjs';
+import { EMPTY, debounceTime, filter, finalize, fromEvent, map, merge, take } from 'rxjs';
 import { AuthStore } from '../../../core/auth/auth-store';
 import { TASK_TAGS } from '../../../shared/cloudai/task.model';
 import { TasksClient } from '../../../shared/cloudai/tasks-client';
@@ -90,6 +91,8 @@ export class SubmitTaskPage {
       this.form.markAllAsTouched();
       return;
     }
+    // Kept before sending: a refusal, a reload or a lost connection must not lose what was typed.
+    this.drafts.save(this.form.getRawValue() as TaskDraft);
     this.submitting.set(true);
     this.serverError.set(null);
     this.tasksClient
@@ -172,8 +175,10 @@ export class SubmitTaskPage {
 
   /** Every change is kept in this tab, so a reload or a failed request loses nothing typed. */
   private keepDraft(): void {
-    this.form.valueChanges.pipe(debounceTime(200), takeUntilDestroyed()).subscribe(() => {
-      this.drafts.save(this.form.getRawValue() as TaskDraft);
-    });
+    // Typing is saved once it pauses; leaving the page (a reload) saves at once, so the last keys are not lost.
+    const window = inject(DOCUMENT).defaultView;
+    merge(this.form.valueChanges.pipe(debounceTime(200)), window ? fromEvent(window, 'pagehide') : EMPTY)
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => this.drafts.save(this.form.getRawValue() as TaskDraft));
   }
 }
