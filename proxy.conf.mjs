@@ -2,6 +2,7 @@
 // master's paths. The real master only allows CORS from http://localhost:3000, so a
 // same-origin proxy is the only setup that works from any host and port.
 import { answerProxyError, limitMasterRequest, responseTimeoutMs } from './scripts/lib/master-proxy-errors.mjs';
+import { SESSION_PROBE_PATH, answerSessionProbe } from './scripts/lib/session-probe.mjs';
 
 const target = process.env.CLOUDAI_MASTER_URL || 'http://127.0.0.1:8080';
 
@@ -30,7 +31,17 @@ function configure(proxy) {
 
 const forwarded = { target, changeOrigin: true, secure: false, configure };
 
+/** The session probe is answered here, never forwarded: the development server returns once it is written. */
+const sessionProbe = {
+  target,
+  bypass: async (request, response) => {
+    await answerSessionProbe(request, response, target);
+    return request.url;
+  },
+};
+
 export default {
+  [SESSION_PROBE_PATH]: sessionProbe,
   '/api': forwarded,
   '/ws': { ...forwarded, ws: true },
   '/health': forwarded,

@@ -36,6 +36,22 @@ async function hideAndShowTab(page: Page): Promise<void> {
 }
 
 test.describe('Sign-in', () => {
+  test('a signed-out visit lands on sign-in with no error in the console and no failed request', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
+    });
+
+    await page.goto('/tasks');
+
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    await expect(page).toHaveURL(/\/login/);
+    expect(errors).toEqual([]);
+  });
+
   test('registers, lands where it was going, signs out leaving nothing, and signs in again', async ({ page }) => {
     const email = `ada-${Date.now()}@example.com`;
     await page.goto(`${stack.appUrl}/tasks?status=failed`);

@@ -101,6 +101,26 @@ test.describe('Workers', () => {
     await page.getByRole('listitem', { name: /^kiwi ·/ }).click();
     await expect(page).toHaveURL(/\/workers\/kiwi$/);
   });
+
+  test('heat map: the figures of a cell show without a mouse, and the keyboard moves through the cells', async ({
+    page,
+  }) => {
+    await page.goto('/workers');
+    await page.getByRole('radio', { name: 'Heat map' }).click();
+    const cells = page.getByRole('list', { name: /Workers coloured by/ }).getByRole('listitem');
+    const readout = page.getByTestId('heat-map-readout');
+
+    await cells.first().focus();
+    const firstId = await cells.first().getAttribute('data-worker-id');
+    await expect(readout).toContainText(`${firstId} ·`);
+    await page.keyboard.press('ArrowRight');
+    const secondId = await cells.nth(1).getAttribute('data-worker-id');
+    await expect(readout).toContainText(`${secondId} ·`);
+    await expect(readout).toContainText(/CPU \d/);
+
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`/workers/${secondId}$`));
+  });
 });
 
 test.describe('Worker detail', () => {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import sirv from 'sirv';
 import { answerProxyError, limitMasterRequest, responseTimeoutMs } from './lib/master-proxy-errors.mjs';
+import { answerSessionProbe, isSessionProbe } from './lib/session-probe.mjs';
 import { masterUrlOrSimulator, portFromEnv, stopTogether } from './lib/simulator-process';
 import { securityHeaders } from './lib/security-headers';
 
@@ -60,6 +61,10 @@ async function main(): Promise<void> {
   const server = createServer((request, response) => {
     for (const [name, value] of Object.entries(securityHeaders)) {
       response.setHeader(name, value);
+    }
+    if (isSessionProbe(request)) {
+      void answerSessionProbe(request, response, masterUrl);
+      return;
     }
     void proxy(request, response, () => assets(request, response));
   });

@@ -1,5 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { AuthUser } from '../../shared/cloudai/auth.model';
+import { SessionAnswer } from '../../shared/cloudai/session-answer';
 import { AuthEvent, AuthState, CHECKING, mayUseDashboard, reduceAuth } from './auth-state';
 
 describe('reduceAuth', () => {
@@ -10,20 +11,19 @@ describe('reduceAuth', () => {
     created_at: '2025-11-18T20:30:01.123Z',
   };
   const signedIn: AuthState = { status: 'signed-in', user: alice };
-  const failed = (status: number): AuthEvent => ({
-    kind: 'check-failed',
-    error: new HttpErrorResponse({ status, error: status === 401 ? { error: 'Unauthorized: Invalid token' } : '' }),
-  });
+  const failed = (status: number): AuthEvent => ({ kind: 'check-failed', error: new HttpErrorResponse({ status }) });
+  const answered = (answer: SessionAnswer): AuthEvent => ({ kind: 'checked', answer });
+  const signedOut = answered({ kind: 'signed-out' });
 
   it('is signed in when the master knows the session', () => {
-    expect(reduceAuth(CHECKING, { kind: 'checked', response: { success: true, message: 'ok', user: alice } })).toEqual(
+    expect(reduceAuth(CHECKING, answered({ kind: 'signed-in', user: alice }))).toEqual(
       signedIn,
     );
   });
 
-  it('is signed out on a 401 at start, but expired (sign in over the page) when a session ends', () => {
-    expect(reduceAuth(CHECKING, failed(401))).toEqual({ status: 'signed-out' });
-    expect(reduceAuth(signedIn, failed(401))).toEqual({ status: 'expired', user: alice });
+  it('is signed out when nobody is at start, but expired (sign in over the page) when a session ends', () => {
+    expect(reduceAuth(CHECKING, signedOut)).toEqual({ status: 'signed-out' });
+    expect(reduceAuth(signedIn, signedOut)).toEqual({ status: 'expired', user: alice });
   });
 
   it('never treats a session the master could not confirm as one: data pages stay closed until it answers', () => {
@@ -31,21 +31,14 @@ describe('reduceAuth', () => {
     expect(unreachable.status).toBe('unreachable');
     expect(mayUseDashboard(unreachable)).toBeFalse();
 
-    expect(reduceAuth(unreachable, failed(401))).toEqual({ status: 'signed-out' });
+    expect(reduceAuth(unreachable, signedOut)).toEqual({ status: 'signed-out' });
     expect(
-      reduceAuth(unreachable, { kind: 'checked', response: { success: true, message: 'ok', user: alice } }),
+      reduceAuth(unreachable, answered({ kind: 'signed-in', user: alice })),
     ).toEqual(signedIn);
   });
 
-  it('treats a deleted account (200, success false) like an ended session', () => {
-    expect(reduceAuth(signedIn, { kind: 'checked', response: { success: false, message: 'User not found' } })).toEqual({
-      status: 'expired',
-      user: alice,
-    });
-  });
-
-  it('goes into no-sign-in mode when the master has no auth routes (404)', () => {
-    expect(reduceAuth(CHECKING, failed(404))).toEqual({ status: 'no-auth' });
+  it('goes into no-sign-in mode when the master has no auth routes', () => {
+    expect(reduceAuth(CHECKING, answered({ kind: 'no-auth' }))).toEqual({ status: 'no-auth' });
   });
 
   it('keeps a session through a master that is down, and says so when nothing is known yet', () => {

@@ -1,6 +1,6 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import { dequal } from 'dequal';
-import { AuthResponse, AuthUser } from '../../shared/cloudai/auth.model';
+import { AuthUser } from '../../shared/cloudai/auth.model';
+import { SessionAnswer } from '../../shared/cloudai/session-answer';
 import { toErrorMessage } from '../../shared/http/error-message';
 
 /** Who is using the dashboard, as far as the master says. */
@@ -19,7 +19,7 @@ export type AuthState =
   | { readonly status: 'unreachable'; readonly message: string };
 
 export type AuthEvent =
-  | { readonly kind: 'checked'; readonly response: AuthResponse }
+  | { readonly kind: 'checked'; readonly answer: SessionAnswer }
   | { readonly kind: 'check-failed'; readonly error: unknown }
   | { readonly kind: 'signed-in'; readonly user: AuthUser }
   | { readonly kind: 'signed-out' };
@@ -34,23 +34,26 @@ export function reduceAuth(state: AuthState, event: AuthEvent): AuthState {
     case 'signed-out':
       return { status: 'signed-out' };
     case 'checked':
-      if (event.response.success && event.response.user) {
-        // The same answer again changes nothing, so nothing downstream re-renders.
-        return state.status === 'signed-in' && dequal(state.user, event.response.user)
-          ? state
-          : { status: 'signed-in', user: event.response.user };
-      }
-      // 200 with success false: the account is gone.
-      return endedSession(user);
-    case 'check-failed': {
-      const status = event.error instanceof HttpErrorResponse ? event.error.status : 0;
-      if (status === 404) return { status: 'no-auth' };
-      if (status === 401) return endedSession(user);
+      return afterAnswer(state, user, event.answer);
+    case 'check-failed':
       // A master that is down or failing says nothing about the session: keep it.
       return user || state.status === 'no-auth'
         ? state
         : { status: 'unreachable', message: toErrorMessage(event.error) };
-    }
+  }
+}
+
+function afterAnswer(state: AuthState, user: AuthUser | null, answer: SessionAnswer): AuthState {
+  switch (answer.kind) {
+    case 'signed-in':
+      // The same answer again changes nothing, so nothing downstream re-renders.
+      return state.status === 'signed-in' && dequal(state.user, answer.user)
+        ? state
+        : { status: 'signed-in', user: answer.user };
+    case 'signed-out':
+      return endedSession(user);
+    case 'no-auth':
+      return { status: 'no-auth' };
   }
 }
 

@@ -4,6 +4,7 @@ import { NEVER, Observable, of } from 'rxjs';
 import { ConnectionState } from '../realtime/connection-state';
 import { AuthClient } from '../../shared/cloudai/auth-client';
 import { AuthResponse, AuthUser } from '../../shared/cloudai/auth.model';
+import { SessionAnswer } from '../../shared/cloudai/session-answer';
 import { marbles } from '../../testing/marbles';
 import { POLLING_CONFIG } from '../config/polling-config';
 import { PAGE_VISIBLE } from '../realtime/browser-signals';
@@ -17,17 +18,15 @@ describe('AuthStore', () => {
     visit_count: 1,
     created_at: '2025-11-18T20:30:01.123Z',
   };
-  const unauthorized = new HttpErrorResponse({
-    status: 401,
-    error: { error: 'Unauthorized: No authentication token' },
-  });
+  const signedIn: SessionAnswer = { kind: 'signed-in', user: alice };
+  const signedOut: SessionAnswer = { kind: 'signed-out' };
 
   // Whose data the browser holds decides whether a sign-in starts afresh (with a reload).
   beforeEach(() => localStorage.removeItem('cloudai.user.owner'));
   afterEach(() => localStorage.removeItem('cloudai.user.owner'));
 
   function storeWith(
-    client: Partial<Record<keyof AuthClient, () => Observable<AuthResponse>>>,
+    client: Partial<Record<keyof AuthClient, () => Observable<AuthResponse | SessionAnswer>>>,
     connection$: Observable<Pick<ConnectionState, 'kind'>> = NEVER,
   ) {
     const telemetry = jasmine.createSpyObj<TelemetryStore>('TelemetryStore', ['connect', 'disconnect'], {
@@ -53,8 +52,8 @@ describe('AuthStore', () => {
       const { store } = storeWith({
         me: () =>
           calls++ < 2
-            ? cold('10ms (m|)', { m: { success: true, message: 'ok', user: alice } })
-            : cold<AuthResponse>('10ms #', undefined, unauthorized),
+            ? cold('10ms (m|)', { m: signedIn })
+            : cold('10ms (m|)', { m: signedOut }),
       });
 
       expectObservable(store.state$, '400ms !').toBe('c 9ms s 209ms e', {
@@ -72,8 +71,8 @@ describe('AuthStore', () => {
       const { store } = storeWith({
         me: () =>
           calls++ === 0
-            ? cold<AuthResponse>('10ms #', undefined, down)
-            : cold<AuthResponse>('10ms #', undefined, unauthorized),
+            ? cold<SessionAnswer>('10ms #', undefined, down)
+            : cold('10ms (m|)', { m: signedOut }),
       });
 
       expectObservable(store.state$, '6000ms !').toBe('c 9ms u 5009ms s', {
@@ -91,8 +90,8 @@ describe('AuthStore', () => {
         {
           me: () =>
             calls++ === 0
-              ? cold('10ms (m|)', { m: { success: true, message: 'ok', user: alice } })
-              : cold<AuthResponse>('10ms #', undefined, unauthorized),
+              ? cold('10ms (m|)', { m: signedIn })
+              : cold('10ms (m|)', { m: signedOut }),
         },
         hot('l 29ms r 49ms l', { r: { kind: 'reconnecting' }, l: { kind: 'live' } }),
       );
@@ -106,7 +105,7 @@ describe('AuthStore', () => {
   });
 
   it('streams telemetry only once someone may see it', () => {
-    const { telemetry } = storeWith({ me: () => of({ success: true, message: 'ok', user: alice }) });
+    const { telemetry } = storeWith({ me: () => of(signedIn) });
 
     expect(telemetry.disconnect).toHaveBeenCalledBefore(telemetry.connect);
     expect(telemetry.connect).toHaveBeenCalledTimes(1);
@@ -117,7 +116,7 @@ describe('AuthStore', () => {
       .createSpy('login')
       .and.returnValue(of({ success: true, message: 'Login successful', user: alice, visit_count: 1 }));
     const { store } = storeWith({
-      me: () => of<AuthResponse>({ success: false, message: 'x' }),
+      me: () => of(signedOut),
       register: () => of({ success: true, message: 'Registration successful', user: { ...alice, visit_count: 0 } }),
       login,
     });
@@ -131,7 +130,7 @@ describe('AuthStore', () => {
 
   it("gives back the master's message when sign-in is refused", () => {
     const { store } = storeWith({
-      me: () => of<AuthResponse>({ success: false, message: 'x' }),
+      me: () => of(signedOut),
       login: () => of({ success: false, message: 'Invalid email or password' }),
     });
     let result: string | null | undefined;
@@ -144,7 +143,7 @@ describe('AuthStore', () => {
   it('ignores a session check sent before a sign-in, so the new session is not called ended', () => {
     marbles(({ cold, expectObservable }) => {
       const { store } = storeWith({
-        me: () => cold<AuthResponse>('50ms #', undefined, unauthorized),
+        me: () => cold('50ms (m|)', { m: signedOut }),
         login: () => cold('10ms (l|)', { l: { success: true, message: 'Login successful', user: alice } }),
       });
       cold('20ms x').subscribe(() => store.signIn('a@example.com', 'secret1').subscribe());

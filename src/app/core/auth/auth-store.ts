@@ -137,7 +137,7 @@ export class AuthStore {
       exhaustMap(() => {
         const generation = this.generation;
         return this.client.me().pipe(
-          map((response): AuthEvent => ({ kind: 'checked', response })),
+          map((answer): AuthEvent => ({ kind: 'checked', answer })),
           catchError((error: unknown) => of<AuthEvent>({ kind: 'check-failed', error })),
           filter(() => generation === this.generation),
         );
