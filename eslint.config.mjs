@@ -13,7 +13,8 @@ const layerRules = [
   {
     files: ['src/app/shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/core/**', '**/features/**'], message: 'shared/ knows nothing of core/ or features/.' }] }],
+      // Relative paths only: '@angular/core' is not the app's core/.
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\.?/(.*/)?(core|features)/', message: 'shared/ knows nothing of core/ or features/.' }] }],
     },
   },
   {

@@ -37,14 +37,7 @@ export class Stack {
   constructor(
     private readonly masterPort: number,
     private readonly appPort: number,
-    private readonly simulatorArgs: readonly string[] = [
-      '--heartbeat-ms',
-      '1000',
-      '--task-rate',
-      '0',
-      '--dropout',
-      '0',
-    ],
+    private readonly simulatorArgs: readonly string[] = DEFAULT_SIMULATOR_ARGS,
   ) {}
 
   get appUrl(): string {

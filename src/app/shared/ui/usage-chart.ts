@@ -54,6 +54,10 @@ export interface ChartSeries {
       padding: 0 8px 0 0;
       font-weight: normal;
     }
+    /* The time series' row shows only the time under the pointer, not the word "Time". */
+    app-usage-chart .u-legend .u-series:first-child th {
+      display: none;
+    }
     app-usage-chart .u-legend tr {
       display: inline-table;
       margin-right: 12px;
@@ -119,6 +123,8 @@ export class UsageChart implements OnDestroy {
       {
         width: this.width(),
         height: this.height(),
+        // Room on the right for the last time label, which is centred on its tick.
+        padding: [8, 28, 0, 0],
         scales: { y: { range: (_u, _min, max) => [0, this.yMax() ?? Math.max(1, max)] } },
         axes: [
           {
@@ -126,12 +132,7 @@ export class UsageChart implements OnDestroy {
             grid: { stroke: grid, width: 1 },
             ticks: { stroke: grid },
             space: 70,
-            // 24-hour clock times, with seconds only when the chart spans less than two minutes.
-            values: (chart, ticks) => {
-              const times = chart.data[0];
-              const spanS = times.length > 1 ? times[times.length - 1] - times[0] : 0;
-              return ticks.map((tick) => formatDate(tick * 1000, spanS < 120 ? 'HH:mm:ss' : 'HH:mm', 'en-US'));
-            },
+            values: (_chart, ticks, _axis, _space, stepS) => timeTickLabels(ticks, stepS),
           },
           {
             stroke: text,
@@ -145,10 +146,10 @@ export class UsageChart implements OnDestroy {
           },
         ],
         series: [
+          // The legend names the series; figures (and the time) appear only while the pointer is over the chart.
           {
-            label: 'Time',
             value: (_chart, seconds) =>
-              seconds == null ? '–' : formatDate(seconds * 1000, 'yyyy-MM-dd HH:mm:ss', 'en-US'),
+              seconds == null ? '' : formatDate(seconds * 1000, 'yyyy-MM-dd HH:mm:ss', 'en-US'),
           },
           ...this.series().map((series) => ({
             label: series.label,
@@ -156,7 +157,7 @@ export class UsageChart implements OnDestroy {
             width: 2,
             points: { show: false },
             value: (_chart: uPlot, value: number | null) =>
-              value == null ? '–' : `${Math.round(value * 10) / 10}${this.unit()}`,
+              value == null ? '' : `${Math.round(value * 10) / 10}${this.unit()}`,
           })),
         ],
       },
@@ -168,6 +169,14 @@ export class UsageChart implements OnDestroy {
   private width(): number {
     return Math.max(200, this.host.nativeElement.clientWidth);
   }
+}
+
+/**
+ * Labels of the time axis (ticks in epoch seconds, `stepS` apart): 24-hour clock times, with seconds
+ * only when ticks fall between whole minutes, so no two labels read the same ("10:38 10:38").
+ */
+export function timeTickLabels(ticks: readonly number[], stepS: number): string[] {
+  return ticks.map((tick) => formatDate(tick * 1000, stepS % 60 === 0 ? 'HH:mm' : 'HH:mm:ss', 'en-US'));
 }
 
 /** The computed colour of a `var(--x)` expression, by applying it to an invisible probe. */

@@ -16,6 +16,7 @@ describe('TasksStore', () => {
   /** The n-th request answers with a list of n tasks, 10 ms after it is sent. */
   function storeWith(
     cold: (marbles: string, values: Record<string, readonly TaskListEntry[]>) => Observable<readonly TaskListEntry[]>,
+    workers$: Observable<unknown> = NEVER,
   ) {
     let requests = 0;
     TestBed.configureTestingModule({
@@ -34,7 +35,7 @@ describe('TasksStore', () => {
           useValue: { tasksMs: 100, maxBackoffMs: 400, cancelSettleMs: 1000, sessionCheckMs: 60_000 },
         },
         { provide: PAGE_VISIBLE, useValue: of(true) },
-        { provide: TelemetryStore, useValue: { workers$: NEVER } },
+        { provide: TelemetryStore, useValue: { workers$ } },
       ],
     });
     return TestBed.inject(TasksStore);
@@ -42,6 +43,23 @@ describe('TasksStore', () => {
 
   const count = (poll$: Observable<PollState<readonly TaskListEntry[]>>) =>
     poll$.pipe(map((poll) => poll.data?.length ?? 0));
+
+  it('says where tasks run at once, then at most once a second however often telemetry arrives', () => {
+    marbles(({ cold, hot, expectObservable }) => {
+      const running = (...taskIds: string[]) =>
+        new Map([['kiwi', { telemetry: { running_tasks: taskIds.map((task_id) => ({ task_id })) } }]]);
+      const workers$ = hot('a 99ms b 199ms c', { a: new Map(), b: running('t1'), c: running('t1', 't2') });
+      const store = storeWith(cold, workers$);
+
+      expectObservable(store.runningOn$, '1500ms !').toBe('a 999ms c', {
+        a: new Map(),
+        c: new Map([
+          ['t1', 'kiwi'],
+          ['t2', 'kiwi'],
+        ]),
+      });
+    });
+  });
 
   it('holds the list page still while paused, and only that: the shared poll goes on at the default interval', () => {
     marbles(({ cold, expectObservable }) => {

@@ -4,7 +4,7 @@ import {
   BehaviorSubject,
   Observable,
   Subject,
-  auditTime,
+  asyncScheduler,
   distinctUntilChanged,
   first,
   map,
@@ -13,6 +13,7 @@ import {
   skip,
   switchMap,
   take,
+  throttleTime,
 } from 'rxjs';
 import { dequal } from 'dequal';
 import { POLLING_CONFIG } from '../../../core/config/polling-config';
@@ -71,7 +72,8 @@ export class TasksStore {
    * most once a second. Shared while subscribed; replays; never completes.
    */
   readonly runningOn$: Observable<ReadonlyMap<string, string>> = this.telemetry.workers$.pipe(
-    auditTime(1000),
+    // At once (the list must not wait for telemetry), then at most once a second.
+    throttleTime(1000, asyncScheduler, { leading: true, trailing: true }),
     map((workers) => {
       const runningOn = new Map<string, string>();
       for (const [workerId, worker] of workers) {

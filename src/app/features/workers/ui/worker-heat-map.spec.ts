@@ -1,11 +1,11 @@
-import { Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { LiveWorker } from '../../../core/realtime/live-worker';
 import { aLiveWorker } from '../../../testing/builders';
 import { WorkerHeatMap } from './worker-heat-map';
 
-@Component({ template: '' })
+@Component({ template: '', changeDetection: ChangeDetectionStrategy.OnPush })
 class WorkerPageStub {}
 
 describe('WorkerHeatMap', () => {
