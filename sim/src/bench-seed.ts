@@ -1,6 +1,7 @@
 import type { Random } from './random.ts';
 import type { Store } from './store.ts';
-import type { Capacity, ResultStatus, TaskRecord, TaskStatus, WorkerRecord } from './model.ts';
+import type { ResultStatus, TaskRecord, TaskStatus, WorkerRecord } from './model.ts';
+import { addRequirements, emptyCapacity, mostFreeCpuFit, type Occupancy } from './resource-fit.ts';
 import { benchLogLine, buildLogScript, CANCEL_LINE, stampLine, type ScriptLine } from './log-script.ts';
 import { randomSubmission } from './task-generator.ts';
 
@@ -39,46 +40,30 @@ function pickStatus(rng: Random): 'pending' | 'cancelled' | 'failed' | 'complete
   return 'completed';
 }
 
-/** Places one running task: the worker with the most free CPU that fits, else one grown to fit it (bench mode may over-subscribe a small cluster). */
+/** Places one running task: where the scheduler would (resource-fit.ts), else on a machine grown to fit it (bench mode may over-subscribe a small cluster). */
 class Placer {
-  private readonly used = new Map<string, Capacity>();
+  /** `capacity` is the worker record's own object, so growing a machine is seen by later placements and stored. */
+  private readonly slots: Array<Occupancy & { worker: WorkerRecord }>;
   private next = 0;
 
-  constructor(private readonly workers: WorkerRecord[]) {
-    for (const worker of workers) this.used.set(worker.worker_id, { cpu: 0, memory: 0, storage: 0, gpu: 0 });
+  constructor(workers: WorkerRecord[]) {
+    this.slots = workers.map((worker) => ({ worker, capacity: worker.capacity, used: emptyCapacity() }));
   }
 
   place(task: TaskRecord): WorkerRecord {
-    let best: { worker: WorkerRecord; free: number } | undefined;
-    for (const worker of this.workers) {
-      const used = this.used.get(worker.worker_id)!;
-      const { capacity } = worker;
-      const fits =
-        capacity.cpu - used.cpu >= task.cpu_required &&
-        capacity.memory - used.memory >= task.memory_required &&
-        capacity.storage - used.storage >= task.storage_required &&
-        capacity.gpu - used.gpu >= task.gpu_required;
-      const free = (capacity.cpu - used.cpu - task.cpu_required) / capacity.cpu;
-      if (fits && (!best || free > best.free)) best = { worker, free };
-    }
-    let worker = best?.worker;
-    if (!worker) {
+    let slot = mostFreeCpuFit(task, this.slots);
+    if (!slot) {
       // Grow a machine (round robin, GPU machines first for GPU tasks) so /api/workers never shows more allocated than total.
-      const candidates = task.gpu_required > 0 && this.workers.some((w) => w.capacity.gpu > 0) ? this.workers.filter((w) => w.capacity.gpu > 0) : this.workers;
-      worker = candidates[this.next++ % candidates.length];
-      const used = this.used.get(worker.worker_id)!;
-      const { capacity } = worker;
+      const candidates = task.gpu_required > 0 && this.slots.some((s) => s.capacity.gpu > 0) ? this.slots.filter((s) => s.capacity.gpu > 0) : this.slots;
+      slot = candidates[this.next++ % candidates.length];
+      const { capacity, used } = slot;
       capacity.cpu = Math.max(capacity.cpu, used.cpu + task.cpu_required);
       capacity.memory = Math.max(capacity.memory, used.memory + task.memory_required);
       capacity.storage = Math.max(capacity.storage, used.storage + task.storage_required);
       capacity.gpu = Math.max(capacity.gpu, used.gpu + task.gpu_required);
     }
-    const used = this.used.get(worker.worker_id)!;
-    used.cpu += task.cpu_required;
-    used.memory += task.memory_required;
-    used.storage += task.storage_required;
-    used.gpu += task.gpu_required;
-    return worker;
+    addRequirements(slot.used, task);
+    return slot.worker;
   }
 }
 
