@@ -23,7 +23,7 @@ describe('ThemeStore', () => {
 
     expect(document.documentElement.style.colorScheme).toBe('dark');
     expect(await firstValueFrom(store.scheme$)).toBe('dark');
-    expect(localStorage.getItem('cloudai.theme')).toBe('dark');
+    expect(JSON.parse(localStorage.getItem('cloudai.theme') ?? 'null')).toEqual({ version: 1, value: 'dark' });
   });
 
   it('starts from the remembered choice', async () => {

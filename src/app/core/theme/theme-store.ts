@@ -1,7 +1,6 @@
 import { DOCUMENT } from '@angular/common';
 import { Injectable, inject } from '@angular/core';
 import {
-  BehaviorSubject,
   Observable,
   combineLatest,
   distinctUntilChanged,
@@ -11,11 +10,11 @@ import {
   shareReplay,
   startWith,
 } from 'rxjs';
+import { injectPersistedValue } from '../../shared/state/persisted-value';
 
 export type ThemePreference = 'system' | 'light' | 'dark';
 export type ColorScheme = 'light' | 'dark';
 
-const STORAGE_KEY = 'cloudai.theme';
 const PREFERENCES: readonly ThemePreference[] = ['system', 'light', 'dark'];
 
 /**
@@ -26,10 +25,15 @@ const PREFERENCES: readonly ThemePreference[] = ['system', 'light', 'dark'];
 @Injectable({ providedIn: 'root' })
 export class ThemeStore {
   private readonly document = inject(DOCUMENT);
-  private readonly preference = new BehaviorSubject<ThemePreference>(this.readStoredPreference());
+  private readonly preference = injectPersistedValue<ThemePreference>({
+    key: 'cloudai.theme',
+    version: 1,
+    fallback: 'system',
+    parse: (stored) => PREFERENCES.find((preference) => preference === stored) ?? 'system',
+  });
 
-  /** Hot; replays the current preference; never completes. */
-  readonly preference$ = this.preference.asObservable();
+  /** Hot; replays the current preference, also when another tab changes it; never completes. */
+  readonly preference$ = this.preference.value$.pipe(shareReplay({ bufferSize: 1, refCount: false }));
 
   /** Hot; replays the scheme in effect (the preference, or the OS setting for `system`); never completes. */
   readonly scheme$: Observable<ColorScheme> = combineLatest([this.preference$, this.osScheme()]).pipe(
@@ -43,8 +47,7 @@ export class ThemeStore {
   }
 
   choose(preference: ThemePreference): void {
-    this.document.defaultView?.localStorage?.setItem(STORAGE_KEY, preference);
-    this.preference.next(preference);
+    this.preference.set(preference);
   }
 
   /** Pins `color-scheme` on <html>; `light dark` hands the choice back to the OS. */
@@ -64,10 +67,5 @@ export class ThemeStore {
       startWith(query.matches),
       map((dark): ColorScheme => (dark ? 'dark' : 'light')),
     );
-  }
-
-  private readStoredPreference(): ThemePreference {
-    const stored = this.document.defaultView?.localStorage?.getItem(STORAGE_KEY);
-    return PREFERENCES.find((preference) => preference === stored) ?? 'system';
   }
 }

@@ -1,6 +1,6 @@
-import { DOCUMENT } from '@angular/common';
-import { Injectable, inject } from '@angular/core';
+import { Injectable } from '@angular/core';
 import { USER_DATA_PREFIX } from '../../../core/auth/user-data';
+import { injectPersistedValue } from '../../../shared/state/persisted-value';
 import { TASK_TAGS, TaskListEntry, TaskSubmission } from '../../../shared/cloudai/task.model';
 
 /** What the submit form holds; numbers may be blank while the user types. */
@@ -29,29 +29,28 @@ export const EMPTY_DRAFT: TaskDraft = {
   owner: null,
 };
 
-/** This user's: removed on sign-out. */
-const STORAGE_KEY = `${USER_DATA_PREFIX}task-draft`;
-
 /** Keeps the half-filled submit form in this tab (sessionStorage) until it is submitted, so a reload loses nothing. */
 @Injectable({ providedIn: 'root' })
 export class TaskDraftStore {
-  private readonly storage = inject(DOCUMENT).defaultView?.sessionStorage;
+  private readonly draft = injectPersistedValue<TaskDraft>({
+    // This user's: removed on sign-out.
+    key: `${USER_DATA_PREFIX}task-draft`,
+    version: 1,
+    area: 'session',
+    fallback: EMPTY_DRAFT,
+    parse: (stored) => (stored && typeof stored === 'object' ? { ...EMPTY_DRAFT, ...(stored as Partial<TaskDraft>) } : EMPTY_DRAFT),
+  });
 
   read(): TaskDraft {
-    try {
-      const stored = JSON.parse(this.storage?.getItem(STORAGE_KEY) ?? 'null') as Partial<TaskDraft> | null;
-      return stored ? { ...EMPTY_DRAFT, ...stored } : EMPTY_DRAFT;
-    } catch {
-      return EMPTY_DRAFT;
-    }
+    return this.draft.value;
   }
 
   save(draft: TaskDraft): void {
-    this.storage?.setItem(STORAGE_KEY, JSON.stringify(draft));
+    this.draft.set(draft);
   }
 
   clear(): void {
-    this.storage?.removeItem(STORAGE_KEY);
+    this.draft.clear();
   }
 }
 

@@ -1,7 +1,5 @@
-import { DOCUMENT } from '@angular/common';
 import { Injectable, inject } from '@angular/core';
 import {
-  BehaviorSubject,
   Observable,
   Subject,
   asyncScheduler,
@@ -22,11 +20,10 @@ import { TelemetryStore } from '../../../core/realtime/telemetry-store';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
 import { TasksClient } from '../../../shared/cloudai/tasks-client';
 import { PollState, smartPoll } from '../../../shared/streams/smart-poll';
+import { injectPersistedValue } from '../../../shared/state/persisted-value';
 
 /** The refresh intervals an operator can choose; 0 pauses. */
 export const TASK_POLL_INTERVALS = [1000, 3000, 10_000, 30_000, 0] as const;
-
-const STORAGE_KEY = 'cloudai.tasks.interval';
 
 /**
  * The task list, polled from the master at an interval the operator chooses and this browser
@@ -37,13 +34,17 @@ const STORAGE_KEY = 'cloudai.tasks.interval';
 export class TasksStore {
   private readonly tasksClient = inject(TasksClient);
   private readonly polling = inject(POLLING_CONFIG);
-  private readonly storage = inject(DOCUMENT).defaultView?.localStorage;
   private readonly telemetry = inject(TelemetryStore);
-  private readonly interval = new BehaviorSubject<number>(this.storedInterval());
+  private readonly interval = injectPersistedValue<number>({
+    key: 'cloudai.tasks.interval',
+    version: 1,
+    fallback: this.polling.tasksMs,
+    parse: (stored) => TASK_POLL_INTERVALS.find((interval) => interval === Number(stored)) ?? this.polling.tasksMs,
+  });
   private readonly refreshes = new Subject<void>();
 
   /** The list page's refresh interval in ms, 0 when paused. Hot; replays; never completes. */
-  readonly intervalMs$ = this.interval.asObservable();
+  readonly intervalMs$ = this.interval.value$.pipe(shareReplay({ bufferSize: 1, refCount: false }));
 
   /**
    * The latest list with when it arrived and the latest failure, at the chosen interval (the
@@ -51,7 +52,7 @@ export class TasksStore {
    */
   readonly poll$: Observable<PollState<readonly TaskListEntry[]>> = smartPoll({
     request: () => this.tasksClient.listTasks(),
-    intervalMs$: this.interval.pipe(map((intervalMs) => (intervalMs > 0 ? intervalMs : this.polling.tasksMs))),
+    intervalMs$: this.intervalMs$.pipe(map((intervalMs) => (intervalMs > 0 ? intervalMs : this.polling.tasksMs))),
     visible$: inject(PAGE_VISIBLE),
     refresh$: this.refreshes,
     maxBackoffMs: this.polling.maxBackoffMs,
@@ -61,7 +62,7 @@ export class TasksStore {
    * What the list page shows: {@link poll$}, or while paused the list as it was when paused,
    * replaced only by the answer to a manual refresh. Shared poll; replays; never completes.
    */
-  readonly listPoll$: Observable<PollState<readonly TaskListEntry[]>> = this.interval.pipe(
+  readonly listPoll$: Observable<PollState<readonly TaskListEntry[]>> = this.intervalMs$.pipe(
     map((intervalMs) => intervalMs > 0),
     distinctUntilChanged(),
     switchMap((live) => (live ? this.poll$ : this.heldPoll$())),
@@ -89,8 +90,7 @@ export class TasksStore {
 
   /** Polls every `intervalMs` (0 pauses), and remembers the choice in this browser. */
   pollEvery(intervalMs: number): void {
-    this.storage?.setItem(STORAGE_KEY, String(intervalMs));
-    this.interval.next(intervalMs);
+    this.interval.set(intervalMs);
   }
 
   /** Fetches now, cancelling a request in flight. */
@@ -105,11 +105,5 @@ export class TasksStore {
       // The answer to a refresh is the next state after it (the poller fetches at once).
       this.refreshes.pipe(switchMap(() => this.poll$.pipe(skip(1), take(1)))),
     );
-  }
-
-  private storedInterval(): number {
-    const raw = this.storage?.getItem(STORAGE_KEY);
-    const stored = raw === null || raw === undefined ? NaN : Number(raw);
-    return TASK_POLL_INTERVALS.find((interval) => interval === stored) ?? this.polling.tasksMs;
   }
 }

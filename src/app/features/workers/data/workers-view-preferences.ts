@@ -1,6 +1,5 @@
-import { DOCUMENT } from '@angular/common';
-import { Injectable, inject } from '@angular/core';
-import { BehaviorSubject } from 'rxjs';
+import { Injectable } from '@angular/core';
+import { injectPersistedValue } from '../../../shared/state/persisted-value';
 
 export type WorkersViewMode = 'table' | 'heatmap';
 export type HeatMapMetric = 'cpu' | 'memory' | 'gpu';
@@ -10,40 +9,30 @@ export interface WorkersViewPreferences {
   readonly metric: HeatMapMetric;
 }
 
-const STORAGE_KEY = 'cloudai.workers.view';
-const DEFAULTS: WorkersViewPreferences = { mode: 'table', metric: 'cpu' };
-
 /** How the operator likes to see workers (table or heat map, and its metric), remembered in this browser. */
 @Injectable({ providedIn: 'root' })
 export class WorkersViewPreferencesStore {
-  private readonly storage = inject(DOCUMENT).defaultView?.localStorage;
-  private readonly preferences = new BehaviorSubject<WorkersViewPreferences>(this.read());
+  private readonly preferences = injectPersistedValue<WorkersViewPreferences>({
+    key: 'cloudai.workers.view',
+    version: 1,
+    fallback: { mode: 'table', metric: 'cpu' },
+    parse: (stored) => {
+      const preferences = stored as Partial<WorkersViewPreferences> | null;
+      return {
+        mode: preferences?.mode === 'heatmap' ? 'heatmap' : 'table',
+        metric: preferences?.metric === 'memory' || preferences?.metric === 'gpu' ? preferences.metric : 'cpu',
+      };
+    },
+  });
 
-  /** Hot; replays the current preferences; never completes. */
-  readonly preferences$ = this.preferences.asObservable();
+  /** Hot; replays the current preferences, also when another tab changes them; never completes. */
+  readonly preferences$ = this.preferences.value$;
 
   showAs(mode: WorkersViewMode): void {
-    this.save({ ...this.preferences.value, mode });
+    this.preferences.update((current) => ({ ...current, mode }));
   }
 
   colourBy(metric: HeatMapMetric): void {
-    this.save({ ...this.preferences.value, metric });
-  }
-
-  private save(preferences: WorkersViewPreferences): void {
-    this.storage?.setItem(STORAGE_KEY, JSON.stringify(preferences));
-    this.preferences.next(preferences);
-  }
-
-  private read(): WorkersViewPreferences {
-    try {
-      const stored = JSON.parse(this.storage?.getItem(STORAGE_KEY) ?? '{}') as Partial<WorkersViewPreferences>;
-      return {
-        mode: stored.mode === 'heatmap' ? 'heatmap' : 'table',
-        metric: stored.metric === 'memory' || stored.metric === 'gpu' ? stored.metric : 'cpu',
-      };
-    } catch {
-      return DEFAULTS;
-    }
+    this.preferences.update((current) => ({ ...current, metric }));
   }
 }
