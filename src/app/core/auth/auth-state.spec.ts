@@ -1,7 +1,15 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { AuthUser } from '../../shared/cloudai/auth.model';
 import { SessionAnswer } from '../../shared/cloudai/session-answer';
-import { AuthEvent, AuthState, CHECKING, mayUseDashboard, reduceAuth } from './auth-state';
+import {
+  AuthEvent,
+  AuthState,
+  CHECKING,
+  START_OF_SESSION,
+  mayUseDashboard,
+  reduceAuth,
+  reduceSession,
+} from './auth-state';
 
 describe('reduceAuth', () => {
   const alice: AuthUser = {
@@ -11,8 +19,12 @@ describe('reduceAuth', () => {
     created_at: '2025-11-18T20:30:01.123Z',
   };
   const signedIn: AuthState = { status: 'signed-in', user: alice };
-  const failed = (status: number): AuthEvent => ({ kind: 'check-failed', error: new HttpErrorResponse({ status }) });
-  const answered = (answer: SessionAnswer): AuthEvent => ({ kind: 'checked', answer });
+  const failed = (status: number): AuthEvent => ({
+    kind: 'check-failed',
+    error: new HttpErrorResponse({ status }),
+    generation: 0,
+  });
+  const answered = (answer: SessionAnswer, generation = 0): AuthEvent => ({ kind: 'checked', answer, generation });
   const signedOut = answered({ kind: 'signed-out' });
 
   it('is signed in when the master knows the session', () => {
@@ -57,5 +69,13 @@ describe('reduceAuth', () => {
     expect(mayUseDashboard({ status: 'signed-out' })).toBeFalse();
     expect(mayUseDashboard(CHECKING)).toBeFalse();
     expect(mayUseDashboard({ status: 'expired', user: alice })).toBeTrue();
+  });
+
+  it('ignores the answer to a check sent before a sign-in or sign-out', () => {
+    const afterSignIn = reduceSession(START_OF_SESSION, { kind: 'signed-in', user: alice });
+    expect(afterSignIn).toEqual({ auth: signedIn, generation: 1 });
+
+    expect(reduceSession(afterSignIn, answered({ kind: 'signed-out' }, 0))).toBe(afterSignIn);
+    expect(reduceSession(afterSignIn, answered({ kind: 'signed-out' }, 1)).auth).toEqual({ status: 'expired', user: alice });
   });
 });

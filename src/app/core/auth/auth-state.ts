@@ -19,12 +19,32 @@ export type AuthState =
   | { readonly status: 'unreachable'; readonly message: string };
 
 export type AuthEvent =
-  | { readonly kind: 'checked'; readonly answer: SessionAnswer }
-  | { readonly kind: 'check-failed'; readonly error: unknown }
+  /** `generation`: the session generation the check was sent in. */
+  | { readonly kind: 'checked'; readonly answer: SessionAnswer; readonly generation: number }
+  | { readonly kind: 'check-failed'; readonly error: unknown; readonly generation: number }
   | { readonly kind: 'signed-in'; readonly user: AuthUser }
   | { readonly kind: 'signed-out' };
 
 export const CHECKING: AuthState = { status: 'checking' };
+
+/**
+ * The auth state with its generation, bumped on every sign-in and sign-out: a check sent before
+ * one says nothing about the session after it.
+ */
+export interface SessionState {
+  readonly auth: AuthState;
+  readonly generation: number;
+}
+
+export const START_OF_SESSION: SessionState = { auth: CHECKING, generation: 0 };
+
+export function reduceSession(state: SessionState, event: AuthEvent): SessionState {
+  const commanded = event.kind === 'signed-in' || event.kind === 'signed-out';
+  if (!commanded && event.generation !== state.generation) return state;
+  const auth = reduceAuth(state.auth, event);
+  const generation = commanded ? state.generation + 1 : state.generation;
+  return auth === state.auth && generation === state.generation ? state : { auth, generation };
+}
 
 export function reduceAuth(state: AuthState, event: AuthEvent): AuthState {
   const user = state.status === 'signed-in' || state.status === 'expired' ? state.user : null;

@@ -105,10 +105,24 @@ describe('AuthStore', () => {
   });
 
   it('streams telemetry only once someone may see it', () => {
-    const { telemetry } = storeWith({ me: () => of(signedIn) });
+    marbles(({ cold, flush }) => {
+      let calls = 0;
+      // Signed in, then ended at the next check, so the periodic checks stop and the run ends.
+      const { telemetry } = storeWith({ me: () => cold('10ms (m|)', { m: calls++ === 0 ? signedIn : signedOut }) });
+      TestBed.inject(AuthStore).state$.subscribe();
+      expect(telemetry.connect).not.toHaveBeenCalled();
 
-    expect(telemetry.disconnect).toHaveBeenCalledBefore(telemetry.connect);
-    expect(telemetry.connect).toHaveBeenCalledTimes(1);
+      flush();
+
+      expect(telemetry.connect).toHaveBeenCalledTimes(1);
+    });
+  });
+
+  it('streams no telemetry to nobody', () => {
+    const { telemetry } = storeWith({ me: () => of(signedOut) });
+
+    expect(telemetry.connect).not.toHaveBeenCalled();
+    expect(telemetry.disconnect).toHaveBeenCalled();
   });
 
   it('signs in right after registering, since the master sets no cookie on registration', () => {

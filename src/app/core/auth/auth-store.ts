@@ -1,10 +1,8 @@
 import { DOCUMENT } from '@angular/common';
 import { Injectable, inject } from '@angular/core';
 import {
-  BehaviorSubject,
   EMPTY,
   Observable,
-  Subject,
   catchError,
   distinctUntilChanged,
   exhaustMap,
@@ -14,9 +12,9 @@ import {
   merge,
   of,
   pairwise,
-  scan,
   skip,
   switchMap,
+  withLatestFrom,
 } from 'rxjs';
 import { AuthClient } from '../../shared/cloudai/auth-client';
 import { AuthResponse } from '../../shared/cloudai/auth.model';
@@ -24,7 +22,9 @@ import { toErrorMessage } from '../../shared/http/error-message';
 import { POLLING_CONFIG } from '../config/polling-config';
 import { PAGE_VISIBLE } from '../realtime/browser-signals';
 import { TelemetryStore } from '../realtime/telemetry-store';
-import { AuthEvent, AuthState, CHECKING, mayUseDashboard, reduceAuth } from './auth-state';
+import { injectPersistedValue } from '../../shared/state/persisted-value';
+import { injectReducerStore } from '../../shared/state/reducer-store';
+import { AuthEvent, AuthState, START_OF_SESSION, SessionState, mayUseDashboard, reduceSession } from './auth-state';
 import { SessionSignals } from './session-signals';
 import { USER_DATA_OWNER_KEY, clearUserData } from './user-data';
 
@@ -43,17 +43,27 @@ export class AuthStore {
   private readonly unauthorized$ = inject(SessionSignals).unauthorized$;
   private readonly telemetry = inject(TelemetryStore);
   private readonly document = inject(DOCUMENT);
-  private readonly events = new Subject<AuthEvent>();
-  private readonly state = new BehaviorSubject<AuthState>(CHECKING);
-  /** Bumped on every sign-in and sign-out: a check sent before one says nothing about the session after it. */
-  private generation = 0;
+  /** Whose data this browser holds: the email of the last user who signed in. */
+  private readonly dataOwner = injectPersistedValue<string | null>({
+    key: USER_DATA_OWNER_KEY,
+    version: 1,
+    fallback: null,
+    parse: (stored) => (typeof stored === 'string' && stored !== '' ? stored : null),
+  });
+  private readonly session = injectReducerStore<SessionState, AuthEvent>({
+    initial: START_OF_SESSION,
+    reduce: reduceSession,
+    sources: (session$) => this.checks(session$),
+  });
 
   /** Hot; replays the current state; never completes. */
-  readonly state$: Observable<AuthState> = this.state.pipe(distinctUntilChanged());
+  readonly state$: Observable<AuthState> = this.session.state$.pipe(
+    map((session) => session.auth),
+    distinctUntilChanged(),
+  );
 
   constructor() {
     this.streamTelemetryOnlyWhenAllowed();
-    merge(this.events, this.checks()).pipe(scan(reduceAuth, CHECKING)).subscribe(this.state);
   }
 
   /** Signs in; emits `null` on success or the master's message, then completes. */
@@ -83,8 +93,7 @@ export class AuthStore {
       .logout()
       .pipe(catchError(() => of(null)))
       .subscribe(() => {
-        this.generation += 1;
-        this.events.next({ kind: 'signed-out' });
+        this.session.dispatch({ kind: 'signed-out' });
         this.telemetry.disconnect();
         const view = this.document.defaultView;
         clearUserData(view?.localStorage, view?.sessionStorage);
@@ -95,10 +104,9 @@ export class AuthStore {
   private signedIn(response: AuthResponse): string | null {
     if (!response.success || !response.user) return response.message || 'Sign-in failed.';
     if (this.holdsAnotherUsersData(response.user.email)) return null;
-    this.generation += 1;
     // Login reports the new visit count beside the user; take the larger of the two.
     const visits = Math.max(response.user.visit_count, response.visit_count ?? 0);
-    this.events.next({ kind: 'signed-in', user: { ...response.user, visit_count: visits } });
+    this.session.dispatch({ kind: 'signed-in', user: { ...response.user, visit_count: visits } });
     return null;
   }
 
@@ -108,23 +116,23 @@ export class AuthStore {
    */
   private holdsAnotherUsersData(email: string): boolean {
     const view = this.document.defaultView;
-    const owner = view?.localStorage.getItem(USER_DATA_OWNER_KEY);
+    const owner = this.dataOwner.value;
     if (owner && owner !== email) {
       clearUserData(view?.localStorage, view?.sessionStorage);
-      view?.localStorage.setItem(USER_DATA_OWNER_KEY, email);
+      this.dataOwner.set(email);
       this.document.location.reload();
       return true;
     }
-    view?.localStorage.setItem(USER_DATA_OWNER_KEY, email);
+    this.dataOwner.set(email);
     return false;
   }
 
-  private checks(): Observable<AuthEvent> {
+  private checks(session$: Observable<SessionState>): Observable<AuthEvent> {
     // While signed in, every minute; while the master cannot be reached and nobody is known, often,
     // so the waiting operator is let in (or asked to sign in) as soon as it answers.
-    const periodic$ = this.state.pipe(
-      map((state) =>
-        state.status === 'signed-in' ? this.checkMs : state.status === 'unreachable' ? UNREACHABLE_RECHECK_MS : 0,
+    const periodic$ = session$.pipe(
+      map(({ auth }) =>
+        auth.status === 'signed-in' ? this.checkMs : auth.status === 'unreachable' ? UNREACHABLE_RECHECK_MS : 0,
       ),
       distinctUntilChanged(),
       switchMap((periodMs) => (periodMs > 0 ? interval(periodMs) : EMPTY)),
@@ -134,14 +142,13 @@ export class AuthStore {
       filter((visible) => visible),
     );
     return merge(of(null), periodic$, shownAgain$, this.unauthorized$, this.masterBack$()).pipe(
-      exhaustMap(() => {
-        const generation = this.generation;
-        return this.client.me().pipe(
-          map((answer): AuthEvent => ({ kind: 'checked', answer })),
-          catchError((error: unknown) => of<AuthEvent>({ kind: 'check-failed', error })),
-          filter(() => generation === this.generation),
-        );
-      }),
+      withLatestFrom(session$),
+      exhaustMap(([, { generation }]) =>
+        this.client.me().pipe(
+          map((answer): AuthEvent => ({ kind: 'checked', answer, generation })),
+          catchError((error: unknown) => of<AuthEvent>({ kind: 'check-failed', error, generation })),
+        ),
+      ),
     );
   }
 
@@ -163,7 +170,7 @@ export class AuthStore {
 
   /** No telemetry while nobody is known to be allowed to see it (before the first answer, signed out, unknown). */
   private streamTelemetryOnlyWhenAllowed(): void {
-    this.state
+    this.state$
       .pipe(map(mayUseDashboard), distinctUntilChanged())
       .subscribe((allowed) => (allowed ? this.telemetry.connect() : this.telemetry.disconnect()));
   }

@@ -60,6 +60,6 @@ describe('SettingsPage', () => {
 
     expect(attention.chime).toHaveBeenCalledOnceWith('success');
     expect(saved.sound).toBeTrue();
-    expect(JSON.parse(localStorage.getItem('cloudai.notifications') ?? '{}').sound).toBeTrue();
+    expect(JSON.parse(localStorage.getItem('cloudai.notifications') ?? '{}').value.sound).toBeTrue();
   });
 });

@@ -14,6 +14,8 @@ export interface PersistedValueSpec<T> {
    */
   readonly parse: (stored: unknown) => T;
   readonly fallback: T;
+  /** What to store, when `T` is not plain JSON (a Map, say); `parse` reads it back. */
+  readonly serialize?: (value: T) => unknown;
   /** `session` keeps it in this tab only. */
   readonly area?: 'local' | 'session';
 }
@@ -36,18 +38,23 @@ export class PersistedValue<T> {
   /** Hot for this tab's writes, other tabs' writes while subscribed; starts with the current value; never completes. */
   readonly value$: Observable<T>;
 
+  /** Only the changes other tabs make. Hot while subscribed; no replay; never completes. */
+  readonly changedElsewhere$: Observable<T>;
+
   constructor(
     private readonly spec: PersistedValueSpec<T>,
     private readonly storage: Storage | undefined,
     storageEvents$: Observable<StorageEvent>,
   ) {
-    const otherTabs$ = storageEvents$.pipe(
+    this.changedElsewhere$ = storageEvents$.pipe(
       filter((event) => event.key === spec.key || event.key === null),
       filter((event) => !event.storageArea || event.storageArea === storage),
       map(() => this.value),
     );
     this.value$ = new Observable<T>((subscriber) =>
-      merge(this.writes, otherTabs$).pipe(startWith(this.value), distinctUntilChanged(dequal)).subscribe(subscriber),
+      merge(this.writes, this.changedElsewhere$)
+        .pipe(startWith(this.value), distinctUntilChanged(dequal))
+        .subscribe(subscriber),
     );
   }
 
@@ -57,11 +64,14 @@ export class PersistedValue<T> {
     return raw === null ? this.spec.fallback : this.parse(raw);
   }
 
+  /** Stores `value`. Storing what is already stored writes nothing, so tabs never echo each other's writes. */
   set(value: T): void {
-    const envelope: Envelope = { version: this.spec.version, value };
+    const envelope: Envelope = { version: this.spec.version, value: this.spec.serialize ? this.spec.serialize(value) : value };
     try {
       if (!this.storage) throw new Error('no storage');
-      this.storage.setItem(this.spec.key, JSON.stringify(envelope));
+      const json = JSON.stringify(envelope);
+      if (this.storage.getItem(this.spec.key) === json) return;
+      this.storage.setItem(this.spec.key, json);
       this.memory = undefined;
     } catch {
       this.memory = value;

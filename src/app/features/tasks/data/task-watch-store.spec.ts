@@ -48,4 +48,27 @@ describe('TaskWatchStore', () => {
 
     expect(watched.has('t1')).toBeTrue();
   });
+
+  it('follows the tasks another tab of this browser starts or stops watching', () => {
+    const store = storeWith(new Observable());
+    let watched: ReadonlyMap<string, unknown> = new Map();
+    store.watched$.subscribe((value) => (watched = value));
+
+    localStorage.setItem(
+      'cloudai.user.watched-tasks',
+      JSON.stringify({ version: 1, value: [['t9', { status: 'running', unseenFailure: false, since: 0 }]] }),
+    );
+    window.dispatchEvent(new StorageEvent('storage', { key: 'cloudai.user.watched-tasks', storageArea: localStorage }));
+
+    expect([...watched.keys()]).toEqual(['t9']);
+  });
+
+  it('announces nothing for a task first seen already finished', () => {
+    marbles(({ hot, expectObservable }) => {
+      const store = storeWith(hot('-f', { f: poll('failed') }));
+      store.watch('t1');
+
+      expectObservable(store.finished$, '10ms !').toBe('');
+    });
+  });
 });
