@@ -1,6 +1,5 @@
 import { Injectable, inject } from '@angular/core';
 import {
-  BehaviorSubject,
   EMPTY,
   Observable,
   Subject,
@@ -16,20 +15,28 @@ import {
   mergeMap,
   of,
   retry,
-  scan,
   share,
   skip,
   switchMap,
   tap,
   throwError,
   timer,
+  withLatestFrom,
 } from 'rxjs';
 import { POLLING_CONFIG } from '../../../core/config/polling-config';
 import { TaskListEntry, normalizeTaskStatus } from '../../../shared/cloudai/task.model';
 import { TasksClient } from '../../../shared/cloudai/tasks-client';
 import { toErrorMessage } from '../../../shared/http/error-message';
 import { isDropped, toMasterFailure } from '../../../shared/http/master-failure';
-import { CancelEvent, CancelOutcome, Cancellation, NO_CANCELLATIONS, reduceCancellations } from './task-cancellations';
+import { injectReducerStore } from '../../../shared/state/reducer-store';
+import {
+  CancelEvent,
+  CancelOutcome,
+  Cancellation,
+  CancellationsState,
+  NO_CANCELLATIONS,
+  reduceCancellations,
+} from './task-cancellations';
 import { TasksStore } from './tasks-store';
 
 /** A cancelled task's result is stored when the worker reports back: asked for this often, this many times. */
@@ -54,42 +61,43 @@ export class TaskCancellationsStore {
   private readonly tasksStore = inject(TasksStore);
   private readonly settleMs = inject(POLLING_CONFIG).cancelSettleMs;
   private readonly requests = new Subject<TaskListEntry>();
-  private readonly state = new BehaviorSubject(NO_CANCELLATIONS);
+  private readonly store = injectReducerStore<CancellationsState, CancelEvent>({
+    initial: NO_CANCELLATIONS,
+    reduce: (state, event) => reduceCancellations(state, event, this.settleMs),
+    sources: (state$) =>
+      merge(this.requestEvents(state$), this.observationEvents(state$), this.verificationEvents(state$)),
+  });
 
   /** Cancels not yet confirmed or rolled back, by task id. Hot; replays; never completes. */
-  readonly pending$: Observable<ReadonlyMap<string, Cancellation>> = this.state.pipe(
+  readonly pending$: Observable<ReadonlyMap<string, Cancellation>> = this.store.state$.pipe(
     map((state) => state.pending),
     distinctUntilChanged(),
   );
 
   /** The latest outcome per task, for bulk summaries. Hot; replays; never completes. */
-  readonly settled$: Observable<ReadonlyMap<string, CancelOutcome>> = this.state.pipe(
+  readonly settled$: Observable<ReadonlyMap<string, CancelOutcome>> = this.store.state$.pipe(
     map((state) => state.settled),
     distinctUntilChanged(),
   );
 
   /** Each confirmation or rollback once, as it happens. Hot; no replay; never completes. */
-  readonly outcomes$: Observable<CancelOutcome> = this.state.pipe(
+  readonly outcomes$: Observable<CancelOutcome> = this.store.state$.pipe(
     // The state held now has already been announced; only later ones are news.
     skip(1),
     mergeMap((state) => state.outcomes),
     share(),
   );
 
-  constructor() {
-    merge(this.requestEvents(), this.observationEvents(), this.verificationEvents())
-      .pipe(scan((state, event: CancelEvent) => reduceCancellations(state, event, this.settleMs), NO_CANCELLATIONS))
-      .subscribe(this.state);
-  }
-
   /** Cancels a task; the caller has checked it is running and asked the operator to confirm. */
   cancel(task: TaskListEntry): void {
     this.requests.next(task);
   }
 
-  private requestEvents(): Observable<CancelEvent> {
+  private requestEvents(state$: Observable<CancellationsState>): Observable<CancelEvent> {
     return this.requests.pipe(
-      filter((task) => !this.state.value.pending.has(task.task_id)),
+      withLatestFrom(state$),
+      filter(([task, state]) => !state.pending.has(task.task_id)),
+      map(([task]) => task),
       // Shown as cancelled at once; sent in turn.
       connect((accepted$) =>
         merge(
@@ -140,8 +148,8 @@ export class TaskCancellationsStore {
    * it when the worker reports the cancellation, which can come a little after its answer: a
    * dropped request (no result yet) is asked again a few times.
    */
-  private verificationEvents(): Observable<CancelEvent> {
-    return this.state.pipe(
+  private verificationEvents(state$: Observable<CancellationsState>): Observable<CancelEvent> {
+    return state$.pipe(
       mergeMap((state) => state.toVerify),
       mergeMap((taskId) =>
         this.tasksClient.getTask(taskId).pipe(
@@ -159,8 +167,8 @@ export class TaskCancellationsStore {
   }
 
   /** While any cancel is unconfirmed: every task list the poller fetches, and a clock for the settle time. */
-  private observationEvents(): Observable<CancelEvent> {
-    return this.state.pipe(
+  private observationEvents(state$: Observable<CancellationsState>): Observable<CancelEvent> {
+    return state$.pipe(
       map((state) => state.pending.size > 0),
       distinctUntilChanged(),
       switchMap((active) =>
