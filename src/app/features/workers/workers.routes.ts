@@ -1,4 +1,5 @@
 import { Routes } from '@angular/router';
+import { WorkerDetailStore } from './data/worker-detail-store';
 
 export const WORKERS_ROUTES: Routes = [
   {
@@ -9,6 +10,7 @@ export const WORKERS_ROUTES: Routes = [
   {
     path: ':id',
     title: 'Worker · CloudAI',
+    providers: [WorkerDetailStore],
     loadComponent: () => import('./worker-detail-page/worker-detail-page').then((m) => m.WorkerDetailPage),
   },
 ];

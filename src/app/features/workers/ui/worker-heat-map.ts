@@ -75,57 +75,7 @@ const GRID_STEPS: Record<string, (columns: number, count: number, index: number)
       <span class="swatch low"></span> 0 % <span class="swatch high"></span> 100 % · grey: inactive
     </p>
   `,
-  styles: `
-    .grid {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(28px, 1fr));
-      gap: 3px;
-    }
-    .cell {
-      aspect-ratio: 1;
-      border-radius: 3px;
-      background: color-mix(in oklab, var(--app-danger) calc(var(--load) * 1%), var(--app-ok-container));
-      outline-offset: 1px;
-    }
-    .cell.inactive {
-      background: var(--app-neutral-container);
-    }
-    .cell:hover,
-    .cell.inspected {
-      outline: 2px solid var(--mat-sys-on-surface);
-    }
-    .cell:focus-visible {
-      outline: 3px solid var(--mat-sys-primary);
-    }
-    .readout {
-      min-height: 1.5em;
-      margin: 8px 0 0;
-      font: var(--mat-sys-body-medium);
-      overflow-wrap: anywhere;
-    }
-    .muted,
-    .legend {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .legend {
-      display: flex;
-      align-items: center;
-      gap: 6px;
-      font: var(--mat-sys-body-small);
-    }
-    .swatch {
-      display: inline-block;
-      width: 12px;
-      height: 12px;
-      border-radius: 2px;
-    }
-    .low {
-      background: var(--app-ok-container);
-    }
-    .high {
-      background: var(--app-danger);
-    }
-  `,
+  styleUrl: './worker-heat-map.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class WorkerHeatMap {

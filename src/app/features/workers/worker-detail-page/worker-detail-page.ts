@@ -1,24 +1,16 @@
 import { AsyncPipe, DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
-import { combineLatest, map, of, shareReplay, switchMap } from 'rxjs';
-import { REALTIME_CONFIG } from '../../../core/config/realtime-config';
-import { PAGE_VISIBLE } from '../../../core/realtime/browser-signals';
-import { MasterClock } from '../../../core/realtime/master-clock';
 import { LiveWorker } from '../../../core/realtime/live-worker';
-import { LiveWorkersStore } from '../../../core/realtime/live-workers-store';
-import { WorkersClient } from '../../../shared/cloudai/workers-client';
 import { formatAge, formatCores, formatGb, formatGpus, formatPercent } from '../../../shared/format/units';
-import { smartPoll } from '../../../shared/streams/smart-poll';
 import { CopyButton } from '../../../shared/ui/copy-button';
 import { ResourceBar } from '../../../shared/ui/resource-bar';
 import { StatusChip } from '../../../shared/ui/status-chip';
 import { ChartSeries, UsageChart } from '../../../shared/ui/usage-chart';
-import { toWorkerDetailVm } from '../data/worker-detail-vm';
+import { WorkerDetailStore } from '../data/worker-detail-store';
 import { WORKER_STATUS_EXPLANATION, WORKER_STATUS_LABEL, WORKER_STATUS_TONE } from '../ui/worker-status';
 
 @Component({
@@ -40,13 +32,6 @@ import { WORKER_STATUS_EXPLANATION, WORKER_STATUS_LABEL, WORKER_STATUS_TONE } fr
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class WorkerDetailPage {
-  private readonly liveWorkers = inject(LiveWorkersStore);
-  private readonly workersClient = inject(WorkersClient);
-  private readonly config = inject(REALTIME_CONFIG);
-  private readonly visible$ = inject(PAGE_VISIBLE);
-  /** Heartbeat ages compare master times, so with the master's clock. */
-  private readonly masterNow$ = inject(MasterClock).now$;
-
   /** Route parameter, bound by the router. */
   readonly id = input.required<string>();
 
@@ -59,24 +44,7 @@ export class WorkerDetailPage {
   protected readonly gb = formatGb;
   protected readonly gpus = formatGpus;
 
-  private readonly id$ = toObservable(this.id);
-
-  protected readonly vm$ = this.id$.pipe(
-    switchMap((id) =>
-      combineLatest({
-        id: of(id),
-        workers: this.liveWorkers.workers$,
-        assignments: smartPoll({
-          request: () => this.workersClient.listAssignments(id),
-          intervalMs$: of(this.config.registryPollMs),
-          visible$: this.visible$,
-        }),
-        now: this.masterNow$,
-      }),
-    ),
-    map(toWorkerDetailVm),
-    shareReplay({ bufferSize: 1, refCount: true }),
-  );
+  protected readonly vm$ = inject(WorkerDetailStore).vm$;
 
   protected chart(worker: LiveWorker): UsageChartData {
     return usageChart(worker);
