@@ -44,6 +44,23 @@ const layerRules = [
       ],
     },
   },
+  {
+    files: ['src/app/features/*/*-page/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            crossFeatureData,
+            {
+              group: ['**/*-client'],
+              message: "Pages bind their store's vm$ and call its commands: I/O belongs in a store, not a page.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default tseslint.config(

@@ -1,5 +1,4 @@
 import { Routes } from '@angular/router';
-import { WorkerDetailStore } from './data/worker-detail-store';
 
 export const WORKERS_ROUTES: Routes = [
   {
@@ -10,7 +9,6 @@ export const WORKERS_ROUTES: Routes = [
   {
     path: ':id',
     title: 'Worker · CloudAI',
-    providers: [WorkerDetailStore],
     loadComponent: () => import('./worker-detail-page/worker-detail-page').then((m) => m.WorkerDetailPage),
   },
 ];

@@ -1,5 +1,5 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -10,14 +10,10 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSliderModule } from '@angular/material/slider';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { EMPTY, debounceTime, filter, finalize, fromEvent, map, merge, take } from 'rxjs';
-import { AuthStore } from '../../../core/auth/auth-store';
+import { EMPTY, debounceTime, fromEvent, merge } from 'rxjs';
 import { TASK_TAGS } from '../../../shared/cloudai/task.model';
-import { TasksClient } from '../../../shared/cloudai/tasks-client';
-import { toErrorMessage } from '../../../shared/http/error-message';
-import { TaskDraft, TaskDraftStore, toDraft, toSubmission } from '../data/task-draft';
-import { TaskWatchStore } from '../data/task-watch-store';
-import { TasksStore } from '../data/tasks-store';
+import { SubmitTaskStore } from '../data/submit-task-store';
+import { TaskDraft, toDraft } from '../data/task-draft';
 
 const TAG_LABEL: Record<(typeof TASK_TAGS)[number], string> = {
   'cpu-light': 'CPU light',
@@ -43,21 +39,23 @@ const TAG_LABEL: Record<(typeof TASK_TAGS)[number], string> = {
   ],
   templateUrl: './submit-task-page.html',
   styleUrl: './submit-task-page.scss',
+  // One store per visit, which sees this page's route.
+  providers: [SubmitTaskStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SubmitTaskPage {
-  private readonly tasksClient = inject(TasksClient);
-  private readonly drafts = inject(TaskDraftStore);
+  private readonly store = inject(SubmitTaskStore);
   private readonly snackBar = inject(MatSnackBar);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
-  private readonly tasksStore = inject(TasksStore);
-  private readonly watchStore = inject(TaskWatchStore);
   /** The signed-in user's email, the owner of what is submitted here; `null` without sign-in. */
-  protected readonly signedInAs = toSignal(
-    inject(AuthStore).state$.pipe(map((auth) => (auth.status === 'signed-in' ? auth.user.email : null))),
-    { initialValue: null },
-  );
+  protected readonly signedInAs = toSignal(this.store.signedInAs$, { initialValue: null });
+  private readonly state = toSignal(this.store.state$, { requireSync: true });
+  protected readonly submitting = computed(() => this.state().status === 'sending');
+  protected readonly serverError = computed(() => {
+    const state = this.state();
+    return state.status === 'refused' ? state.message : null;
+  });
 
   protected readonly tags = TASK_TAGS;
   protected readonly tagLabel = TAG_LABEL;
@@ -75,15 +73,14 @@ export class SubmitTaskPage {
     owner: [null as string | null],
   });
   private readonly formDirective = viewChild(FormGroupDirective);
-  protected readonly submitting = signal(false);
-  protected readonly serverError = signal<string | null>(null);
   /** "Run again": which task the form was filled from, or why it could not be. */
   protected readonly prefill = signal<{ readonly taskId: string; readonly found: boolean } | null>(null);
 
   constructor() {
-    this.form.setValue(this.drafts.read());
+    this.form.setValue(this.store.draft);
     this.keepDraft();
-    this.prefillFromTask(this.route.snapshot.queryParamMap.get('from'));
+    this.prefillFromTask();
+    this.followSubmissions();
   }
 
   protected submit(openAfterwards: boolean): void {
@@ -91,23 +88,12 @@ export class SubmitTaskPage {
       this.form.markAllAsTouched();
       return;
     }
-    // Kept before sending: a refusal, a reload or a lost connection must not lose what was typed.
-    this.drafts.save(this.form.getRawValue() as TaskDraft);
-    this.submitting.set(true);
-    this.serverError.set(null);
-    this.tasksClient
-      .submitTask(toSubmission(this.form.getRawValue() as TaskDraft, this.signedInAs()))
-      .pipe(finalize(() => this.submitting.set(false)))
-      .subscribe({
-        next: ({ task_id }) => this.submitted(task_id, openAfterwards),
-        error: (error: unknown) => this.serverError.set(toErrorMessage(error)),
-      });
+    this.store.submit(this.form.getRawValue() as TaskDraft, openAfterwards);
   }
 
   protected startOver(): void {
-    this.drafts.clear();
+    this.store.startOver();
     this.resetForm();
-    this.serverError.set(null);
   }
 
   /**
@@ -130,19 +116,19 @@ export class SubmitTaskPage {
     return value.toFixed(1);
   }
 
-  private submitted(taskId: string, openAfterwards: boolean): void {
-    // Tasks submitted here are announced when they finish.
-    this.watchStore.watch(taskId, 'pending');
-    this.drafts.clear();
-    this.resetForm();
-    if (openAfterwards) {
-      void this.router.navigate(['/tasks', taskId]);
-      return;
-    }
-    this.snackBar
-      .open(`Task ${taskId} submitted.`, 'Open', { duration: 8000 })
-      .onAction()
-      .subscribe(() => void this.router.navigate(['/tasks', taskId]));
+  /** A fresh form after each accepted submission, and the task opened or offered. */
+  private followSubmissions(): void {
+    this.store.sent$.pipe(takeUntilDestroyed()).subscribe(({ taskId, openAfterwards }) => {
+      this.resetForm();
+      if (openAfterwards) {
+        void this.router.navigate(['/tasks', taskId]);
+        return;
+      }
+      this.snackBar
+        .open(`Task ${taskId} submitted.`, 'Open', { duration: 8000 })
+        .onAction()
+        .subscribe(() => void this.router.navigate(['/tasks', taskId]));
+    });
   }
 
   /**
@@ -150,27 +136,19 @@ export class SubmitTaskPage {
    * every empty required field as an error right next to the success message.
    */
   private resetForm(): void {
-    this.formDirective()?.resetForm(this.drafts.read());
+    this.formDirective()?.resetForm(this.store.draft);
   }
 
   /**
    * "Run again" opens this form with `?from=<task id>`: the form takes that task's fields (the
    * draft then keeps them), and the parameter leaves the URL so a reload keeps later edits.
    */
-  private prefillFromTask(taskId: string | null): void {
-    if (!taskId) return;
-    this.tasksStore.poll$
-      .pipe(
-        filter((poll) => poll.data !== undefined || poll.lastError !== null),
-        map((poll) => poll.data?.find((task) => task.task_id === taskId)),
-        take(1),
-        takeUntilDestroyed(),
-      )
-      .subscribe((task) => {
-        if (task) this.form.setValue(toDraft(task));
-        this.prefill.set({ taskId, found: task !== undefined });
-        void this.router.navigate([], { relativeTo: this.route, queryParams: { from: null }, replaceUrl: true });
-      });
+  private prefillFromTask(): void {
+    this.store.prefill$.pipe(takeUntilDestroyed()).subscribe(({ taskId, task }) => {
+      if (task) this.form.setValue(toDraft(task));
+      this.prefill.set({ taskId, found: task !== undefined });
+      void this.router.navigate([], { relativeTo: this.route, queryParams: { from: null }, replaceUrl: true });
+    });
   }
 
   /** Every change is kept in this tab, so a reload or a failed request loses nothing typed. */
@@ -179,6 +157,6 @@ export class SubmitTaskPage {
     const window = inject(DOCUMENT).defaultView;
     merge(this.form.valueChanges.pipe(debounceTime(200)), window ? fromEvent(window, 'pagehide') : EMPTY)
       .pipe(takeUntilDestroyed())
-      .subscribe(() => this.drafts.save(this.form.getRawValue() as TaskDraft));
+      .subscribe(() => this.store.saveDraft(this.form.getRawValue() as TaskDraft));
   }
 }

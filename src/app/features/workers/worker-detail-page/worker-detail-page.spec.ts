@@ -10,7 +10,10 @@ describe('WorkerDetailPage', () => {
   async function render(vm: WorkerDetailVm, id = 'kiwi'): Promise<HTMLElement> {
     TestBed.configureTestingModule({
       imports: [WorkerDetailPage],
-      providers: [provideRouter([]), { provide: WorkerDetailStore, useValue: { vm$: of(vm) } }],
+      providers: [provideRouter([])],
+    });
+    TestBed.overrideComponent(WorkerDetailPage, {
+      set: { providers: [{ provide: WorkerDetailStore, useValue: { vm$: of(vm) } }] },
     });
     const fixture = TestBed.createComponent(WorkerDetailPage);
     fixture.componentRef.setInput('id', id);

@@ -29,6 +29,8 @@ import { WORKER_STATUS_EXPLANATION, WORKER_STATUS_LABEL, WORKER_STATUS_TONE } fr
   ],
   templateUrl: './worker-detail-page.html',
   styleUrl: './worker-detail-page.scss',
+  // One store per visit, which sees this page's route.
+  providers: [WorkerDetailStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class WorkerDetailPage {
