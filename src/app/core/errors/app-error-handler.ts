@@ -1,5 +1,4 @@
 import { ErrorHandler, Injectable, Injector, inject } from '@angular/core';
-import { MatSnackBar } from '@angular/material/snack-bar';
 
 /** The same error again within this long is logged but not shown again. */
 const REPEAT_QUIET_MS = 30_000;
@@ -11,7 +10,7 @@ const REPEAT_QUIET_MS = 30_000;
  */
 @Injectable()
 export class AppErrorHandler implements ErrorHandler {
-  // Resolved on first use: the snackbar's own dependencies may not exist yet while the app starts.
+  // The snackbar is loaded on first use: it is not worth its weight in the first download.
   private readonly injector = inject(Injector);
   private readonly lastShown = new Map<string, number>();
 
@@ -21,11 +20,13 @@ export class AppErrorHandler implements ErrorHandler {
     const now = Date.now();
     if (now - (this.lastShown.get(message) ?? -Infinity) < REPEAT_QUIET_MS) return;
     this.lastShown.set(message, now);
-    this.injector
-      .get(MatSnackBar)
-      .open(`Something went wrong on this page (${truncate(message)}). Reloading may help.`, 'Dismiss', {
-        duration: 10_000,
-      });
+    void import('@angular/material/snack-bar').then(({ MatSnackBar }) =>
+      this.injector
+        .get(MatSnackBar)
+        .open(`Something went wrong on this page (${truncate(message)}). Reloading may help.`, 'Dismiss', {
+          duration: 10_000,
+        }),
+    );
   }
 }
 
