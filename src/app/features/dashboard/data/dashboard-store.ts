@@ -1,13 +1,11 @@
 import { Injectable, inject } from '@angular/core';
-import { Observable, Subject, combineLatest, filter, map, of, scan, shareReplay, startWith, throttleTime } from 'rxjs';
-import { POLLING_CONFIG } from '../../../core/config/polling-config';
-import { PAGE_VISIBLE } from '../../../core/realtime/browser-signals';
+import { Observable, combineLatest, filter, map, scan, shareReplay, startWith, throttleTime } from 'rxjs';
 import { LiveWorker } from '../../../core/realtime/live-worker';
 import { LiveWorkersStore } from '../../../core/realtime/live-workers-store';
+import { TaskListSource } from '../../../core/task-list/task-list-source';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
-import { TasksClient } from '../../../shared/cloudai/tasks-client';
 import { LoadState } from '../../../shared/streams/load-state';
-import { PollState, smartPoll } from '../../../shared/streams/smart-poll';
+import { PollState } from '../../../shared/streams/smart-poll';
 import { ChartSeries } from '../../../shared/ui/usage-chart';
 import { ClusterSummary, toClusterSummary } from './cluster-summary';
 import { toClusterUsage } from './cluster-usage';
@@ -23,19 +21,9 @@ export interface ChartData {
 @Injectable({ providedIn: 'root' })
 export class DashboardStore {
   private readonly liveWorkers = inject(LiveWorkersStore);
-  private readonly tasksClient = inject(TasksClient);
-  private readonly polling = inject(POLLING_CONFIG);
-  private readonly visible$ = inject(PAGE_VISIBLE);
-
-  private readonly refreshes = new Subject<void>();
-
-  private readonly tasks$ = smartPoll({
-    request: () => this.tasksClient.listTasks(),
-    intervalMs$: of(this.polling.tasksMs),
-    visible$: this.visible$,
-    refresh$: this.refreshes,
-    maxBackoffMs: this.polling.maxBackoffMs,
-  }).pipe(shareReplay({ bufferSize: 1, refCount: true }));
+  /** The app's one task poll, shared with every other page. */
+  private readonly taskList = inject(TaskListSource);
+  private readonly tasks$ = this.taskList.poll$;
 
   /** Cold until subscribed, shared while subscribed; replays the latest state; never completes. */
   readonly summary$: Observable<LoadState<ClusterSummary>> = combineLatest([
@@ -84,7 +72,7 @@ export class DashboardStore {
 
   /** Fetches everything now (the retry button of the error state). */
   refresh(): void {
-    this.refreshes.next();
+    this.taskList.refresh();
     this.liveWorkers.refreshRegistry();
   }
 }

@@ -2,7 +2,8 @@ import { TaskListEntry } from '../../../shared/cloudai/task.model';
 import { PollState } from '../../../shared/streams/smart-poll';
 import { Cancellation } from './task-cancellations';
 import { HeldRows, holdRowOrder } from './held-order';
-import { TaskQuery, TaskStatusFilter, toTaskQueryParams } from './task-query';
+import { toListQueryParams } from '../../../shared/list/list-query';
+import { TASK_QUERY_SPEC, TaskQuery, TaskStatusFilter } from './task-query';
 import { TaskRow, countTasksByStatus, selectTasks } from './task-rows';
 
 /** Everything the task list page shows, in one of its states. */
@@ -77,7 +78,7 @@ export function toShownTasks(
   if (vm.state !== 'ready') {
     return { vm, rows: [], order: null, key: '', waitingChanges: 0 };
   }
-  const key = `${JSON.stringify(toTaskQueryParams(vm.query))}#${applied}`;
+  const key = `${JSON.stringify(toListQueryParams(TASK_QUERY_SPEC, vm.query))}#${applied}`;
   if (!holding || previous?.order == null || previous.key !== key) {
     return {
       vm,

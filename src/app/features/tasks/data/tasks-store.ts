@@ -1,7 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 import {
   Observable,
-  Subject,
   asyncScheduler,
   distinctUntilChanged,
   first,
@@ -14,49 +13,27 @@ import {
   throttleTime,
 } from 'rxjs';
 import { dequal } from 'dequal';
-import { POLLING_CONFIG } from '../../../core/config/polling-config';
-import { PAGE_VISIBLE } from '../../../core/realtime/browser-signals';
 import { TelemetryStore } from '../../../core/realtime/telemetry-store';
+import { TaskListSource } from '../../../core/task-list/task-list-source';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
-import { TasksClient } from '../../../shared/cloudai/tasks-client';
-import { PollState, smartPoll } from '../../../shared/streams/smart-poll';
-import { injectPersistedValue } from '../../../shared/state/persisted-value';
+import { PollState } from '../../../shared/streams/smart-poll';
 
-/** The refresh intervals an operator can choose; 0 pauses. */
-export const TASK_POLL_INTERVALS = [1000, 3000, 10_000, 30_000, 0] as const;
+export { TASK_POLL_INTERVALS } from '../../../core/task-list/task-list-source';
 
 /**
- * The task list, polled from the master at an interval the operator chooses and this browser
- * remembers. Pausing holds the list page still; everything else (a task's page, cancels,
- * notifications) keeps following the master at the default interval meanwhile.
+ * The task list as the tasks feature sees it: the app's one task poll, the list page's own view
+ * of it (held still while paused), and which worker runs each task.
  */
 @Injectable({ providedIn: 'root' })
 export class TasksStore {
-  private readonly tasksClient = inject(TasksClient);
-  private readonly polling = inject(POLLING_CONFIG);
+  private readonly source = inject(TaskListSource);
   private readonly telemetry = inject(TelemetryStore);
-  private readonly interval = injectPersistedValue<number>({
-    key: 'cloudai.tasks.interval',
-    version: 1,
-    fallback: this.polling.tasksMs,
-    parse: (stored) => TASK_POLL_INTERVALS.find((interval) => interval === Number(stored)) ?? this.polling.tasksMs,
-  });
-  private readonly refreshes = new Subject<void>();
 
   /** The list page's refresh interval in ms, 0 when paused. Hot; replays; never completes. */
-  readonly intervalMs$ = this.interval.value$.pipe(shareReplay({ bufferSize: 1, refCount: false }));
+  readonly intervalMs$ = this.source.intervalMs$;
 
-  /**
-   * The latest list with when it arrived and the latest failure, at the chosen interval (the
-   * default one while the list page is paused). Shared while subscribed; replays; never completes.
-   */
-  readonly poll$: Observable<PollState<readonly TaskListEntry[]>> = smartPoll({
-    request: () => this.tasksClient.listTasks(),
-    intervalMs$: this.intervalMs$.pipe(map((intervalMs) => (intervalMs > 0 ? intervalMs : this.polling.tasksMs))),
-    visible$: inject(PAGE_VISIBLE),
-    refresh$: this.refreshes,
-    maxBackoffMs: this.polling.maxBackoffMs,
-  }).pipe(shareReplay({ bufferSize: 1, refCount: true }));
+  /** The app's task poll (the default interval while the list page is paused). Shared; replays; never completes. */
+  readonly poll$: Observable<PollState<readonly TaskListEntry[]>> = this.source.poll$;
 
   /**
    * What the list page shows: {@link poll$}, or while paused the list as it was when paused,
@@ -88,14 +65,14 @@ export class TasksStore {
     shareReplay({ bufferSize: 1, refCount: true }),
   );
 
-  /** Polls every `intervalMs` (0 pauses), and remembers the choice in this browser. */
+  /** Polls every `intervalMs` (0 pauses the list page), and remembers the choice in this browser. */
   pollEvery(intervalMs: number): void {
-    this.interval.set(intervalMs);
+    this.source.pollEvery(intervalMs);
   }
 
   /** Fetches now, cancelling a request in flight. */
   refresh(): void {
-    this.refreshes.next();
+    this.source.refresh();
   }
 
   private heldPoll$(): Observable<PollState<readonly TaskListEntry[]>> {
@@ -103,7 +80,7 @@ export class TasksStore {
     return merge(
       this.poll$.pipe(first(answered)),
       // The answer to a refresh is the next state after it (the poller fetches at once).
-      this.refreshes.pipe(switchMap(() => this.poll$.pipe(skip(1), take(1)))),
+      this.source.refresh$.pipe(switchMap(() => this.poll$.pipe(skip(1), take(1)))),
     );
   }
 }

@@ -1,19 +1,16 @@
 import { AsyncPipe, DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatDialog } from '@angular/material/dialog';
 import { MatInputModule } from '@angular/material/input';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import {
   BehaviorSubject,
   Observable,
-  Subject,
   combineLatest,
-  debounceTime,
   distinctUntilChanged,
   map,
   scan,
@@ -22,15 +19,8 @@ import { CLOCK } from '../../../core/realtime/browser-signals';
 import { MasterClock } from '../../../core/realtime/master-clock';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
 import { formatAge } from '../../../shared/format/units';
-import {
-  TASK_STATUS_FILTERS,
-  TaskQuery,
-  TaskSortKey,
-  TaskStatusFilter,
-  nextTaskSort,
-  toTaskQuery,
-  toTaskQueryParams,
-} from '../data/task-query';
+import { injectUrlListQuery } from '../../../shared/list/url-list-query';
+import { TASK_QUERY_SPEC, TASK_STATUS_FILTERS, TaskSortKey, TaskStatusFilter } from '../data/task-query';
 import { TaskCancellationsStore } from '../data/task-cancellations-store';
 import { ShownTasks, toShownTasks, toTasksPageVm } from '../data/tasks-page-vm';
 import { TASK_POLL_INTERVALS, TasksStore } from '../data/tasks-store';
@@ -66,11 +56,9 @@ const FILTER_LABEL: Record<TaskStatusFilter, string> = {
 })
 export class TasksPage {
   private readonly store = inject(TasksStore);
-  private readonly route = inject(ActivatedRoute);
-  private readonly router = inject(Router);
+  private readonly listQuery = injectUrlListQuery(TASK_QUERY_SPEC);
   private readonly cancellations = inject(TaskCancellationsStore);
   private readonly dialog = inject(MatDialog);
-  private readonly searchText = new Subject<string>();
   private readonly pointerInside = new BehaviorSubject(false);
   private readonly selection = new BehaviorSubject<ReadonlySet<string>>(new Set());
   private readonly applies = new BehaviorSubject(0);
@@ -90,7 +78,7 @@ export class TasksPage {
     list: combineLatest({
       poll: this.store.listPoll$,
       runningOn: this.store.runningOn$,
-      query: this.route.queryParamMap.pipe(map(toTaskQuery)),
+      query: this.listQuery.query$,
       intervalMs: this.store.intervalMs$,
       cancelling: this.cancellations.pending$,
     }).pipe(map(toTasksPageVm)),
@@ -112,16 +100,12 @@ export class TasksPage {
     masterNow: inject(MasterClock).now$,
   });
 
-  constructor() {
-    this.syncSearchToUrl();
+  protected sortBy(key: TaskSortKey): void {
+    this.listQuery.sortBy(key);
   }
 
-  protected sortBy(query: TaskQuery, key: TaskSortKey): void {
-    this.navigate(nextTaskSort(query, key));
-  }
-
-  protected filterByStatus(query: TaskQuery, status: TaskStatusFilter): void {
-    this.navigate({ ...query, status });
+  protected filterByStatus(status: TaskStatusFilter): void {
+    this.listQuery.filterBy(status);
   }
 
   protected holdOrderWhile(pointerInside: boolean): void {
@@ -158,7 +142,7 @@ export class TasksPage {
   }
 
   protected search(text: string): void {
-    this.searchText.next(text);
+    this.listQuery.search(text);
   }
 
   protected pollEvery(intervalMs: number): void {
@@ -171,13 +155,6 @@ export class TasksPage {
 
   protected intervalLabel(intervalMs: number): string {
     return intervalMs === 0 ? 'Paused' : `${intervalMs / 1000} s`;
-  }
-
-  /** Typing updates the URL (replacing the entry, so Back is not a letter-by-letter undo) once it pauses. */
-  private syncSearchToUrl(): void {
-    this.searchText.pipe(debounceTime(250), distinctUntilChanged(), takeUntilDestroyed()).subscribe((text) => {
-      this.navigate({ ...toTaskQuery(this.route.snapshot.queryParamMap), text }, true);
-    });
   }
 
   private openCancelDialog(tasks: readonly TaskListEntry[], summarise: boolean): void {
@@ -201,14 +178,5 @@ export class TasksPage {
         return progress as ReadonlyMap<string, CancelProgress>;
       }),
     );
-  }
-
-  private navigate(query: TaskQuery, replaceUrl = false): void {
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams: toTaskQueryParams(query),
-      queryParamsHandling: 'merge',
-      replaceUrl,
-    });
   }
 }

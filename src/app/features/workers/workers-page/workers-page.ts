@@ -8,19 +8,11 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { ActivatedRoute, Router } from '@angular/router';
-import { Subject, combineLatest, debounceTime, distinctUntilChanged, map } from 'rxjs';
+import { combineLatest, map } from 'rxjs';
 import { MasterClock } from '../../../core/realtime/master-clock';
 import { LiveWorkersStore } from '../../../core/realtime/live-workers-store';
-import {
-  WORKER_STATUS_FILTERS,
-  WorkerQuery,
-  WorkerSortKey,
-  WorkerStatusFilter,
-  nextSort,
-  toQueryParams,
-  toWorkerQuery,
-} from '../data/worker-query';
+import { injectUrlListQuery } from '../../../shared/list/url-list-query';
+import { WORKER_QUERY_SPEC, WORKER_STATUS_FILTERS, WorkerSortKey, WorkerStatusFilter } from '../data/worker-query';
 import { toWorkersPageVm } from '../data/workers-page-vm';
 import { HeatMapMetric, WorkersViewMode, WorkersViewPreferencesStore } from '../data/workers-view-preferences';
 import { RegisterWorkerDialog } from '../register-worker-dialog/register-worker-dialog';
@@ -53,38 +45,32 @@ const FILTER_LABEL: Record<WorkerStatusFilter, string> = {
 export class WorkersPage {
   private readonly liveWorkers = inject(LiveWorkersStore);
   private readonly preferences = inject(WorkersViewPreferencesStore);
-  private readonly route = inject(ActivatedRoute);
-  private readonly router = inject(Router);
+  private readonly listQuery = injectUrlListQuery(WORKER_QUERY_SPEC);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
   private readonly destroyRef = inject(DestroyRef);
-  private readonly searchText = new Subject<string>();
 
   protected readonly filters = WORKER_STATUS_FILTERS;
   protected readonly filterLabel = FILTER_LABEL;
 
   protected readonly vm$ = combineLatest({
     workers: this.liveWorkers.workers$,
-    query: this.route.queryParamMap.pipe(map(toWorkerQuery)),
+    query: this.listQuery.query$,
     preferences: this.preferences.preferences$,
     // Heartbeat ages compare master times, so with the master's clock.
     now: inject(MasterClock).now$,
   }).pipe(map(toWorkersPageVm));
 
-  constructor() {
-    this.syncSearchToUrl();
+  protected sortBy(key: WorkerSortKey): void {
+    this.listQuery.sortBy(key);
   }
 
-  protected sortBy(query: WorkerQuery, key: WorkerSortKey): void {
-    this.navigate(nextSort(query, key));
-  }
-
-  protected filterByStatus(query: WorkerQuery, status: WorkerStatusFilter): void {
-    this.navigate({ ...query, status });
+  protected filterByStatus(status: WorkerStatusFilter): void {
+    this.listQuery.filterBy(status);
   }
 
   protected search(text: string): void {
-    this.searchText.next(text);
+    this.listQuery.search(text);
   }
 
   protected showAs(mode: WorkersViewMode): void {
@@ -111,22 +97,5 @@ export class WorkersPage {
           });
         }
       });
-  }
-
-  /** Typing updates the URL (replacing the entry, so Back is not a letter-by-letter undo) once it pauses. */
-  private syncSearchToUrl(): void {
-    this.searchText.pipe(debounceTime(250), distinctUntilChanged(), takeUntilDestroyed()).subscribe((text) => {
-      const query = toWorkerQuery(this.route.snapshot.queryParamMap);
-      this.navigate({ ...query, text }, true);
-    });
-  }
-
-  private navigate(query: WorkerQuery, replaceUrl = false): void {
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams: toQueryParams(query),
-      queryParamsHandling: 'merge',
-      replaceUrl,
-    });
   }
 }

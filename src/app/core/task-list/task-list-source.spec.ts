@@ -1,0 +1,60 @@
+import { TestBed } from '@angular/core/testing';
+import { Observable, of } from 'rxjs';
+import { aTask } from '../../testing/builders';
+import { marbles } from '../../testing/marbles';
+import { TaskListEntry } from '../../shared/cloudai/task.model';
+import { TasksClient } from '../../shared/cloudai/tasks-client';
+import { POLLING_CONFIG } from '../config/polling-config';
+import { PAGE_VISIBLE } from '../realtime/browser-signals';
+import { TaskListSource } from './task-list-source';
+
+describe('TaskListSource', () => {
+  afterEach(() => localStorage.removeItem('cloudai.tasks.interval'));
+
+  function sourceWith(listTasks: () => Observable<readonly TaskListEntry[]>): TaskListSource {
+    TestBed.configureTestingModule({
+      providers: [
+        { provide: TasksClient, useValue: { listTasks } },
+        {
+          provide: POLLING_CONFIG,
+          useValue: { tasksMs: 100, maxBackoffMs: 400, cancelSettleMs: 1000, sessionCheckMs: 60_000 },
+        },
+        { provide: PAGE_VISIBLE, useValue: of(true) },
+      ],
+    });
+    return TestBed.inject(TaskListSource);
+  }
+
+  it('serves every reader from one request per interval', () => {
+    marbles(({ cold, expectObservable }) => {
+      const listTasks = jasmine.createSpy('listTasks').and.callFake(() => cold('10ms (l|)', { l: [aTask()] }));
+      const source = sourceWith(listTasks);
+
+      // The task list, the dashboard and a task's page read the list at the same time.
+      expectObservable(source.poll$, '250ms !').toBe('0 9ms a 109ms a 109ms a', {
+        0: jasmine.objectContaining({ data: undefined }) as never,
+        a: jasmine.objectContaining({ lastError: null }) as never,
+      });
+      expectObservable(source.poll$, '250ms !').toBe('0 9ms a 109ms a 109ms a', {
+        0: jasmine.objectContaining({ data: undefined }) as never,
+        a: jasmine.objectContaining({ lastError: null }) as never,
+      });
+      cold('250ms x').subscribe(() => expect(listTasks).toHaveBeenCalledTimes(3));
+    });
+  });
+
+  it('remembers the chosen interval, and polls at the default one while the list page is paused', () => {
+    marbles(({ cold, expectObservable }) => {
+      const listTasks = jasmine.createSpy('listTasks').and.callFake(() => cold('10ms (l|)', { l: [] }));
+      const source = sourceWith(listTasks);
+      source.pollEvery(0);
+
+      expectObservable(source.intervalMs$, '50ms !').toBe('0', { 0: 0 });
+      cold('250ms x').subscribe(() => expect(listTasks).toHaveBeenCalledTimes(3));
+      expectObservable(source.poll$, '250ms !').toBe('0 9ms a 109ms a 109ms a', {
+        0: jasmine.objectContaining({ data: undefined }) as never,
+        a: jasmine.objectContaining({ lastError: null }) as never,
+      });
+    });
+  });
+});
