@@ -8,6 +8,11 @@ const crossFeatureData = {
   message: "A feature does not reach into another feature's data/: move what both need to shared/.",
 };
 
+const presentational = {
+  group: ['**/*-store', '**/*-client', '**/core/config/**'],
+  message: 'ui/ components are presentational: inputs in, outputs out (models and pure functions only).',
+};
+
 /** The dependency direction of ../shared/STYLE.md: page → ui, data; ui → nothing stateful; data → shared. */
 const layerRules = [
   {
@@ -33,16 +38,15 @@ const layerRules = [
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            crossFeatureData,
-            {
-              group: ['**/*-store', '**/*-client', '**/core/config/**'],
-              message: 'ui/ components are presentational: inputs in, outputs out (models and pure functions only).',
-            },
-          ],
+          patterns: [crossFeatureData, presentational],
         },
       ],
     },
+  },
+  {
+    // The log viewer lives in logs/ beside the socket client, and is as presentational as ui/.
+    files: ['src/app/features/*/logs/log-viewer*.ts', 'src/app/features/*/logs/log-row.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [crossFeatureData, presentational] }] },
   },
   {
     files: ['src/app/features/*/*-page/**/*.ts'],

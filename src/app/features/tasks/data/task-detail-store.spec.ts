@@ -9,7 +9,7 @@ import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
 import { RANDOM } from '../../../core/realtime/browser-signals';
 import { WorkersClient } from '../../../shared/cloudai/workers-client';
 import { PROXY_ERROR_HEADER } from '../../../shared/http/master-failure';
-import { CONNECTING_STREAM, LOADING_STORED, STREAM_GATED, WAITING_FOR_START, storedLogView } from './log-stream';
+import { CONNECTING_STREAM, LOADING_STORED, STREAM_GATED, WAITING_FOR_START, storedLogView } from '../logs/log-view';
 import { ListedTask, TaskDetailStore } from './task-detail-store';
 import { TasksStore } from './tasks-store';
 

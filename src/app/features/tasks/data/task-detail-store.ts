@@ -32,24 +32,19 @@ import { TasksClient } from '../../../shared/cloudai/tasks-client';
 import { WorkersClient } from '../../../shared/cloudai/workers-client';
 import { MasterFailure, describeMasterFailure, isDropped, toMasterFailure } from '../../../shared/http/master-failure';
 import { BackoffPolicy, fullJitterDelay } from '../../../shared/streams/backoff';
+import { parseLogMessage } from '../logs/log-message';
+import { LogInputs, LogSource, nextLogSource } from '../logs/log-source';
+import { LogStreamEvent, nextAttempt, reconnectingView, reduceLogStream } from '../logs/log-stream';
 import {
   CONNECTING_STREAM,
   LOADING_STORED,
-  LogInputs,
-  LogSource,
-  LogStreamEvent,
   LogView,
   PAUSED_FOR_CANCEL,
   STREAM_GATED,
   WAITING_FOR_START,
-  nextAttempt,
-  nextLogSource,
-  parseLogMessage,
-  reconnectingView,
-  reduceLogStream,
   storedLogError,
   storedLogView,
-} from './log-stream';
+} from '../logs/log-view';
 import { TasksStore } from './tasks-store';
 
 /** The list entry of one task, once the list has loaded (`entry` is undefined when the master does not list it). */

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { LogMatch, LogRow as LogRowModel, sliceLogSegments, toLogSegments } from '../data/log-text';
+import { LogMatch, LogRow as LogRowModel, sliceLogSegments, toLogSegments } from './log-text';
 
 /** One row of the log viewer: line number and styled text, each run a text node (never HTML). */
 @Component({

@@ -1,69 +1,6 @@
-import {
-  CONNECTING_STREAM,
-  LogInputs,
-  LogStreamEvent,
-  LogView,
-  nextAttempt,
-  nextLogSource,
-  parseLogMessage,
-  reduceLogStream,
-  replayOverlap,
-  storedLogView,
-  toLogLines,
-} from './log-stream';
-
-describe('parseLogMessage', () => {
-  it('reads every message type the master sends', () => {
-    expect(
-      parseLogMessage('{"type":"connected","task_id":"t","user_id":"u","message":"Connected to task log stream"}'),
-    ).toEqual({
-      kind: 'connected',
-    });
-    expect(parseLogMessage('{"type":"log","task_id":"t","line":"a\\nb\\n"}')).toEqual({
-      kind: 'lines',
-      lines: ['a', 'b'],
-    });
-    expect(parseLogMessage('{"type":"error","task_id":"t","error":"worker kiwi not found"}')).toEqual({
-      kind: 'error',
-      message: 'worker kiwi not found',
-      transient: true,
-    });
-    expect(parseLogMessage('{"error":"Failed to get task information: task not found: t"}')).toEqual({
-      kind: 'error',
-      message: 'Failed to get task information: task not found: t',
-      transient: false,
-    });
-  });
-
-  it('normalises the three status vocabularies of complete', () => {
-    const status = (raw: string) =>
-      (parseLogMessage(`{"type":"complete","status":${raw}}`) as { status: string }).status;
-
-    expect(status('"success"')).toBe('completed');
-    expect(status('"completed"')).toBe('completed');
-    expect(status('"failed"')).toBe('failed');
-    expect(status('"cancelled"')).toBe('cancelled');
-    expect(status('"not_found"')).toBe('not_found');
-    expect(status('""')).toBe('');
-    expect(status('null')).toBe('');
-  });
-
-  it('counts anything else as malformed instead of failing', () => {
-    for (const raw of ['not json', '[]', 'null', '42', '{"type":"log","line":7}', '{"type":"shout"}', '{}']) {
-      expect(parseLogMessage(raw)).withContext(raw).toEqual({ kind: 'malformed' });
-    }
-  });
-});
-
-describe('toLogLines', () => {
-  it('keeps what a terminal shows after carriage returns and drops the trailing newline', () => {
-    expect(toLogLines('progress 10%\rprogress 100%\r\nok\r\n')).toEqual(['progress 100%', 'ok']);
-  });
-
-  it('keeps empty lines in the middle', () => {
-    expect(toLogLines('a\n\nb')).toEqual(['a', '', 'b']);
-  });
-});
+import { parseLogMessage } from './log-message';
+import { LogStreamEvent, nextAttempt, reduceLogStream } from './log-stream';
+import { CONNECTING_STREAM, LogView } from './log-view';
 
 describe('reduceLogStream', () => {
   const messages = (...raw: string[]): LogStreamEvent => ({ kind: 'messages', messages: raw.map(parseLogMessage) });
@@ -172,56 +109,5 @@ describe('reduceLogStream', () => {
 
     expect(view.malformedFrames).toBe(1);
     expect(view.lines).toEqual(['ok']);
-  });
-});
-
-describe('storedLogView', () => {
-  it('reads the stored logs with the result status normalised', () => {
-    expect(storedLogView('a\nb\n', 'success')).toEqual(
-      jasmine.objectContaining({ lines: ['a', 'b'], finalStatus: 'completed', phase: 'complete' }),
-    );
-  });
-
-  it('says so when the task wrote nothing', () => {
-    expect(storedLogView('', 'failed').message).toContain('without writing any output');
-  });
-});
-
-describe('replayOverlap', () => {
-  it('finds the longest tail of the shown lines that the replay starts with', () => {
-    expect(replayOverlap(['a', 'b', 'c'], ['b', 'c', 'd'])).toBe(2);
-    expect(replayOverlap(['a', 'b', 'c'], ['a', 'b', 'c', 'd'])).toBe(3);
-    expect(replayOverlap(['a', 'b'], ['x'])).toBe(0);
-    expect(replayOverlap([], ['a'])).toBe(0);
-  });
-});
-
-describe('nextLogSource', () => {
-  const inputs = (status: string, overrides: Partial<LogInputs> = {}): LogInputs => ({
-    status,
-    cancelling: false,
-    opened: false,
-    ...overrides,
-  });
-
-  it('opens nothing for a pending task and reads a finished one', () => {
-    expect(nextLogSource(null, inputs('pending'))).toBe('none');
-    expect(nextLogSource(null, inputs('completed'))).toBe('stored');
-  });
-
-  it("streams a running task only once the operator opened it: looking must not change the master's data", () => {
-    expect(nextLogSource(null, inputs('running'))).toBe('gated');
-    expect(nextLogSource('gated', inputs('running', { opened: true }))).toBe('stream');
-    // A status the log stream itself wrote: the task may still run.
-    expect(nextLogSource(null, inputs('not_found'))).toBe('gated');
-  });
-
-  it('closes the stream while a cancel is on its way', () => {
-    expect(nextLogSource('stream', inputs('running', { opened: true, cancelling: true }))).toBe('paused');
-    expect(nextLogSource('paused', inputs('cancelled', { opened: true, cancelling: true }))).toBe('stored');
-  });
-
-  it('keeps an open stream when the task finishes: the stream reports the end itself', () => {
-    expect(nextLogSource('stream', inputs('completed', { opened: true }))).toBe('stream');
   });
 });

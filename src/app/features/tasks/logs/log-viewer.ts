@@ -10,6 +10,7 @@ import {
   effect,
   inject,
   input,
+  linkedSignal,
   signal,
   viewChild,
 } from '@angular/core';
@@ -17,8 +18,9 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
-import { LogMatch, LogRow as LogRowModel, findLogMatches, plainLogText, toLogRows } from '../data/log-text';
 import { LogRow } from './log-row';
+import { LogMatch, LogRow as LogRowModel, findLogMatches, toLogRows } from './log-text';
+import { extendPlainLines, groupMatchesByLine, matchRowIndex } from './log-viewer-model';
 
 const ROW_HEIGHT = 20;
 
@@ -30,83 +32,7 @@ const ROW_HEIGHT = 20;
 @Component({
   selector: 'app-log-viewer',
   imports: [ScrollingModule, MatButtonModule, MatButtonToggleModule, MatIconModule, MatTooltipModule, LogRow],
-  template: `
-    <div class="toolbar">
-      <div class="search" role="search">
-        <mat-icon aria-hidden="true">search</mat-icon>
-        <input
-          type="search"
-          placeholder="Search logs"
-          aria-label="Search logs"
-          [value]="term()"
-          (input)="search($any($event.target).value)"
-          (keydown.enter)="stepMatch(1)"
-          (keydown.shift.enter)="stepMatch(-1)"
-        />
-        <span class="count" role="status">
-          @if (term()) {
-            {{ matches().length === 0 ? 'No matches' : currentMatch() + 1 + ' / ' + matches().length }}
-          }
-        </span>
-        <button
-          mat-icon-button
-          type="button"
-          aria-label="Previous match"
-          [disabled]="matches().length === 0"
-          (click)="stepMatch(-1)"
-        >
-          <mat-icon>keyboard_arrow_up</mat-icon>
-        </button>
-        <button
-          mat-icon-button
-          type="button"
-          aria-label="Next match"
-          [disabled]="matches().length === 0"
-          (click)="stepMatch(1)"
-        >
-          <mat-icon>keyboard_arrow_down</mat-icon>
-        </button>
-      </div>
-      <span class="spacer"></span>
-      <button
-        mat-stroked-button
-        type="button"
-        [attr.aria-pressed]="wrap()"
-        (click)="toggleWrap()"
-        matTooltip="Wrap long lines"
-      >
-        <mat-icon>{{ wrap() ? 'wrap_text' : 'notes' }}</mat-icon> {{ wrap() ? 'Wrapping' : 'Wrap' }}
-      </button>
-      <button mat-stroked-button type="button" [disabled]="lines().length === 0" (click)="download()">
-        <mat-icon>download</mat-icon> Download
-      </button>
-    </div>
-    <div class="frame">
-      <cdk-virtual-scroll-viewport
-        #viewport
-        [itemSize]="rowHeight"
-        class="viewport"
-        role="log"
-        [attr.aria-label]="'Logs of ' + taskId()"
-        tabindex="0"
-        data-bench-scroll
-      >
-        <app-log-row
-          *cdkVirtualFor="let row of rows(); trackBy: trackRow; templateCacheSize: 0"
-          [row]="row"
-          [line]="lines()[row.line]"
-          [matches]="matchesByLine().get(row.line) ?? none"
-          [current]="currentLine() === row.line"
-        />
-      </cdk-virtual-scroll-viewport>
-      @if (!following() && lines().length > 0) {
-        <button mat-flat-button type="button" class="jump" (click)="jumpToLatest()">
-          <mat-icon>vertical_align_bottom</mat-icon> Jump to latest
-        </button>
-      }
-      <span #measure class="measure" aria-hidden="true">0000000000</span>
-    </div>
-  `,
+  templateUrl: './log-viewer.html',
   styleUrl: './log-viewer.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -129,31 +55,19 @@ export class LogViewer {
   /** Characters per row when wrapping, from the viewer's width. */
   private readonly columns = signal(120);
 
-  private plainCache: { source: readonly string[]; plain: string[] } = { source: [], plain: [] };
-
-  /** Plain text of every line, extended for appended lines instead of recomputed. */
-  private readonly plainLines = computed(() => {
-    const lines = this.lines();
-    const cache = this.plainCache;
-    const known = cache.source.length;
-    const grows = lines.length >= known && (known === 0 || lines[known - 1] === cache.source[known - 1]);
-    const plain = grows ? cache.plain : [];
-    for (let index = plain.length; index < lines.length; index += 1) plain.push(plainLogText(lines[index]));
-    this.plainCache = { source: lines, plain };
-    return plain.slice(0, lines.length);
-  });
+  /**
+   * Plain text of every line. A linked signal because it derives from its own previous value:
+   * appended lines are converted, the rest is kept (see `extendPlainLines`). Never written.
+   */
+  private readonly plainLines = linkedSignal<readonly string[], readonly string[]>({
+    source: this.lines,
+    computation: (lines, previous) =>
+      extendPlainLines(lines, previous && { lines: previous.source, plain: previous.value }),
+  }).asReadonly();
 
   protected readonly rows = computed(() => toLogRows(this.plainLines(), this.wrap() ? this.columns() : null));
   protected readonly matches = computed(() => findLogMatches(this.plainLines(), this.term()));
-  protected readonly matchesByLine = computed(() => {
-    const byLine = new Map<number, LogMatch[]>();
-    for (const match of this.matches()) {
-      const list = byLine.get(match.line);
-      if (list) list.push(match);
-      else byLine.set(match.line, [match]);
-    }
-    return byLine as ReadonlyMap<number, readonly LogMatch[]>;
-  });
+  protected readonly matchesByLine = computed(() => groupMatchesByLine(this.matches()));
   protected readonly currentLine = computed(() => this.matches()[this.currentMatch()]?.line ?? -1);
 
   constructor() {
@@ -202,9 +116,7 @@ export class LogViewer {
     const match = this.matches()[index];
     if (!match) return;
     this.following.set(false);
-    const rowIndex = this.rows().findIndex(
-      (row) => row.line === match.line && match.start < Math.max(row.end, row.start + 1),
-    );
+    const rowIndex = matchRowIndex(this.rows(), match);
     if (rowIndex !== -1) {
       const visibleRows = Math.floor(this.viewport().getViewportSize() / ROW_HEIGHT);
       this.viewport().scrollToOffset(Math.max(0, (rowIndex - Math.floor(visibleRows / 2)) * ROW_HEIGHT));

@@ -32,7 +32,7 @@ import { filesAccess } from '../data/task-files';
 import { TaskWatchStore } from '../data/task-watch-store';
 import { TasksStore } from '../data/tasks-store';
 import { CancelTasksDialog, CancelTasksDialogData } from '../ui/cancel-tasks-dialog';
-import { LogViewer } from '../ui/log-viewer';
+import { LogViewer } from '../logs/log-viewer';
 import { taskStatusLabel, taskStatusTone } from '../ui/task-status';
 
 const LIVE_LOGS_SAFE_AFTER_S = 120;
