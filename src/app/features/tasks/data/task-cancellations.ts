@@ -26,6 +26,9 @@ export interface CancelOutcome {
   readonly message: string;
 }
 
+/** Where one cancel stands, as the cancel dialog shows it. */
+export type CancelProgress = { readonly kind: 'cancelling' } | CancelOutcome;
+
 export type CancelEvent =
   | { readonly kind: 'requested'; readonly taskId: string; readonly previousStatus: string; readonly at: number }
   | { readonly kind: 'acknowledged'; readonly taskId: string; readonly at: number }

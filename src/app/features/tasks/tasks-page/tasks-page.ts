@@ -7,24 +7,13 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatDialog } from '@angular/material/dialog';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
-import {
-  BehaviorSubject,
-  Observable,
-  combineLatest,
-  distinctUntilChanged,
-  map,
-  scan,
-} from 'rxjs';
-import { CLOCK } from '../../../core/realtime/browser-signals';
-import { MasterClock } from '../../../core/realtime/master-clock';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
 import { formatAge } from '../../../shared/format/units';
-import { injectUrlListQuery } from '../../../shared/list/url-list-query';
-import { TASK_QUERY_SPEC, TASK_STATUS_FILTERS, TaskSortKey, TaskStatusFilter } from '../data/task-query';
-import { TaskCancellationsStore } from '../data/task-cancellations-store';
-import { ShownTasks, toShownTasks, toTasksPageVm } from '../data/tasks-page-vm';
-import { TASK_POLL_INTERVALS, TasksStore } from '../data/tasks-store';
-import { CancelProgress, CancelTasksDialog, CancelTasksDialogData } from '../ui/cancel-tasks-dialog';
+import { TASK_STATUS_FILTERS, TaskSortKey, TaskStatusFilter } from '../data/task-query';
+import { TasksPageStore } from '../data/tasks-page-store';
+import { ShownTasks } from '../data/tasks-page-vm';
+import { TASK_POLL_INTERVALS } from '../data/tasks-store';
+import { CancelTasksDialog, CancelTasksDialogData } from '../ui/cancel-tasks-dialog';
 import { TasksTable } from '../ui/tasks-table';
 
 const FILTER_LABEL: Record<TaskStatusFilter, string> = {
@@ -52,82 +41,59 @@ const FILTER_LABEL: Record<TaskStatusFilter, string> = {
   ],
   templateUrl: './tasks-page.html',
   styleUrl: './tasks-page.scss',
+  // One store per visit, which sees this page's route.
+  providers: [TasksPageStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class TasksPage {
-  private readonly store = inject(TasksStore);
-  private readonly listQuery = injectUrlListQuery(TASK_QUERY_SPEC);
-  private readonly cancellations = inject(TaskCancellationsStore);
+  private readonly store = inject(TasksPageStore);
   private readonly dialog = inject(MatDialog);
-  private readonly pointerInside = new BehaviorSubject(false);
-  private readonly selection = new BehaviorSubject<ReadonlySet<string>>(new Set());
-  private readonly applies = new BehaviorSubject(0);
 
   protected readonly filters = TASK_STATUS_FILTERS;
   protected readonly filterLabel = FILTER_LABEL;
   protected readonly intervals = TASK_POLL_INTERVALS;
   protected readonly age = formatAge;
 
-  /** Rows keep their order while the pointer is over them or some are selected, so nothing jumps under a click. */
-  private readonly holding$ = combineLatest([this.pointerInside, this.selection]).pipe(
-    map(([inside, selected]) => inside || selected.size > 0),
-    distinctUntilChanged(),
-  );
-
-  private readonly shown$: Observable<ShownTasks> = combineLatest({
-    list: combineLatest({
-      poll: this.store.listPoll$,
-      runningOn: this.store.runningOn$,
-      query: this.listQuery.query$,
-      intervalMs: this.store.intervalMs$,
-      cancelling: this.cancellations.pending$,
-    }).pipe(map(toTasksPageVm)),
-    holding: this.holding$,
-    applied: this.applies,
-  }).pipe(
-    scan(
-      (previous: ShownTasks | null, { list, holding, applied }) => toShownTasks(previous, list, holding, applied),
-      null,
-    ),
-    map((shown) => shown as ShownTasks),
-  );
-
-  protected readonly vm$ = combineLatest({
-    shown: this.shown$,
-    selected: this.selection,
-    now: inject(CLOCK),
-    /** Task creation times are the master's: their ages use its clock. */
-    masterNow: inject(MasterClock).now$,
-  });
+  protected readonly vm$ = this.store.vm$;
 
   protected sortBy(key: TaskSortKey): void {
-    this.listQuery.sortBy(key);
+    this.store.sortBy(key);
   }
 
   protected filterByStatus(status: TaskStatusFilter): void {
-    this.listQuery.filterBy(status);
+    this.store.filterBy(status);
+  }
+
+  protected search(text: string): void {
+    this.store.search(text);
+  }
+
+  protected pollEvery(intervalMs: number): void {
+    this.store.pollEvery(intervalMs);
+  }
+
+  protected refresh(): void {
+    this.store.refresh();
   }
 
   protected holdOrderWhile(pointerInside: boolean): void {
-    this.pointerInside.next(pointerInside);
+    this.store.holdOrderWhile(pointerInside);
   }
 
   protected applyWaitingChanges(): void {
-    this.applies.next(this.applies.value + 1);
+    this.store.applyWaitingChanges();
   }
 
   protected toggleSelected(taskId: string): void {
-    const next = new Set(this.selection.value);
-    if (!next.delete(taskId)) next.add(taskId);
-    this.selection.next(next);
+    this.store.toggleSelected(taskId);
   }
 
   protected selectAll(rows: readonly { task: TaskListEntry }[], select: boolean): void {
-    this.selection.next(new Set(select ? rows.map((row) => row.task.task_id) : []));
+    this.store.select(select ? rows.map((row) => row.task.task_id) : []);
   }
 
   protected clearSelection(): void {
-    this.selection.next(new Set());
+    this.store.select([]);
   }
 
   protected cancelTask(task: TaskListEntry): void {
@@ -141,18 +107,6 @@ export class TasksPage {
     this.openCancelDialog(tasks, true);
   }
 
-  protected search(text: string): void {
-    this.listQuery.search(text);
-  }
-
-  protected pollEvery(intervalMs: number): void {
-    this.store.pollEvery(intervalMs);
-  }
-
-  protected refresh(): void {
-    this.store.refresh();
-  }
-
   protected intervalLabel(intervalMs: number): string {
     return intervalMs === 0 ? 'Paused' : `${intervalMs / 1000} s`;
   }
@@ -161,22 +115,9 @@ export class TasksPage {
     const data: CancelTasksDialogData = {
       tasks,
       summarise,
-      progress$: this.cancelProgress$(),
-      cancel: (eligible) => {
-        eligible.forEach((task) => this.cancellations.cancel(task));
-        if (summarise) this.clearSelection();
-      },
+      progress$: this.store.cancelProgress$,
+      cancel: (eligible) => this.store.cancel(eligible, summarise),
     };
     this.dialog.open(CancelTasksDialog, { data, autoFocus: 'dialog' });
-  }
-
-  private cancelProgress$(): Observable<ReadonlyMap<string, CancelProgress>> {
-    return combineLatest([this.cancellations.pending$, this.cancellations.settled$]).pipe(
-      map(([pending, settled]) => {
-        const progress = new Map<string, CancelProgress>(settled);
-        for (const taskId of pending.keys()) progress.set(taskId, { kind: 'cancelling' });
-        return progress as ReadonlyMap<string, CancelProgress>;
-      }),
-    );
   }
 }

@@ -1,0 +1,91 @@
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { BehaviorSubject, EMPTY } from 'rxjs';
+import { PollState } from '../../../shared/streams/smart-poll';
+import { TaskListEntry } from '../../../shared/cloudai/task.model';
+import { aTask } from '../../../testing/builders';
+import { Cancellation } from '../data/task-cancellations';
+import { DEFAULT_TASK_QUERY } from '../data/task-query';
+import { TasksPageStore, TasksPageView } from '../data/tasks-page-store';
+import { toShownTasks, toTasksPageVm } from '../data/tasks-page-vm';
+import { TasksPage } from './tasks-page';
+
+describe('TasksPage', () => {
+  const commands = [
+    'sortBy',
+    'filterBy',
+    'search',
+    'pollEvery',
+    'refresh',
+    'holdOrderWhile',
+    'applyWaitingChanges',
+    'toggleSelected',
+    'select',
+    'cancel',
+  ] as const;
+
+  function view(tasks: readonly TaskListEntry[] | undefined, selected: string[] = [], lastError: string | null = null) {
+    const poll: PollState<readonly TaskListEntry[]> = {
+      data: tasks,
+      lastUpdated: tasks ? 1_000 : null,
+      lastError,
+      lastFailure: null,
+      consecutiveFailures: lastError ? 1 : 0,
+    };
+    const list = toTasksPageVm({
+      poll,
+      runningOn: new Map(),
+      query: DEFAULT_TASK_QUERY,
+      intervalMs: 3000,
+      cancelling: new Map<string, Cancellation>(),
+    });
+    return { shown: toShownTasks(null, list, false, 0), selected: new Set(selected), now: 2_000, masterNow: 2_000 };
+  }
+
+  async function render(initial: TasksPageView) {
+    const vm$ = new BehaviorSubject(initial);
+    const store = jasmine.createSpyObj<TasksPageStore>('TasksPageStore', [...commands]);
+    TestBed.configureTestingModule({ imports: [TasksPage], providers: [provideRouter([])] });
+    TestBed.overrideComponent(TasksPage, {
+      set: { providers: [{ provide: TasksPageStore, useValue: { ...store, vm$, cancelProgress$: EMPTY } }] },
+    });
+    const fixture = TestBed.createComponent(TasksPage);
+    await fixture.whenStable();
+    return { page: fixture.nativeElement as HTMLElement, store };
+  }
+
+  const button = (page: HTMLElement, text: string) =>
+    Array.from(page.querySelectorAll('button')).find((candidate) => candidate.textContent?.includes(text))!;
+
+  it('shows a skeleton while the first list loads, and the reason when it cannot', async () => {
+    expect((await render(view(undefined))).page.querySelector('[aria-label="Loading tasks"]')).not.toBeNull();
+    TestBed.resetTestingModule();
+    const { page } = await render(view(undefined, [], 'The master cannot be reached.'));
+    expect(page.querySelector('[role="alert"]')?.textContent).toContain('The master cannot be reached.');
+  });
+
+  it('lists the tasks with their count, and an empty state when there are none', async () => {
+    const { page } = await render(view([aTask({ task_id: 't1' }), aTask({ task_id: 't2' })]));
+    expect(page.textContent).toContain('2 tasks');
+    expect(page.querySelector('a[href="/tasks/t1"]')).not.toBeNull();
+
+    TestBed.resetTestingModule();
+    expect((await render(view([]))).page.textContent).toContain('No tasks yet');
+  });
+
+  it('offers cancelling and clearing the selection, through the store', async () => {
+    const { page, store } = await render(view([aTask({ task_id: 't1', status: 'running' })], ['t1']));
+    expect(page.textContent).toContain('1 selected');
+
+    button(page, 'Clear selection').click();
+
+    expect(store.select).toHaveBeenCalledWith([]);
+  });
+
+  it('refreshes and pauses through the store', async () => {
+    const { page, store } = await render(view([aTask()]));
+
+    page.querySelector<HTMLButtonElement>('button[aria-label="Refresh now"]')!.click();
+    expect(store.refresh).toHaveBeenCalled();
+  });
+});
