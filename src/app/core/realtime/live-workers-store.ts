@@ -1,43 +1,41 @@
 import { Injectable, inject } from '@angular/core';
 import {
   Observable,
-  Subject,
   auditTime,
   combineLatest,
   distinctUntilChanged,
+  ignoreElements,
   map,
   merge,
-  of,
   scan,
   shareReplay,
   skip,
   startWith,
-  throttleTime,
+  tap,
 } from 'rxjs';
-import { WorkersClient } from '../../shared/cloudai/workers-client';
 import { LoadState } from '../../shared/streams/load-state';
-import { PollState, smartPoll } from '../../shared/streams/smart-poll';
+import { PollState } from '../../shared/streams/smart-poll';
 import { WorkerListEntry } from '../../shared/cloudai/worker.model';
 import { REALTIME_CONFIG } from '../config/realtime-config';
-import { CLOCK, PAGE_VISIBLE, RENDER_SCHEDULER } from './browser-signals';
+import { CLOCK, RENDER_SCHEDULER } from './browser-signals';
 import { LiveWorker, toLiveWorkers } from './live-worker';
 import { TelemetryStore } from './telemetry-store';
 import { TrackedWorker } from './tracked-worker';
+import { WorkerRegistry } from './worker-registry';
 
 const LOADING: LoadState<readonly LiveWorker[]> = { status: 'loading' };
 
 /**
  * The workers as the views show them: capacities and registrations polled from
- * `GET /api/workers` (every 10 s, and at once when telemetry reveals a new worker), joined with
+ * `GET /api/workers` (see `WorkerRegistry`; at once when telemetry reveals a new worker), joined with
  * live telemetry, with each worker's status re-derived every second.
  */
 @Injectable({ providedIn: 'root' })
 export class LiveWorkersStore {
   private readonly telemetry = inject(TelemetryStore);
-  private readonly workersClient = inject(WorkersClient);
+  private readonly registry = inject(WorkerRegistry);
   private readonly config = inject(REALTIME_CONFIG);
   private readonly clock$ = inject(CLOCK);
-  private readonly visible$ = inject(PAGE_VISIBLE);
   private readonly renderScheduler = inject(RENDER_SCHEDULER);
 
   /**
@@ -52,18 +50,17 @@ export class LiveWorkersStore {
     skip(2),
   );
 
-  /** A registration made from this tab: fetch the registry now rather than at the next poll. */
-  private readonly registryRefresh = new Subject<void>();
-
-  private readonly registry$: Observable<PollState<readonly WorkerListEntry[]>> = smartPoll({
-    request: () => this.workersClient.listWorkers(),
-    intervalMs$: of(this.config.registryPollMs),
-    visible$: this.visible$,
-    // At most one refresh a second: a master restart reports hundreds of workers "new" at once.
-    refresh$: merge(this.newWorkerReported$, this.registryRefresh).pipe(
-      throttleTime(1000, undefined, { leading: true, trailing: true }),
+  /**
+   * The shared registry poll, refreshed at once when telemetry reveals a new worker. The request
+   * goes through `refresh()` because the poll feeds telemetry while the socket is down.
+   */
+  private readonly registry$: Observable<PollState<readonly WorkerListEntry[]>> = merge(
+    this.registry.registry$,
+    this.newWorkerReported$.pipe(
+      tap(() => this.registry.refresh()),
+      ignoreElements(),
     ),
-  }).pipe(shareReplay({ bufferSize: 1, refCount: true }));
+  );
 
   /**
    * Every known worker, sorted by id; a worker object is kept as long as nothing about it
@@ -103,7 +100,7 @@ export class LiveWorkersStore {
 
   /** Asks the registry for capacities and registrations now (after registering a worker, say). */
   refreshRegistry(): void {
-    this.registryRefresh.next();
+    this.registry.refresh();
   }
 
   /** Heartbeat times are the master's: freshness is judged against the master's clock (`now + offsetMs`). */

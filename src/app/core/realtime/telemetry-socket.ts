@@ -1,0 +1,113 @@
+import { Injectable, inject } from '@angular/core';
+import {
+  BehaviorSubject,
+  Observable,
+  Subject,
+  asyncScheduler,
+  defer,
+  distinctUntilChanged,
+  filter,
+  map,
+  merge,
+  of,
+  scan,
+  share,
+  shareReplay,
+  startWith,
+  switchMap,
+} from 'rxjs';
+import { failWhenSilent } from '../../shared/streams/fail-when-silent';
+import { RetryScheduled, completionAsError, reconnect } from '../../shared/streams/reconnect';
+import { REALTIME_CONFIG } from '../config/realtime-config';
+import { BROWSER_ONLINE, PAGE_VISIBLE, RANDOM } from './browser-signals';
+import { SocketStatus } from './connection-state';
+import { ReceivedFrame, reportsActiveWorker, toReceivedFrame } from './received-frame';
+import { risingEdge } from './rising-edge';
+import { TELEMETRY_SOCKET_URL, WEB_SOCKET_FACTORY } from './socket-factory';
+import { CLOSED, CONNECTING, FrameEvent, SocketEvent, toSocketStatus } from './socket-status';
+
+/**
+ * The master's `/ws/telemetry`: one socket per tab, reconnected forever with backoff, closed on
+ * sign-out. `TelemetryStore` reads it; `WorkerRegistry` polls faster while it is down.
+ */
+@Injectable({ providedIn: 'root' })
+export class TelemetrySocket {
+  private readonly openSocket = inject(WEB_SOCKET_FACTORY);
+  private readonly socketUrl = inject(TELEMETRY_SOCKET_URL);
+  private readonly config = inject(REALTIME_CONFIG);
+  private readonly online$ = inject(BROWSER_ONLINE);
+  private readonly visible$ = inject(PAGE_VISIBLE);
+  private readonly random = inject(RANDOM);
+
+  /** Retries the reconnect operator has scheduled; fed from its delay callback. */
+  private readonly retries = new Subject<RetryScheduled>();
+  /**
+   * The REST poll reached the master after failing: it is back, so reconnect now. A Subject, as
+   * this closes a genuine loop: that poll runs at its fallback pace only while this socket is down,
+   * so it is derived from the socket and cannot also be one of its inputs.
+   */
+  private readonly masterAnswering = new Subject<void>();
+
+  /** Whether the live connection may be open; sign-out closes it, sign-in opens it again. */
+  private readonly enabled = new BehaviorSubject(true);
+
+  /** Frames and reconnection events of the one shared socket. Hot while subscribed; no replay; never completes. */
+  readonly events$: Observable<SocketEvent> = this.enabled.pipe(
+    distinctUntilChanged(),
+    switchMap((enabled) => (enabled ? this.connectSocket() : of(CLOSED))),
+    share(),
+  );
+
+  /** Where the socket is: connecting, open, or waiting to reconnect. Shared while subscribed; replays; never completes. */
+  readonly status$: Observable<SocketStatus> = this.events$.pipe(
+    scan(toSocketStatus, CONNECTING),
+    startWith(CONNECTING),
+    shareReplay({ bufferSize: 1, refCount: true }),
+  );
+
+  /** Each frame parsed, with when it arrived. Hot while subscribed (the socket); no replay; never completes. */
+  readonly frames$: Observable<ReceivedFrame> = this.events$.pipe(
+    filter((event) => event.kind === 'frame'),
+    map(toReceivedFrame),
+    share(),
+  );
+
+  /** Closes the socket (sign-out); its subscribers see a `closed` event. */
+  disconnect(): void {
+    this.enabled.next(false);
+  }
+
+  /** Opens the socket again after {@link disconnect}. */
+  connect(): void {
+    this.enabled.next(true);
+  }
+
+  /** The master answers REST requests again: reconnect at once instead of waiting out the backoff. */
+  retryNow(): void {
+    this.masterAnswering.next();
+  }
+
+  private connectSocket(): Observable<SocketEvent> {
+    return merge(
+      this.retries.pipe(map((retry): SocketEvent => ({ kind: 'retrying', ...retry }))),
+      defer(() => this.openSocket(this.socketUrl)).pipe(
+        completionAsError<string>('the master closed the connection'),
+        // `reconnect` subscribes anew for each connection, so the index counts frames per connection.
+        map((raw, index): FrameEvent => ({ kind: 'frame', raw, at: asyncScheduler.now(), snapshot: index === 0 })),
+        // Heartbeats come every few seconds while any worker is active; an open socket that stays
+        // silent that long is half-open or stuck, so it is dropped and reconnected.
+        failWhenSilent<FrameEvent>(
+          this.config.silentSocketMs,
+          (event) => !event.snapshot || reportsActiveWorker(event.raw),
+          `nothing arrived for ${this.config.silentSocketMs / 1000} s although workers were active`,
+        ),
+        reconnect({
+          policy: this.config.reconnect,
+          random: this.random,
+          retryNow$: merge(risingEdge(this.online$), risingEdge(this.visible$), this.masterAnswering),
+          onRetryScheduled: (retry) => this.retries.next(retry),
+        }),
+      ),
+    );
+  }
+}
