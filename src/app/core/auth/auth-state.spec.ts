@@ -28,9 +28,7 @@ describe('reduceAuth', () => {
   const signedOut = answered({ kind: 'signed-out' });
 
   it('is signed in when the master knows the session', () => {
-    expect(reduceAuth(CHECKING, answered({ kind: 'signed-in', user: alice }))).toEqual(
-      signedIn,
-    );
+    expect(reduceAuth(CHECKING, answered({ kind: 'signed-in', user: alice }))).toEqual(signedIn);
   });
 
   it('is signed out when nobody is at start, but expired (sign in over the page) when a session ends', () => {
@@ -44,9 +42,7 @@ describe('reduceAuth', () => {
     expect(mayUseDashboard(unreachable)).toBeFalse();
 
     expect(reduceAuth(unreachable, signedOut)).toEqual({ status: 'signed-out' });
-    expect(
-      reduceAuth(unreachable, answered({ kind: 'signed-in', user: alice })),
-    ).toEqual(signedIn);
+    expect(reduceAuth(unreachable, answered({ kind: 'signed-in', user: alice }))).toEqual(signedIn);
   });
 
   it('goes into no-sign-in mode when the master has no auth routes', () => {
@@ -76,6 +72,9 @@ describe('reduceAuth', () => {
     expect(afterSignIn).toEqual({ auth: signedIn, generation: 1 });
 
     expect(reduceSession(afterSignIn, answered({ kind: 'signed-out' }, 0))).toBe(afterSignIn);
-    expect(reduceSession(afterSignIn, answered({ kind: 'signed-out' }, 1)).auth).toEqual({ status: 'expired', user: alice });
+    expect(reduceSession(afterSignIn, answered({ kind: 'signed-out' }, 1)).auth).toEqual({
+      status: 'expired',
+      user: alice,
+    });
   });
 });

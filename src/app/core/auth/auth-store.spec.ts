@@ -50,10 +50,7 @@ describe('AuthStore', () => {
     marbles(({ cold, expectObservable }) => {
       let calls = 0;
       const { store } = storeWith({
-        me: () =>
-          calls++ < 2
-            ? cold('10ms (m|)', { m: signedIn })
-            : cold('10ms (m|)', { m: signedOut }),
+        me: () => (calls++ < 2 ? cold('10ms (m|)', { m: signedIn }) : cold('10ms (m|)', { m: signedOut })),
       });
 
       expectObservable(store.state$, '400ms !').toBe('c 9ms s 209ms e', {
@@ -70,9 +67,7 @@ describe('AuthStore', () => {
       const down = new HttpErrorResponse({ status: 0 });
       const { store } = storeWith({
         me: () =>
-          calls++ === 0
-            ? cold<SessionAnswer>('10ms #', undefined, down)
-            : cold('10ms (m|)', { m: signedOut }),
+          calls++ === 0 ? cold<SessionAnswer>('10ms #', undefined, down) : cold('10ms (m|)', { m: signedOut }),
       });
 
       expectObservable(store.state$, '6000ms !').toBe('c 9ms u 5009ms s', {
@@ -88,10 +83,7 @@ describe('AuthStore', () => {
       let calls = 0;
       const { store } = storeWith(
         {
-          me: () =>
-            calls++ === 0
-              ? cold('10ms (m|)', { m: signedIn })
-              : cold('10ms (m|)', { m: signedOut }),
+          me: () => (calls++ === 0 ? cold('10ms (m|)', { m: signedIn }) : cold('10ms (m|)', { m: signedOut })),
         },
         hot('l 29ms r 49ms l', { r: { kind: 'reconnecting' }, l: { kind: 'live' } }),
       );

@@ -3,7 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { NEVER, distinctUntilChanged, map } from 'rxjs';
 import { marbles } from '../../testing/marbles';
 import { LiveWorkersStore } from './live-workers-store';
-import { kinds, setupLiveWorkers, setupTelemetry, tracked } from './realtime-testing';
+import { kinds, setupLiveWorkers, setupTelemetry, tracked } from '../../testing/realtime-testing';
 
 describe('LiveWorkersStore and the worker registry', () => {
   it('asks the registry again at once when telemetry reveals a new worker', () => {

@@ -4,7 +4,7 @@ import { aWorker } from '../../testing/builders';
 import { marbles } from '../../testing/marbles';
 import { testClock } from '../../testing/realtime';
 import { CLOCK } from './browser-signals';
-import { setupLiveWorkers, tracked, workersOf } from './realtime-testing';
+import { setupLiveWorkers, tracked, workersOf } from '../../testing/realtime-testing';
 
 describe('LiveWorkersStore', () => {
   it('joins registry capacities with live telemetry', () => {

@@ -1,5 +1,5 @@
 import { reportsActiveWorker, toReceivedFrame } from './received-frame';
-import { beat, frame } from './realtime-testing';
+import { beat, frame } from '../../testing/realtime-testing';
 
 describe('toReceivedFrame', () => {
   it('parses the frame and keeps when it arrived and whether it was the snapshot', () => {

@@ -4,7 +4,7 @@ import { marbles } from '../../testing/marbles';
 import { UsageHistory } from './usage-history';
 import { RENDER_SCHEDULER } from './browser-signals';
 import { NO_WORKERS, TelemetryBatchItem, applyBatch, batchPerFrame } from './telemetry-batch';
-import { beat, frame, setupTelemetry, usage } from './realtime-testing';
+import { beat, frame, setupTelemetry, usage } from '../../testing/realtime-testing';
 import { TelemetryUpdate, TrackedWorker } from './tracked-worker';
 
 describe('batchPerFrame', () => {

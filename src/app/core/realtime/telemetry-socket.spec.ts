@@ -1,6 +1,6 @@
 import { distinctUntilChanged, map, merge } from 'rxjs';
 import { marbles } from '../../testing/marbles';
-import { beat, frame, kinds, reported, setupTelemetry } from './realtime-testing';
+import { beat, frame, kinds, reported, setupTelemetry } from '../../testing/realtime-testing';
 
 // The socket's reconnection as the store's readers see it, in connection$ and workers$.
 

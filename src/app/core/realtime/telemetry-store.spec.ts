@@ -3,7 +3,7 @@ import { map } from 'rxjs';
 import { WorkerListEntry } from '../../shared/cloudai/worker.model';
 import { aWorker } from '../../testing/builders';
 import { marbles } from '../../testing/marbles';
-import { beat, frame, kinds, reported, setupTelemetry, usage } from './realtime-testing';
+import { beat, frame, kinds, reported, setupTelemetry, usage } from '../../testing/realtime-testing';
 
 describe('TelemetryStore', () => {
   it('merges the snapshot sent on connect with the single-worker updates that follow', () => {

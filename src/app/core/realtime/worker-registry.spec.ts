@@ -5,7 +5,7 @@ import { PollState } from '../../shared/streams/smart-poll';
 import { aWorker } from '../../testing/builders';
 import { marbles } from '../../testing/marbles';
 import { SocketStatus } from './connection-state';
-import { setupRegistry } from './realtime-testing';
+import { setupRegistry } from '../../testing/realtime-testing';
 
 describe('WorkerRegistry', () => {
   const socket = {

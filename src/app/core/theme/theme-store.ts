@@ -1,15 +1,6 @@
 import { DOCUMENT } from '@angular/common';
 import { Injectable, inject } from '@angular/core';
-import {
-  Observable,
-  combineLatest,
-  distinctUntilChanged,
-  fromEvent,
-  map,
-  of,
-  shareReplay,
-  startWith,
-} from 'rxjs';
+import { Observable, combineLatest, distinctUntilChanged, fromEvent, map, of, shareReplay, startWith } from 'rxjs';
 import { injectPersistedValue } from '../../shared/state/persisted-value';
 
 export type ThemePreference = 'system' | 'light' | 'dark';

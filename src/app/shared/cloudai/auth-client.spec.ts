@@ -46,13 +46,11 @@ describe('AuthClient.me', () => {
   });
 
   it('fails without asking again when the dashboard server could not reach the master', () => {
-    http
-      .expectOne(SESSION_PROBE_PATH)
-      .flush('The CloudAI master cannot be reached.', {
-        status: 502,
-        statusText: 'Bad Gateway',
-        headers: { [PROXY_ERROR_HEADER]: 'unreachable' },
-      });
+    http.expectOne(SESSION_PROBE_PATH).flush('The CloudAI master cannot be reached.', {
+      status: 502,
+      statusText: 'Bad Gateway',
+      headers: { [PROXY_ERROR_HEADER]: 'unreachable' },
+    });
 
     expect((failure as HttpErrorResponse).status).toBe(502);
   });

@@ -30,7 +30,9 @@ describe('list queries', () => {
       for (const direction of ['asc', 'desc'] as const) {
         const query = { sort, direction, status: 'running' as const, text: 'x' };
         const params = Object.fromEntries(
-          Object.entries(toListQueryParams(spec, query)).filter((entry): entry is [string, string] => entry[1] !== null),
+          Object.entries(toListQueryParams(spec, query)).filter(
+            (entry): entry is [string, string] => entry[1] !== null,
+          ),
         );
         expect(read(params)).toEqual(query);
       }

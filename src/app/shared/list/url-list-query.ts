@@ -65,8 +65,6 @@ export class UrlListQuery<K extends string, F extends string> {
 }
 
 /** The list query of the current page's URL. Call in an injection context (a page or its store). */
-export function injectUrlListQuery<K extends string, F extends string>(
-  spec: ListQuerySpec<K, F>,
-): UrlListQuery<K, F> {
+export function injectUrlListQuery<K extends string, F extends string>(spec: ListQuerySpec<K, F>): UrlListQuery<K, F> {
   return new UrlListQuery(spec, inject(ActivatedRoute), inject(Router));
 }

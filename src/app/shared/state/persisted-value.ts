@@ -66,7 +66,10 @@ export class PersistedValue<T> {
 
   /** Stores `value`. Storing what is already stored writes nothing, so tabs never echo each other's writes. */
   set(value: T): void {
-    const envelope: Envelope = { version: this.spec.version, value: this.spec.serialize ? this.spec.serialize(value) : value };
+    const envelope: Envelope = {
+      version: this.spec.version,
+      value: this.spec.serialize ? this.spec.serialize(value) : value,
+    };
     try {
       if (!this.storage) throw new Error('no storage');
       const json = JSON.stringify(envelope);

@@ -1,50 +1,10 @@
-import { DOCUMENT } from '@angular/common';
 import { Injectable, inject } from '@angular/core';
-import {
-  BehaviorSubject,
-  EMPTY,
-  Observable,
-  ObservableNotification,
-  bufferTime,
-  catchError,
-  concat,
-  concatMap,
-  distinctUntilChanged,
-  expand,
-  filter,
-  map,
-  materialize,
-  of,
-  race,
-  retry,
-  scan,
-  shareReplay,
-  startWith,
-  switchMap,
-  take,
-  throwError,
-  timer,
-} from 'rxjs';
-import { RANDOM } from '../../../core/realtime/browser-signals';
-import { WEB_SOCKET_FACTORY, socketUrl } from '../../../core/realtime/socket-factory';
+import { Observable, catchError, distinctUntilChanged, map, of, startWith, switchMap } from 'rxjs';
 import { TaskDetail, TaskFiles, TaskListEntry, isFinishedStatus } from '../../../shared/cloudai/task.model';
 import { TasksClient } from '../../../shared/cloudai/tasks-client';
 import { WorkersClient } from '../../../shared/cloudai/workers-client';
 import { MasterFailure, describeMasterFailure, isDropped, toMasterFailure } from '../../../shared/http/master-failure';
-import { BackoffPolicy, fullJitterDelay } from '../../../shared/streams/backoff';
-import { parseLogMessage } from '../logs/log-message';
-import { LogInputs, LogSource, nextLogSource } from '../logs/log-source';
-import { LogStreamEvent, nextAttempt, reconnectingView, reduceLogStream } from '../logs/log-stream';
-import {
-  CONNECTING_STREAM,
-  LOADING_STORED,
-  LogView,
-  PAUSED_FOR_CANCEL,
-  STREAM_GATED,
-  WAITING_FOR_START,
-  storedLogError,
-  storedLogView,
-} from '../logs/log-view';
+import { ResultNotStoredYet, retryUntilResultStored } from './result-not-stored';
 import { TasksStore } from './tasks-store';
 
 /** The list entry of one task, once the list has loaded (`entry` is undefined when the master does not list it). */
@@ -76,35 +36,15 @@ export type FilesFetch =
   | { readonly kind: 'unavailable'; readonly reason: string }
   | { readonly kind: 'error'; readonly message: string };
 
-/** Lines of the log stream are applied at most this often: one list copy per batch, not per line. */
-const LOG_BATCH_MS = 100;
-
-/** A stream cut while the task runs is opened again after a backoff like this (with full jitter). */
-const STREAM_RECONNECT: BackoffPolicy = { initialMs: 1000, maxMs: 30_000 };
-
 /**
- * The master stores a result a little after the task's status says it finished (a cancelled task
- * only once its container has stopped); until then it drops requests for it. Asked again this
- * often, this many times.
- */
-const RESULT_RETRY_MS = 3000;
-const RESULT_RETRIES = 40;
-
-/**
- * One task: its list entry (the only source for unfinished tasks), its detail once finished, its
- * logs from the right source for its status, and its output files. The live log stream is
- * opened only on the operator's say-so (see {@link openLiveLogs}).
+ * One task's data from the master: its list entry (the only source for unfinished tasks), its
+ * detail once finished, when it was assigned, and its output files. Its logs are the logs room's.
  */
 @Injectable({ providedIn: 'root' })
 export class TaskDetailStore {
   private readonly tasksStore = inject(TasksStore);
   private readonly tasksClient = inject(TasksClient);
   private readonly workersClient = inject(WorkersClient);
-  private readonly openSocket = inject(WEB_SOCKET_FACTORY);
-  private readonly random = inject(RANDOM);
-  private readonly location = inject(DOCUMENT).location;
-  /** How often the operator asked for each task's live stream in this tab (0: never). */
-  private readonly streamRequests = new BehaviorSubject<ReadonlyMap<string, number>>(new Map());
 
   /** The task as the polled list shows it. Shared poll; replays; never completes. */
   listed$(taskId: string): Observable<ListedTask> {
@@ -149,57 +89,13 @@ export class TaskDetailStore {
             if (key !== 'unlisted' && detail.result === null) throw new ResultNotStoredYet();
             return detail;
           }),
-          this.retryUntilResultStored(),
+          retryUntilResultStored(),
           map((detail): DetailFetch => ({ kind: 'value', detail })),
           catchError((error: unknown) => of(toDetailFetch(error))),
           startWith<DetailFetch>({ kind: 'loading' }),
         );
       }),
     );
-  }
-
-  /**
-   * The logs from the source the task's state calls for (see {@link nextLogSource}). A live
-   * stream cut while the task runs is opened again with backoff; one that cannot go on turns to
-   * the stored logs once the task has finished. Cold.
-   */
-  logs$(taskId: string, inputs$: Observable<Omit<LogInputs, 'opened'>>): Observable<LogView> {
-    const shared$ = inputs$.pipe(shareReplay({ bufferSize: 1, refCount: true }));
-    const status$ = shared$.pipe(
-      map((inputs) => inputs.status),
-      distinctUntilChanged(),
-    );
-    return combineSource(shared$, this.streamRequests.pipe(map((requests) => requests.get(taskId) ?? 0))).pipe(
-      switchMap(({ source }) => {
-        switch (source) {
-          case 'none':
-            return of(WAITING_FOR_START);
-          case 'gated':
-            return of(STREAM_GATED);
-          case 'paused':
-            return of(PAUSED_FOR_CANCEL);
-          case 'stream':
-            return this.streamLogs(taskId, status$);
-          case 'stored':
-            return this.storedLogs(taskId);
-        }
-      }),
-    );
-  }
-
-  /** Whether the operator has opened this task's live stream in this tab. Replays; never completes. */
-  streamOpened$(taskId: string): Observable<boolean> {
-    return this.streamRequests.pipe(
-      map((requests) => (requests.get(taskId) ?? 0) > 0),
-      distinctUntilChanged(),
-    );
-  }
-
-  /** Opens (or opens again) the live log stream of a task, which the operator has judged safe. */
-  openLiveLogs(taskId: string): void {
-    const requests = new Map(this.streamRequests.value);
-    requests.set(taskId, (requests.get(taskId) ?? 0) + 1);
-    this.streamRequests.next(requests);
   }
 
   /**
@@ -233,74 +129,7 @@ export class TaskDetailStore {
   fileUrl(task: TaskListEntry, path: string, signedInAs: string): string {
     return this.tasksClient.taskFileUrl(task.task_id, path, task.user_id, signedInAs);
   }
-
-  /** The live stream, connection after connection, until it ends for good. */
-  private streamLogs(taskId: string, status$: Observable<string>): Observable<LogView> {
-    const url = socketUrl(this.location, `/ws/tasks/${encodeURIComponent(taskId)}/logs`);
-    const connect = (start: LogView): Observable<LogView> =>
-      this.openSocket(url).pipe(
-        materialize(),
-        bufferTime(LOG_BATCH_MS),
-        filter((batch) => batch.length > 0),
-        concatMap(toStreamEvents),
-        scan(reduceLogStream, start),
-        startWith(start),
-      );
-    const finished$ = status$.pipe(filter(isFinishedStatus), take(1));
-    return connect(CONNECTING_STREAM).pipe(
-      // Each connection emits exactly one view with `end` set: the one its close produced.
-      expand((view): Observable<LogView> => {
-        if (view.end === 'final') {
-          // A result was streamed: done. Otherwise the stored logs tell the rest once the task has finished.
-          return view.phase === 'complete' ? EMPTY : finished$.pipe(switchMap(() => this.storedLogs(taskId)));
-        }
-        if (view.end !== 'retry') return EMPTY;
-        const waitMs = fullJitterDelay(view.attempt, STREAM_RECONNECT, this.random);
-        return concat(
-          of(reconnectingView(view, Math.ceil(waitMs / 1000))),
-          race(finished$.pipe(map(() => 'finished' as const)), timer(waitMs).pipe(map(() => 'again' as const))).pipe(
-            switchMap((next) => (next === 'finished' ? this.storedLogs(taskId) : connect(nextAttempt(view)))),
-          ),
-        );
-      }),
-      distinctUntilChanged(),
-    );
-  }
-
-  private storedLogs(taskId: string): Observable<LogView> {
-    return concat(
-      of(LOADING_STORED),
-      this.tasksClient.getTaskLogs(taskId).pipe(
-        this.retryUntilResultStored(),
-        map((stored) => storedLogView(stored.logs, stored.status)),
-        catchError((error: unknown) => {
-          const failure = toMasterFailure(error);
-          return of(
-            storedLogError(
-              isDropped(failure)
-                ? 'The master has stored no logs for this task: it answers only once a result is stored.'
-                : describeMasterFailure(failure),
-            ),
-          );
-        }),
-      ),
-    );
-  }
-
-  /** Asks again while the master drops the request because it has no result stored yet. */
-  private retryUntilResultStored<T>() {
-    return retry<T>({
-      count: RESULT_RETRIES,
-      delay: (error: unknown) =>
-        error instanceof ResultNotStoredYet || isDropped(toMasterFailure(error))
-          ? timer(RESULT_RETRY_MS)
-          : throwError(() => error),
-    });
-  }
 }
-
-/** A finished task whose detail has no result yet: the master stores it shortly. */
-class ResultNotStoredYet extends Error {}
 
 function toDetailFetch(error: unknown): DetailFetch {
   if (error instanceof ResultNotStoredYet) return { kind: 'no-result' };
@@ -311,44 +140,4 @@ function toDetailFetch(error: unknown): DetailFetch {
     httpStatus: failure.kind === 'answered' ? failure.status : 0,
     message: describeMasterFailure(failure),
   };
-}
-
-/**
- * The source the inputs call for, with how often the stream was asked for: asking again (after
- * the worker had no container yet, say) opens a new stream even though the source is unchanged.
- */
-function combineSource(
-  inputs$: Observable<Omit<LogInputs, 'opened'>>,
-  requests$: Observable<number>,
-): Observable<{ readonly source: LogSource; readonly requests: number }> {
-  return inputs$.pipe(
-    switchMap((inputs) =>
-      requests$.pipe(map((requests) => ({ inputs: { ...inputs, opened: requests > 0 }, requests }))),
-    ),
-    scan(
-      (previous: { source: LogSource | null; requests: number }, { inputs, requests }) => ({
-        source: nextLogSource(previous.source, inputs),
-        requests,
-      }),
-      { source: null, requests: 0 },
-    ),
-    filter((keyed): keyed is { source: LogSource; requests: number } => keyed.source !== null),
-    distinctUntilChanged((a, b) => a.source === b.source && (a.source !== 'stream' || a.requests === b.requests)),
-  );
-}
-
-/** A batch of socket notifications as reducer events: frames parsed, then how the socket closed. */
-function toStreamEvents(batch: readonly ObservableNotification<string>[]): LogStreamEvent[] {
-  const events: LogStreamEvent[] = [];
-  const messages = batch.flatMap((notification) =>
-    notification.kind === 'N' ? [parseLogMessage(notification.value ?? '')] : [],
-  );
-  if (messages.length > 0) events.push({ kind: 'messages', messages });
-  const end = batch.find((notification) => notification.kind !== 'N');
-  if (end?.kind === 'C') events.push({ kind: 'closed', clean: true, code: null });
-  if (end?.kind === 'E') {
-    const code = end.error instanceof CloseEvent ? end.error.code : null;
-    events.push({ kind: 'closed', clean: false, code });
-  }
-  return events;
 }

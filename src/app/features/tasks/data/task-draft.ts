@@ -38,7 +38,8 @@ export class TaskDraftStore {
     version: 1,
     area: 'session',
     fallback: EMPTY_DRAFT,
-    parse: (stored) => (stored && typeof stored === 'object' ? { ...EMPTY_DRAFT, ...(stored as Partial<TaskDraft>) } : EMPTY_DRAFT),
+    parse: (stored) =>
+      stored && typeof stored === 'object' ? { ...EMPTY_DRAFT, ...(stored as Partial<TaskDraft>) } : EMPTY_DRAFT,
   });
 
   read(): TaskDraft {

@@ -44,7 +44,9 @@ describe('TasksPageStore', () => {
 
   it('follows the list while nobody points at it, and holds its order while someone does', () => {
     marbles(({ hot, cold, expectObservable }) => {
-      const { store } = storeWith(hot('a 9ms b 9ms c', { a: poll('t1'), b: poll('t2', 't1'), c: poll('t3', 't2', 't1') }));
+      const { store } = storeWith(
+        hot('a 9ms b 9ms c', { a: poll('t1'), b: poll('t2', 't1'), c: poll('t3', 't2', 't1') }),
+      );
       cold('5ms p 19ms l').subscribe((key) => store.holdOrderWhile(key === 'p'));
 
       // New tasks wait (as "changes to apply") while held; letting go shows them in place.

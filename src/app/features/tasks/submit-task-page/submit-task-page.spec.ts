@@ -71,7 +71,9 @@ describe('SubmitTaskPage', () => {
 
     state.next({ status: 'refused', message: 'docker_image is required' });
     await fixture.whenStable();
-    expect(page.querySelector('[role="alert"]')?.textContent).toContain('The master refused the task: docker_image is required');
+    expect(page.querySelector('[role="alert"]')?.textContent).toContain(
+      'The master refused the task: docker_image is required',
+    );
   });
 
   it('starts over through the store', async () => {

@@ -26,14 +26,17 @@ describe('WorkerHeatMap', () => {
     await fixture.whenStable();
     const element = fixture.nativeElement as HTMLElement;
     const cell = (id: string) => element.querySelector<HTMLElement>(`[data-worker-id="${id}"]`)!;
-    const readout = () => element.querySelector('[data-testid="heat-map-readout"]')?.textContent?.replace(/\s+/g, ' ').trim();
+    const readout = () =>
+      element.querySelector('[data-testid="heat-map-readout"]')?.textContent?.replace(/\s+/g, ' ').trim();
     return { fixture, element, cell, readout };
   }
 
   it('is one tab stop, and shows the figures of the focused cell', async () => {
     const { fixture, element, cell, readout } = await render();
 
-    expect(Array.from(element.querySelectorAll('[tabindex="0"]')).map((node) => node.getAttribute('data-worker-id'))).toEqual(['kiwi']);
+    expect(
+      Array.from(element.querySelectorAll('[tabindex="0"]')).map((node) => node.getAttribute('data-worker-id')),
+    ).toEqual(['kiwi']);
     expect(readout()).toContain('Point at, focus or tap a cell');
 
     cell('lime').focus();

@@ -28,7 +28,13 @@ describe('WorkerDetailPage', () => {
       runningTaskCount: 1,
       runningTasks: [{ task_id: 'task-7', cpu_allocated: 2, memory_allocated: 4, gpu_allocated: 0, status: 'running' }],
     });
-    const page = await render({ state: 'ready', worker, now: worker.lastHeartbeat!, assignments: [], assignmentsError: null });
+    const page = await render({
+      state: 'ready',
+      worker,
+      now: worker.lastHeartbeat!,
+      assignments: [],
+      assignmentsError: null,
+    });
 
     expect(page.querySelector('h1')?.textContent).toContain('kiwi');
     expect(page.textContent).toContain('CPU 41.7 %');

@@ -10,23 +10,23 @@ import {
   queueScheduler,
   shareReplay,
 } from 'rxjs';
-import { WorkerTelemetry } from '../../shared/cloudai/telemetry.model';
-import { WorkerListEntry } from '../../shared/cloudai/worker.model';
-import { WorkersClient } from '../../shared/cloudai/workers-client';
-import { LoadState } from '../../shared/streams/load-state';
-import { TEST_REALTIME_CONFIG, testClock } from '../../testing/realtime';
-import { REALTIME_CONFIG, RealtimeConfig } from '../config/realtime-config';
-import { BROWSER_ONLINE, CLOCK, PAGE_VISIBLE, RANDOM, RENDER_SCHEDULER } from './browser-signals';
-import { ConnectionState, SocketStatus } from './connection-state';
-import { LiveWorker } from './live-worker';
-import { LiveWorkersStore } from './live-workers-store';
-import { TELEMETRY_SOCKET_URL, WEB_SOCKET_FACTORY } from './socket-factory';
-import { CONNECTING } from './socket-status';
-import { TelemetrySocket } from './telemetry-socket';
-import { TelemetryStore } from './telemetry-store';
-import { TrackedWorker } from './tracked-worker';
-import { UsageHistory } from './usage-history';
-import { WorkerRegistry } from './worker-registry';
+import { WorkerTelemetry } from '../shared/cloudai/telemetry.model';
+import { WorkerListEntry } from '../shared/cloudai/worker.model';
+import { WorkersClient } from '../shared/cloudai/workers-client';
+import { LoadState } from '../shared/streams/load-state';
+import { TEST_REALTIME_CONFIG, testClock } from './realtime';
+import { REALTIME_CONFIG, RealtimeConfig } from '../core/config/realtime-config';
+import { BROWSER_ONLINE, CLOCK, PAGE_VISIBLE, RANDOM, RENDER_SCHEDULER } from '../core/realtime/browser-signals';
+import { ConnectionState, SocketStatus } from '../core/realtime/connection-state';
+import { LiveWorker } from '../core/realtime/live-worker';
+import { LiveWorkersStore } from '../core/realtime/live-workers-store';
+import { TELEMETRY_SOCKET_URL, WEB_SOCKET_FACTORY } from '../core/realtime/socket-factory';
+import { CONNECTING } from '../core/realtime/socket-status';
+import { TelemetrySocket } from '../core/realtime/telemetry-socket';
+import { TelemetryStore } from '../core/realtime/telemetry-store';
+import { TrackedWorker } from '../core/realtime/tracked-worker';
+import { UsageHistory } from '../core/realtime/usage-history';
+import { WorkerRegistry } from '../core/realtime/worker-registry';
 
 // Set-ups and builders for the specs of core/realtime; not part of the app.
 
