@@ -50,7 +50,8 @@ async function runningTaskWithContainer(): Promise<string> {
     tasks: Array<{ task_id: string }>;
   };
   for (const { task_id } of tasks) {
-    const phase = ((await (await fetch(`${stack.masterUrl}/__sim/tasks/${task_id}`)).json()) as { phase: string }).phase;
+    const phase = ((await (await fetch(`${stack.masterUrl}/__sim/tasks/${task_id}`)).json()) as { phase: string })
+      .phase;
     if (phase === 'running') return task_id;
   }
   throw new Error('No running task has a container yet.');
@@ -77,7 +78,10 @@ async function main(): Promise<void> {
     const taskId = await runningTaskWithContainer();
     await dark.goto(`${stack.appUrl}/tasks/${taskId}`);
     await dark.getByRole('button', { name: /Open (live logs|anyway)$/ }).click();
-    await dark.getByText(/Live · \d+/).first().waitFor();
+    await dark
+      .getByText(/Live · \d+/)
+      .first()
+      .waitFor();
     await dark.waitForTimeout(3_000);
     await save(dark, 'task-detail-dark');
   } finally {

@@ -55,7 +55,9 @@ describe('session probe of the dashboard servers', () => {
   });
 
   it("asks with the browser's cookie and hands back the user", async () => {
-    const response = await fetch(`${dashboard.url}${SESSION_PROBE_PATH}?t=1`, { headers: { cookie: 'auth_token=valid' } });
+    const response = await fetch(`${dashboard.url}${SESSION_PROBE_PATH}?t=1`, {
+      headers: { cookie: 'auth_token=valid' },
+    });
 
     assert.deepEqual(await response.json(), { status: 200, body: { success: true, message: 'ok', user: alice } });
   });
