@@ -52,7 +52,8 @@ test.describe('Workers', () => {
   test('keeps sort and filter in the URL, through a reload and Back', async ({ page }) => {
     await page.goto('/workers');
     await page.getByRole('columnheader', { name: 'CPU', exact: true }).getByRole('button').click();
-    await expect(page).toHaveURL(/sort=cpu&dir=desc|dir=desc&sort=cpu/);
+    // Figures start with the largest: descending is what sorting by CPU means, so the link needs no `dir`.
+    await expect(page).toHaveURL(/sort=cpu(?!.*dir=)/);
     await page.getByRole('searchbox', { name: 'Search id or address' }).fill('kiwi');
     await expect(page).toHaveURL(/q=kiwi/);
     await expect(page.getByRole('table', { name: 'Workers' }).getByRole('row')).toHaveCount(2);

@@ -110,6 +110,16 @@ describe('AuthStore', () => {
     });
   });
 
+  it('does not look at the live connection before someone may see it, which would open the socket', () => {
+    marbles(({ cold, hot, expectSubscriptions }) => {
+      let calls = 0;
+      const connection$ = hot<Pick<ConnectionState, 'kind'>>('-');
+      storeWith({ me: () => cold('10ms (m|)', { m: calls++ === 0 ? signedIn : signedOut }) }, connection$);
+
+      expectSubscriptions(connection$.subscriptions).toBe('10ms ^');
+    });
+  });
+
   it('streams no telemetry to nobody', () => {
     const { telemetry } = storeWith({ me: () => of(signedOut) });
 

@@ -62,6 +62,12 @@ export class AuthStore {
     distinctUntilChanged(),
   );
 
+  /** The signed-in user's email, `null` while nobody is (or the master has no sign-in). Hot; replays; never completes. */
+  readonly signedInAs$: Observable<string | null> = this.state$.pipe(
+    map((auth) => (auth.status === 'signed-in' ? auth.user.email : null)),
+    distinctUntilChanged(),
+  );
+
   constructor() {
     this.streamTelemetryOnlyWhenAllowed();
   }
@@ -141,7 +147,14 @@ export class AuthStore {
       skip(1),
       filter((visible) => visible),
     );
-    return merge(of(null), periodic$, shownAgain$, this.unauthorized$, this.masterBack$()).pipe(
+    // Only while live data may flow: before that the socket is closed and cannot say the master is back
+    // (and asking about it would open the socket before anyone is known to be allowed to see it).
+    const masterBack$ = session$.pipe(
+      map(({ auth }) => mayUseDashboard(auth)),
+      distinctUntilChanged(),
+      switchMap((allowed) => (allowed ? this.masterBack$() : EMPTY)),
+    );
+    return merge(of(null), periodic$, shownAgain$, this.unauthorized$, masterBack$).pipe(
       withLatestFrom(session$),
       exhaustMap(([, { generation }]) =>
         this.client.me().pipe(

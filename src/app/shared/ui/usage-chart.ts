@@ -12,6 +12,12 @@ import {
 } from '@angular/core';
 import uPlot from 'uplot';
 
+/** What a time-series chart draws: sample times (epoch ms, oldest first) and a series per line. */
+export interface ChartData {
+  readonly times: readonly number[];
+  readonly series: readonly ChartSeries[];
+}
+
 export interface ChartSeries {
   readonly label: string;
   readonly values: readonly (number | null)[];

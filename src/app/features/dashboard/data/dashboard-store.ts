@@ -6,16 +6,10 @@ import { TaskListSource } from '../../../core/task-list/task-list-source';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
 import { LoadState } from '../../../shared/streams/load-state';
 import { PollState } from '../../../shared/streams/smart-poll';
-import { ChartSeries } from '../../../shared/ui/usage-chart';
+import { ChartData } from '../../../shared/ui/usage-chart';
 import { ClusterSummary, toClusterSummary } from './cluster-summary';
 import { toClusterUsage } from './cluster-usage';
 import { NO_THROUGHPUT, TaskThroughput, trackThroughput } from './task-throughput';
-
-/** What a time-series chart draws. */
-export interface ChartData {
-  readonly times: readonly number[];
-  readonly series: readonly ChartSeries[];
-}
 
 /** The dashboard's data: live workers and the polled task list, folded into headline counts. */
 @Injectable({ providedIn: 'root' })

@@ -36,7 +36,7 @@ describe('SubmitTaskStore', () => {
         { provide: TasksStore, useValue: { poll$: of(listed) } },
         {
           provide: AuthStore,
-          useValue: { state$: of({ status: 'signed-in', user: { email: 'ada@example.com' } }) },
+          useValue: { signedInAs$: of('ada@example.com') },
         },
         { provide: ActivatedRoute, useValue: { queryParamMap: of(convertToParamMap(from ? { from } : {})) } },
       ],

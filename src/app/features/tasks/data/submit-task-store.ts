@@ -56,9 +56,7 @@ export class SubmitTaskStore {
   private readonly resets = new Subject<void>();
 
   /** The signed-in user's email, the owner of what is submitted here; `null` without sign-in. Hot; replays. */
-  readonly signedInAs$: Observable<string | null> = inject(AuthStore).state$.pipe(
-    map((auth) => (auth.status === 'signed-in' ? auth.user.email : null)),
-  );
+  readonly signedInAs$: Observable<string | null> = inject(AuthStore).signedInAs$;
 
   private readonly store = injectReducerStore<SubmitState, SubmitState>({
     initial: IDLE,

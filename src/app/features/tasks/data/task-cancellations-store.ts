@@ -35,8 +35,8 @@ import {
   Cancellation,
   CancellationsState,
   NO_CANCELLATIONS,
-  reduceCancellations,
-} from './task-cancellations';
+} from './task-cancellation-model';
+import { reduceCancellations } from './task-cancellations';
 import { TasksStore } from './tasks-store';
 
 /** A cancelled task's result is stored when the worker reports back: asked for this often, this many times. */

@@ -1,10 +1,5 @@
-import {
-  CancelEvent,
-  CancellationsState,
-  NO_CANCELLATIONS,
-  cancelBlockedReason,
-  reduceCancellations,
-} from './task-cancellations';
+import { CancelEvent, CancellationsState, NO_CANCELLATIONS, cancelBlockedReason } from './task-cancellation-model';
+import { reduceCancellations } from './task-cancellations';
 
 describe('reduceCancellations', () => {
   const SETTLE = 10_000;

@@ -5,7 +5,8 @@ import { TasksClient } from '../../../shared/cloudai/tasks-client';
 import { aTask } from '../../../testing/builders';
 import { marbles } from '../../../testing/marbles';
 import { WorkersClient } from '../../../shared/cloudai/workers-client';
-import { ListedTask, TaskDetailStore } from './task-detail-store';
+import { ListedTask } from './task-detail-model';
+import { TaskDetailStore } from './task-detail-store';
 import { TasksStore } from './tasks-store';
 
 describe('TaskDetailStore', () => {

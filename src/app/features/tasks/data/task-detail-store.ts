@@ -1,40 +1,12 @@
 import { Injectable, inject } from '@angular/core';
 import { Observable, catchError, distinctUntilChanged, map, of, startWith, switchMap } from 'rxjs';
-import { TaskDetail, TaskFiles, TaskListEntry, isFinishedStatus } from '../../../shared/cloudai/task.model';
+import { TaskListEntry, isFinishedStatus } from '../../../shared/cloudai/task.model';
 import { TasksClient } from '../../../shared/cloudai/tasks-client';
 import { WorkersClient } from '../../../shared/cloudai/workers-client';
 import { MasterFailure, describeMasterFailure, isDropped, toMasterFailure } from '../../../shared/http/master-failure';
 import { ResultNotStoredYet, retryUntilResultStored } from './result-not-stored';
+import { DetailFetch, FilesFetch, ListedTask } from './task-detail-model';
 import { TasksStore } from './tasks-store';
-
-/** The list entry of one task, once the list has loaded (`entry` is undefined when the master does not list it). */
-export interface ListedTask {
-  readonly loaded: boolean;
-  readonly entry: TaskListEntry | undefined;
-  readonly listError: string | null;
-  /** The master runs without its database, so it lists no task at all. */
-  readonly noDatabase: boolean;
-}
-
-/**
- * `GET /api/tasks/{id}` as a value: not asked (unfinished), loading, answered, no result yet (the
- * master drops the request until it has stored one; asked again meanwhile), or failed.
- */
-export type DetailFetch =
-  | { readonly kind: 'not-asked' }
-  | { readonly kind: 'loading' }
-  | { readonly kind: 'value'; readonly detail: TaskDetail }
-  | { readonly kind: 'no-result' }
-  | { readonly kind: 'error'; readonly httpStatus: number; readonly message: string };
-
-export type FilesFetch =
-  | { readonly kind: 'not-asked' }
-  | { readonly kind: 'loading' }
-  | { readonly kind: 'value'; readonly files: TaskFiles }
-  | { readonly kind: 'none' }
-  /** The master cannot or will not list them, and the dashboard did not ask: why. */
-  | { readonly kind: 'unavailable'; readonly reason: string }
-  | { readonly kind: 'error'; readonly message: string };
 
 /**
  * One task's data from the master: its list entry (the only source for unfinished tasks), its

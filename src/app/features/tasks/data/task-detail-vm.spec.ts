@@ -1,7 +1,7 @@
 import { TaskDetail } from '../../../shared/cloudai/task.model';
 import { aTask } from '../../../testing/builders';
-import { Cancellation } from './task-cancellations';
-import { DetailFetch, ListedTask } from './task-detail-store';
+import { Cancellation } from './task-cancellation-model';
+import { DetailFetch, ListedTask } from './task-detail-model';
 import { TaskDetailInputs, toTaskDetailVm } from './task-detail-vm';
 
 describe('toTaskDetailVm', () => {

@@ -1,6 +1,6 @@
 import { TaskDetail, TaskListEntry, normalizeTaskStatus } from '../../../shared/cloudai/task.model';
-import { Cancellation, cancelBlockedReason } from './task-cancellations';
-import { DetailFetch, ListedTask } from './task-detail-store';
+import { Cancellation, cancelBlockedReason, withCancelShown } from './task-cancellation-model';
+import { DetailFetch, ListedTask } from './task-detail-model';
 
 /** Everything the task detail page shows above the logs, in one of its states. */
 export type TaskDetailVm =
@@ -60,7 +60,7 @@ export function toTaskDetailVm({ taskId, listed, detail, cancelling, runningOn }
     ? { status: normalizeTaskStatus(fromDetail.result.status), completedAt: fromDetail.result.completed_at }
     : null;
   const isCancelling = cancelling.has(taskId);
-  const task = isCancelling && listedTask.status !== 'cancelled' ? { ...listedTask, status: 'cancelled' } : listedTask;
+  const task = withCancelShown(listedTask, cancelling);
   return {
     state: 'ready',
     task,

@@ -18,7 +18,8 @@ import { TaskListEntry, isFinishedStatus } from '../../../shared/cloudai/task.mo
 import { LogView } from '../logs/log-view';
 import { TaskLogsStore } from '../logs/task-logs-store';
 import { TaskCancellationsStore } from './task-cancellations-store';
-import { FilesFetch, TaskDetailStore } from './task-detail-store';
+import { FilesFetch } from './task-detail-model';
+import { TaskDetailStore } from './task-detail-store';
 import { TaskDetailVm, toTaskDetailVm } from './task-detail-vm';
 import { filesAccess } from './task-files';
 import { TaskWatchStore } from './task-watch-store';
@@ -53,10 +54,7 @@ export class TaskPageStore {
   private readonly watchStore = inject(TaskWatchStore);
   private readonly masterNow$ = inject(MasterClock).now$;
   /** Who is signed in: output files are listed as this user. */
-  private readonly signedInAs$ = inject(AuthStore).state$.pipe(
-    map((auth) => (auth.status === 'signed-in' ? auth.user.email : null)),
-    distinctUntilChanged(),
-  );
+  private readonly signedInAs$ = inject(AuthStore).signedInAs$;
   private readonly taskId$ = inject(ActivatedRoute).paramMap.pipe(
     map((params) => params.get('id') ?? ''),
     distinctUntilChanged(),

@@ -6,7 +6,7 @@ import { TaskListEntry } from '../../../shared/cloudai/task.model';
 import { injectUrlListQuery } from '../../../shared/list/url-list-query';
 import { injectReducerStore } from '../../../shared/state/reducer-store';
 import { TASK_QUERY_SPEC, TaskSortKey, TaskStatusFilter } from './task-query';
-import { CancelProgress } from './task-cancellations';
+import { CancelProgress } from './task-cancellation-model';
 import { TaskCancellationsStore } from './task-cancellations-store';
 import {
   ListInteraction,

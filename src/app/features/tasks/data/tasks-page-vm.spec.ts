@@ -1,6 +1,6 @@
 import { aTask } from '../../../testing/builders';
 import { DEFAULT_TASK_QUERY } from './task-query';
-import { Cancellation } from './task-cancellations';
+import { Cancellation } from './task-cancellation-model';
 import { ShownTasks, toShownTasks, toTasksPageVm } from './tasks-page-vm';
 
 describe('toTasksPageVm', () => {

@@ -1,6 +1,6 @@
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
 import { PollState } from '../../../shared/streams/smart-poll';
-import { Cancellation } from './task-cancellations';
+import { Cancellation, withCancelShown } from './task-cancellation-model';
 import { HeldRows, holdRowOrder } from './held-order';
 import { toListQueryParams } from '../../../shared/list/list-query';
 import { TASK_QUERY_SPEC, TaskQuery, TaskStatusFilter } from './task-query';
@@ -54,10 +54,6 @@ export function toTasksPageVm({ poll, runningOn, query, intervalMs, cancelling }
     lastUpdated: poll.lastUpdated,
     lastError: poll.lastError,
   };
-}
-
-function withCancelShown(task: TaskListEntry, cancelling: ReadonlyMap<string, Cancellation>): TaskListEntry {
-  return cancelling.has(task.task_id) && task.status !== 'cancelled' ? { ...task, status: 'cancelled' } : task;
 }
 
 /** The list as shown: in the held order while the operator points at rows or has some selected. */

@@ -8,7 +8,7 @@ import {
   NotificationSettings,
   NotificationSettingsStore,
 } from '../../../core/notifications/notification-settings-store';
-import { CancelOutcome } from '../data/task-cancellations';
+import { CancelOutcome } from '../data/task-cancellation-model';
 import { TaskCancellationsStore } from '../data/task-cancellations-store';
 import { TaskFinished } from '../data/task-watch';
 import { TaskWatchStore } from '../data/task-watch-store';

@@ -2,7 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { of } from 'rxjs';
 import { aTask } from '../../../testing/builders';
-import { DetailFetch, ListedTask } from '../data/task-detail-store';
+import { DetailFetch, ListedTask } from '../data/task-detail-model';
 import { TaskPageStore, TaskPageView } from '../data/task-page-store';
 import { toTaskDetailVm } from '../data/task-detail-vm';
 import { STREAM_GATED } from '../logs/log-view';

@@ -8,11 +8,12 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import { EMPTY } from 'rxjs';
 import { TaskListEntry, isFinishedStatus } from '../../../shared/cloudai/task.model';
-import { formatAge, formatBytes, formatCores, formatGb, formatGpus } from '../../../shared/format/units';
+import { formatAge, formatCores, formatGb, formatGpus } from '../../../shared/format/units';
 import { CopyButton } from '../../../shared/ui/copy-button';
 import { StatusChip } from '../../../shared/ui/status-chip';
 import { TaskPageStore } from '../data/task-page-store';
 import { CancelTasksDialog, CancelTasksDialogData } from '../ui/cancel-tasks-dialog';
+import { TaskFilesPanel } from '../ui/task-files-panel';
 import { LogViewer } from '../logs/log-viewer';
 import { taskStatusLabel, taskStatusTone } from '../ui/task-status';
 
@@ -32,6 +33,7 @@ const LIVE_LOGS_SAFE_AFTER_S = 120;
     CopyButton,
     StatusChip,
     LogViewer,
+    TaskFilesPanel,
   ],
   templateUrl: './task-detail-page.html',
   styleUrl: './task-detail-page.scss',
@@ -52,7 +54,6 @@ export class TaskDetailPage {
   protected readonly cores = formatCores;
   protected readonly gb = formatGb;
   protected readonly gpus = formatGpus;
-  protected readonly bytes = formatBytes;
   protected readonly isFinished = isFinishedStatus;
   /** A long command (a script pasted inline) is cut here, so the page does not become the command. */
   protected readonly commandClampAt = 300;
@@ -64,6 +65,9 @@ export class TaskDetailPage {
   protected readonly safeAfterS = LIVE_LOGS_SAFE_AFTER_S;
 
   protected readonly vm$ = this.store.vm$;
+  /** Download links of a task's files, as its owner (the master lists files per owner). */
+  protected readonly fileUrl = (task: TaskListEntry, path: string): string =>
+    this.store.fileUrl(task, path, task.user_id);
 
   protected toggleWatch(taskId: string, watched: boolean, status: string): void {
     this.store.toggleWatch(taskId, watched, status);
@@ -77,10 +81,6 @@ export class TaskDetailPage {
       cancel: (eligible) => this.store.cancel(eligible),
     };
     this.dialog.open(CancelTasksDialog, { data, autoFocus: 'dialog' });
-  }
-
-  protected fileUrl(task: TaskListEntry, path: string, signedInAs: string): string {
-    return this.store.fileUrl(task, path, signedInAs);
   }
 
   /** The operator has judged it safe (or accepted the warning): open the live stream. */

@@ -4,7 +4,7 @@ import { BehaviorSubject, EMPTY } from 'rxjs';
 import { PollState } from '../../../shared/streams/smart-poll';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
 import { aTask } from '../../../testing/builders';
-import { Cancellation } from '../data/task-cancellations';
+import { Cancellation } from '../data/task-cancellation-model';
 import { DEFAULT_TASK_QUERY } from '../data/task-query';
 import { TasksPageStore, TasksPageView } from '../data/tasks-page-store';
 import { toShownTasks, toTasksPageVm } from '../data/tasks-page-vm';

@@ -6,10 +6,10 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { Observable } from 'rxjs';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
-import { CancelProgress, cancelBlockedReason } from '../data/task-cancellations';
+import { CancelProgress, cancelBlockedReason } from '../data/task-cancellation-model';
 
 /** How one confirmed cancel is going. */
-export type { CancelProgress } from '../data/task-cancellations';
+export type { CancelProgress } from '../data/task-cancellation-model';
 
 export interface CancelTasksDialogData {
   readonly tasks: readonly TaskListEntry[];

@@ -9,7 +9,7 @@ import { RouterLink } from '@angular/router';
 import { formatAge, formatCores, formatGb, formatGpus } from '../../../shared/format/units';
 import { CopyButton } from '../../../shared/ui/copy-button';
 import { StatusChip } from '../../../shared/ui/status-chip';
-import { cancelBlockedReason } from '../data/task-cancellations';
+import { cancelBlockedReason } from '../data/task-cancellation-model';
 import { TaskRow as TaskRowModel } from '../data/task-rows';
 import { taskStatusLabel, taskStatusTone } from './task-status';
 
