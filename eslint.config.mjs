@@ -49,7 +49,7 @@ const layerRules = [
     rules: { 'no-restricted-imports': ['error', { patterns: [crossFeatureData, presentational] }] },
   },
   {
-    files: ['src/app/features/*/*-page/**/*.ts'],
+    files: ['src/app/features/*/*-page/**/*.ts', 'src/app/features/*/*-dialog/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -58,7 +58,7 @@ const layerRules = [
             crossFeatureData,
             {
               group: ['**/*-client'],
-              message: "Pages bind their store's vm$ and call its commands: I/O belongs in a store, not a page.",
+              message: "Pages and dialogs bind their store and call its commands: I/O belongs in a store.",
             },
           ],
         },

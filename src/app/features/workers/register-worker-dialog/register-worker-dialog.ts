@@ -1,14 +1,12 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
-import { finalize } from 'rxjs';
-import { LiveWorkersStore } from '../../../core/realtime/live-workers-store';
-import { WorkersClient } from '../../../shared/cloudai/workers-client';
-import { toErrorMessage } from '../../../shared/http/error-message';
+import { RegisterWorkerStore } from '../data/register-worker-store';
 
 /** `host:port` of the worker's gRPC server: a host name or IPv4/IPv6 address, and a port 1–65535. */
 const ADDRESS_PATTERN = /^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?):([1-9]\d{0,4})$/;
@@ -42,19 +40,28 @@ const ADDRESS_PATTERN = /^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-
       margin: 0 0 12px;
     }
   `,
+  // One store per dialog.
+  providers: [RegisterWorkerStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class RegisterWorkerDialog {
   private readonly dialogRef = inject(MatDialogRef<RegisterWorkerDialog, string>);
-  private readonly workersClient = inject(WorkersClient);
-  private readonly liveWorkers = inject(LiveWorkersStore);
+  private readonly store = inject(RegisterWorkerStore);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     workerId: ['', [Validators.required, Validators.maxLength(128), Validators.pattern(/^\S+$/)]],
     address: ['', [Validators.required, addressValidator]],
   });
-  protected readonly submitting = signal(false);
-  protected readonly serverError = signal<string | null>(null);
+  private readonly state = toSignal(this.store.state$, { requireSync: true });
+  protected readonly submitting = computed(() => this.state().status === 'sending');
+  protected readonly serverError = computed(() => {
+    const state = this.state();
+    return state.status === 'refused' ? state.message : null;
+  });
+
+  constructor() {
+    this.closeOnceRegistered();
+  }
 
   protected register(): void {
     if (this.form.invalid || this.submitting()) {
@@ -62,18 +69,11 @@ export class RegisterWorkerDialog {
       return;
     }
     const { workerId, address } = this.form.getRawValue();
-    this.submitting.set(true);
-    this.serverError.set(null);
-    this.workersClient
-      .registerWorker(workerId.trim(), address.trim())
-      .pipe(finalize(() => this.submitting.set(false)))
-      .subscribe({
-        next: () => {
-          this.liveWorkers.refreshRegistry();
-          this.dialogRef.close(workerId.trim());
-        },
-        error: (error: unknown) => this.serverError.set(toErrorMessage(error)),
-      });
+    this.store.register(workerId, address);
+  }
+
+  private closeOnceRegistered(): void {
+    this.store.registered$.pipe(takeUntilDestroyed()).subscribe((workerId) => this.dialogRef.close(workerId));
   }
 }
 

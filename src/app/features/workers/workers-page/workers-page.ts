@@ -8,13 +8,9 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { combineLatest, map } from 'rxjs';
-import { MasterClock } from '../../../core/realtime/master-clock';
-import { LiveWorkersStore } from '../../../core/realtime/live-workers-store';
-import { injectUrlListQuery } from '../../../shared/list/url-list-query';
-import { WORKER_QUERY_SPEC, WORKER_STATUS_FILTERS, WorkerSortKey, WorkerStatusFilter } from '../data/worker-query';
-import { toWorkersPageVm } from '../data/workers-page-vm';
-import { HeatMapMetric, WorkersViewMode, WorkersViewPreferencesStore } from '../data/workers-view-preferences';
+import { WORKER_STATUS_FILTERS, WorkerSortKey, WorkerStatusFilter } from '../data/worker-query';
+import { WorkersPageStore } from '../data/workers-page-store';
+import { HeatMapMetric, WorkersViewMode } from '../data/workers-view-preferences';
 import { RegisterWorkerDialog } from '../register-worker-dialog/register-worker-dialog';
 import { WorkerHeatMap } from '../ui/worker-heat-map';
 import { WorkersTable } from '../ui/workers-table';
@@ -40,12 +36,12 @@ const FILTER_LABEL: Record<WorkerStatusFilter, string> = {
   ],
   templateUrl: './workers-page.html',
   styleUrl: './workers-page.scss',
+  // One store per visit, which sees this page's route.
+  providers: [WorkersPageStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class WorkersPage {
-  private readonly liveWorkers = inject(LiveWorkersStore);
-  private readonly preferences = inject(WorkersViewPreferencesStore);
-  private readonly listQuery = injectUrlListQuery(WORKER_QUERY_SPEC);
+  private readonly store = inject(WorkersPageStore);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
   private readonly destroyRef = inject(DestroyRef);
@@ -53,36 +49,30 @@ export class WorkersPage {
   protected readonly filters = WORKER_STATUS_FILTERS;
   protected readonly filterLabel = FILTER_LABEL;
 
-  protected readonly vm$ = combineLatest({
-    workers: this.liveWorkers.workers$,
-    query: this.listQuery.query$,
-    preferences: this.preferences.preferences$,
-    // Heartbeat ages compare master times, so with the master's clock.
-    now: inject(MasterClock).now$,
-  }).pipe(map(toWorkersPageVm));
+  protected readonly vm$ = this.store.vm$;
 
   protected sortBy(key: WorkerSortKey): void {
-    this.listQuery.sortBy(key);
+    this.store.sortBy(key);
   }
 
   protected filterByStatus(status: WorkerStatusFilter): void {
-    this.listQuery.filterBy(status);
+    this.store.filterBy(status);
   }
 
   protected search(text: string): void {
-    this.listQuery.search(text);
+    this.store.search(text);
   }
 
   protected showAs(mode: WorkersViewMode): void {
-    this.preferences.showAs(mode);
+    this.store.showAs(mode);
   }
 
   protected colourBy(metric: HeatMapMetric): void {
-    this.preferences.colourBy(metric);
+    this.store.colourBy(metric);
   }
 
   protected retry(): void {
-    this.liveWorkers.refreshRegistry();
+    this.store.retry();
   }
 
   protected openRegisterDialog(): void {
