@@ -167,4 +167,4 @@ export const tracked = (id: string, lastUpdateMs: number): TrackedWorker => ({
   history: UsageHistory.EMPTY,
 });
 
-export const workersOf = (state: LoadState<readonly LiveWorker[]>) => (state.status === 'ready' ? state.data : []);
+export const workersOf = (state: LoadState<readonly LiveWorker[]>) => (state.kind === 'ready' ? state.data : []);

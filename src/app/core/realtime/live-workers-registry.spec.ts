@@ -36,7 +36,7 @@ describe('LiveWorkersStore and the worker registry', () => {
 
       expectObservable(
         store.workers$.pipe(
-          map((state) => state.status),
+          map((state) => state.kind),
           distinctUntilChanged(),
         ),
         '100ms !',
@@ -51,7 +51,7 @@ describe('LiveWorkersStore and the worker registry', () => {
 
       expectObservable(
         store.workers$.pipe(
-          map((state) => state.status),
+          map((state) => state.kind),
           distinctUntilChanged(),
         ),
         '100ms !',
@@ -69,7 +69,7 @@ describe('LiveWorkersStore and the worker registry', () => {
         cold('#', undefined, failure),
       );
       const view = store.workers$.pipe(
-        map((state) => (state.status === 'ready' ? `${state.data.length}:${state.refreshError}` : state.status)),
+        map((state) => (state.kind === 'ready' ? `${state.data.length}:${state.refreshError}` : state.kind)),
         distinctUntilChanged(),
       );
 
@@ -85,7 +85,7 @@ describe('LiveWorkersStore and the worker registry', () => {
 
       expectObservable(
         store.workers$.pipe(
-          map((state) => state.status),
+          map((state) => state.kind),
           distinctUntilChanged(),
         ),
         '300ms !',
@@ -109,7 +109,7 @@ describe('LiveWorkersStore and the worker registry', () => {
       expectObservable(kinds(telemetry.connection$), '300ms !').toBe('c 4ms r', { c: 'connecting', r: 'reconnecting' });
       expectObservable(
         page.workers$.pipe(
-          map((state) => state.status),
+          map((state) => state.kind),
           distinctUntilChanged(),
         ),
         '300ms !',

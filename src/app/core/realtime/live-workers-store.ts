@@ -23,7 +23,7 @@ import { TelemetryStore } from './telemetry-store';
 import { TrackedWorker } from './tracked-worker';
 import { WorkerRegistry } from './worker-registry';
 
-const LOADING: LoadState<readonly LiveWorker[]> = { status: 'loading' };
+const LOADING: LoadState<readonly LiveWorker[]> = { kind: 'loading' };
 
 /**
  * The workers as the views show them: capacities and registrations polled from
@@ -112,7 +112,7 @@ export class LiveWorkersStore {
     previous: LoadState<readonly LiveWorker[]>,
   ): LoadState<readonly LiveWorker[]> {
     if (registry.data === undefined && telemetry.size === 0) {
-      return registry.lastError ? { status: 'error', message: registry.lastError } : { status: 'loading' };
+      return registry.lastError ? { kind: 'error', message: registry.lastError } : { kind: 'loading' };
     }
     const rules = { staleAfterMs: 2 * this.config.heartbeatMs, inactiveAfterMs: this.config.inactiveAfterMs };
     const workers = toLiveWorkers(
@@ -120,14 +120,14 @@ export class LiveWorkersStore {
       telemetry,
       now + offsetMs,
       rules,
-      previous.status === 'ready' ? previous.data : [],
+      previous.kind === 'ready' ? previous.data : [],
     );
     let latestHeartbeat = 0;
     for (const worker of workers) {
       latestHeartbeat = Math.max(latestHeartbeat, worker.lastHeartbeat ?? 0);
     }
     return {
-      status: 'ready',
+      kind: 'ready',
       data: workers,
       updatedAt: Math.max(registry.lastUpdated ?? 0, latestHeartbeat - offsetMs),
       ...(registry.lastError ? { refreshError: registry.lastError } : {}),

@@ -4,6 +4,6 @@
  * because of one failed request — and never mistakes old data for fresh.
  */
 export type LoadState<T> =
-  | { readonly status: 'loading' }
-  | { readonly status: 'error'; readonly message: string }
-  | { readonly status: 'ready'; readonly data: T; readonly updatedAt: number; readonly refreshError?: string };
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'error'; readonly message: string }
+  | { readonly kind: 'ready'; readonly data: T; readonly updatedAt: number; readonly refreshError?: string };

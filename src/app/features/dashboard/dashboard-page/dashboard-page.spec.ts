@@ -41,7 +41,7 @@ describe('DashboardPage', () => {
 
   it('shows the worker and task counts with the time of the data', async () => {
     const page = await render({
-      status: 'ready',
+      kind: 'ready',
       data: summary,
       updatedAt: new Date(2026, 10, 25, 14, 2, 11).getTime(),
     });
@@ -56,7 +56,7 @@ describe('DashboardPage', () => {
   it('shows the workers and says why task counts are unknown on a master without a database', async () => {
     const problem = 'The master has no database, so it keeps no task list and no worker registrations.';
     const page = await render({
-      status: 'ready',
+      kind: 'ready',
       data: { ...summary, tasks: null, tasksProblem: problem, unknownCapacity: 4 },
       updatedAt: 0,
     });
@@ -69,13 +69,13 @@ describe('DashboardPage', () => {
 
   it('marks a negative allocation the master reports', async () => {
     const odd = { ...summary, resources: { ...summary.resources, gpu: { total: 0, allocated: -1 } } };
-    const page = await render({ status: 'ready', data: odd, updatedAt: 0 });
+    const page = await render({ kind: 'ready', data: odd, updatedAt: 0 });
 
     expect(page.textContent).toContain('The master reports a negative allocation');
   });
 
   it('shows cluster resources over active workers, amber from 70 % and red from 90 %', async () => {
-    const page = await render({ status: 'ready', data: summary, updatedAt: 0 });
+    const page = await render({ kind: 'ready', data: summary, updatedAt: 0 });
     const meter = (name: string) => page.querySelector(`[role="meter"][aria-label="${name} allocated"]`);
 
     expect(meter('CPU')?.getAttribute('aria-valuenow')).toBe('75');
@@ -86,21 +86,21 @@ describe('DashboardPage', () => {
   });
 
   it('keeps the figures but says so when the last refresh failed', async () => {
-    const page = await render({ status: 'ready', data: summary, updatedAt: 0, refreshError: 'HTTP 502' });
+    const page = await render({ kind: 'ready', data: summary, updatedAt: 0, refreshError: 'HTTP 502' });
 
     expect(page.querySelector('[role="status"]')?.textContent).toContain('last refresh failed: HTTP 502');
     expect(page.querySelector('[data-testid="workers-total"]')).not.toBeNull();
   });
 
   it('shows a progress bar while loading', async () => {
-    const page = await render({ status: 'loading' });
+    const page = await render({ kind: 'loading' });
 
     expect(page.querySelector('mat-progress-bar')).not.toBeNull();
     expect(page.querySelector('[data-testid="workers-total"]')).toBeNull();
   });
 
   it("shows the master's error and that it keeps trying", async () => {
-    const page = await render({ status: 'error', message: 'Database not available (HTTP 503)' });
+    const page = await render({ kind: 'error', message: 'Database not available (HTTP 503)' });
 
     const alert = page.querySelector('[role="alert"]');
     expect(alert?.textContent).toContain('Database not available (HTTP 503)');
@@ -111,7 +111,7 @@ describe('DashboardPage', () => {
 
   it('says how to get workers when the cluster has none', async () => {
     const empty: ClusterSummary = { ...summary, workers: { total: 0, active: 0, stale: 0, inactive: 0 } };
-    const page = await render({ status: 'ready', data: empty, updatedAt: 0 });
+    const page = await render({ kind: 'ready', data: empty, updatedAt: 0 });
 
     expect(page.textContent).toContain('No workers have registered');
   });

@@ -39,13 +39,13 @@ describe('DashboardStore', () => {
     marbles(({ cold, expectObservable }) => {
       const moreTasks = [...tasks, aTask({ status: 'pending' })];
       let taskCalls = 0;
-      const store = storeWith(cold('a', { a: { status: 'ready', data: workers, updatedAt: 5 } }), () =>
+      const store = storeWith(cold('a', { a: { kind: 'ready', data: workers, updatedAt: 5 } }), () =>
         cold('20ms (t|)', { t: taskCalls++ === 0 ? tasks : moreTasks }),
       );
       const states: Record<string, LoadState<ClusterSummary>> = {
-        l: { status: 'loading' },
-        a: { status: 'ready', data: toClusterSummary(workers, tasks), updatedAt: 20 },
-        c: { status: 'ready', data: toClusterSummary(workers, moreTasks), updatedAt: 140 },
+        l: { kind: 'loading' },
+        a: { kind: 'ready', data: toClusterSummary(workers, tasks), updatedAt: 20 },
+        c: { kind: 'ready', data: toClusterSummary(workers, moreTasks), updatedAt: 140 },
       };
 
       expectObservable(store.summary$, '150ms !').toBe('l 19ms a 119ms c', states);
@@ -55,14 +55,14 @@ describe('DashboardStore', () => {
   it('shows the workers, and why there are no task counts, when the master cannot list tasks (no database)', () => {
     marbles(({ cold, expectObservable }) => {
       const failure = new HttpErrorResponse({ status: 503, error: 'Database not available\n' });
-      const store = storeWith(cold('a', { a: { status: 'ready', data: workers, updatedAt: 0 } }), () =>
+      const store = storeWith(cold('a', { a: { kind: 'ready', data: workers, updatedAt: 0 } }), () =>
         cold<readonly TaskListEntry[]>('5ms #', undefined, failure),
       );
       const problem = 'The master has no database, so it keeps no task list and no worker registrations.';
 
       expectObservable(store.summary$, '50ms !').toBe('l 4ms r', {
-        l: { status: 'loading' },
-        r: { status: 'ready', data: toClusterSummary(workers, { problem }), updatedAt: 0 },
+        l: { kind: 'loading' },
+        r: { kind: 'ready', data: toClusterSummary(workers, { problem }), updatedAt: 0 },
       });
     });
   });
@@ -70,13 +70,13 @@ describe('DashboardStore', () => {
   it('is an error only when neither workers nor tasks could be loaded', () => {
     marbles(({ cold, expectObservable }) => {
       const failure = new HttpErrorResponse({ status: 500, error: 'boom\n' });
-      const store = storeWith(cold('a', { a: { status: 'error', message: 'The master cannot be reached.' } }), () =>
+      const store = storeWith(cold('a', { a: { kind: 'error', message: 'The master cannot be reached.' } }), () =>
         cold<readonly TaskListEntry[]>('5ms #', undefined, failure),
       );
 
       expectObservable(store.summary$, '50ms !').toBe('a 4ms e', {
-        a: { status: 'error', message: 'The master cannot be reached.' },
-        e: { status: 'error', message: 'The master cannot be reached.' },
+        a: { kind: 'error', message: 'The master cannot be reached.' },
+        e: { kind: 'error', message: 'The master cannot be reached.' },
       });
     });
   });
@@ -85,15 +85,15 @@ describe('DashboardStore', () => {
     marbles(({ cold, expectObservable }) => {
       const failure = new HttpErrorResponse({ status: 0 });
       let call = 0;
-      const store = storeWith(cold('a', { a: { status: 'ready', data: workers, updatedAt: 0 } }), () =>
+      const store = storeWith(cold('a', { a: { kind: 'ready', data: workers, updatedAt: 0 } }), () =>
         call++ === 0 ? cold('(t|)', { t: tasks }) : cold<readonly TaskListEntry[]>('#', undefined, failure),
       );
 
       expectObservable(store.summary$, '150ms !').toBe('(la) 96ms w', {
-        l: { status: 'loading' },
-        a: { status: 'ready', data: toClusterSummary(workers, tasks), updatedAt: 0 },
+        l: { kind: 'loading' },
+        a: { kind: 'ready', data: toClusterSummary(workers, tasks), updatedAt: 0 },
         w: jasmine.objectContaining({
-          status: 'ready',
+          kind: 'ready',
           refreshError: jasmine.stringContaining('could not be reached'),
         }),
       });
@@ -102,13 +102,13 @@ describe('DashboardStore', () => {
 
   it('shows an empty cluster as zero counts, not as an error', () => {
     marbles(({ cold, expectObservable }) => {
-      const store = storeWith(cold('a', { a: { status: 'ready', data: [], updatedAt: 0 } }), () =>
+      const store = storeWith(cold('a', { a: { kind: 'ready', data: [], updatedAt: 0 } }), () =>
         cold('(t|)', { t: [] }),
       );
 
       expectObservable(store.summary$, '50ms !').toBe('(lr)', {
-        l: { status: 'loading' },
-        r: { status: 'ready', data: toClusterSummary([], []), updatedAt: 0 },
+        l: { kind: 'loading' },
+        r: { kind: 'ready', data: toClusterSummary([], []), updatedAt: 0 },
       });
     });
   });

@@ -53,7 +53,7 @@ export class DashboardStore {
    */
   readonly clusterUsageChart$: Observable<ChartData> = this.liveWorkers.workers$.pipe(
     throttleTime(5000, undefined, { leading: true, trailing: true }),
-    map((workers) => toClusterUsage(workers.status === 'ready' ? workers.data : [])),
+    map((workers) => toClusterUsage(workers.kind === 'ready' ? workers.data : [])),
     map((usage) => ({
       times: usage.times,
       series: [
@@ -80,15 +80,15 @@ export function toSummaryState(
   workers: LoadState<readonly LiveWorker[]>,
   tasks: PollState<readonly TaskListEntry[]>,
 ): LoadState<ClusterSummary> {
-  if (workers.status === 'error') {
-    return tasks.data === undefined && tasks.lastError ? { status: 'error', message: workers.message } : workers;
+  if (workers.kind === 'error') {
+    return tasks.data === undefined && tasks.lastError ? { kind: 'error', message: workers.message } : workers;
   }
-  if (workers.status === 'loading' || (tasks.data === undefined && tasks.lastError === null)) {
-    return { status: 'loading' };
+  if (workers.kind === 'loading' || (tasks.data === undefined && tasks.lastError === null)) {
+    return { kind: 'loading' };
   }
   if (tasks.data === undefined) {
     return {
-      status: 'ready',
+      kind: 'ready',
       data: toClusterSummary(workers.data, { problem: tasks.lastError ?? '' }),
       updatedAt: workers.updatedAt,
       ...(workers.refreshError ? { refreshError: workers.refreshError } : {}),
@@ -96,7 +96,7 @@ export function toSummaryState(
   }
   const refreshError = tasks.lastError ?? workers.refreshError;
   return {
-    status: 'ready',
+    kind: 'ready',
     data: toClusterSummary(workers.data, tasks.data),
     updatedAt: Math.max(workers.updatedAt, tasks.lastUpdated ?? 0),
     ...(refreshError ? { refreshError } : {}),

@@ -51,11 +51,11 @@ describe('SubmitTaskStore', () => {
       cold('10ms s').subscribe(() => store.submit(draft, true));
 
       expectObservable(store.state$).toBe('i 9ms s 19ms d', {
-        i: { status: 'idle' },
-        s: { status: 'sending' },
-        d: { status: 'sent', taskId: 't9', openAfterwards: true },
+        i: { kind: 'idle' },
+        s: { kind: 'sending' },
+        d: { kind: 'sent', taskId: 't9', openAfterwards: true },
       });
-      expectObservable(store.sent$).toBe('30ms d', { d: { status: 'sent', taskId: 't9', openAfterwards: true } });
+      expectObservable(store.sent$).toBe('30ms d', { d: { kind: 'sent', taskId: 't9', openAfterwards: true } });
       cold('40ms x').subscribe(() => {
         expect(submitTask).toHaveBeenCalledOnceWith(jasmine.objectContaining({ user_id: 'ada@example.com' }));
         expect(watch).toHaveBeenCalledOnceWith('t9', 'pending');
@@ -75,9 +75,9 @@ describe('SubmitTaskStore', () => {
       });
 
       expectObservable(store.state$).toBe('s 9ms r 9ms i', {
-        s: { status: 'sending' },
-        r: { status: 'refused', message: jasmine.stringContaining('docker_image is required') as never },
-        i: { status: 'idle' },
+        s: { kind: 'sending' },
+        r: { kind: 'refused', message: jasmine.stringContaining('docker_image is required') as never },
+        i: { kind: 'idle' },
       });
     });
   });

@@ -27,10 +27,10 @@ import { TasksStore } from './tasks-store';
 
 /** Where a submission stands. `sent` is a new object per submission, announced once by {@link SubmitTaskStore.sent$}. */
 export type SubmitState =
-  | { readonly status: 'idle' }
-  | { readonly status: 'sending' }
-  | { readonly status: 'sent'; readonly taskId: string; readonly openAfterwards: boolean }
-  | { readonly status: 'refused'; readonly message: string };
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'sending' }
+  | { readonly kind: 'sent'; readonly taskId: string; readonly openAfterwards: boolean }
+  | { readonly kind: 'refused'; readonly message: string };
 
 /** "Run again": the task the form is filled from, `undefined` when the master does not list it. */
 export interface Prefill {
@@ -38,7 +38,7 @@ export interface Prefill {
   readonly task: TaskListEntry | undefined;
 }
 
-const IDLE: SubmitState = { status: 'idle' };
+const IDLE: SubmitState = { kind: 'idle' };
 
 /**
  * The submit page's store, provided on its route. Submitting keeps the draft first (a refusal, a
@@ -71,7 +71,7 @@ export class SubmitTaskStore {
   readonly sent$ = this.state$.pipe(
     // What is held now was announced when it happened (perhaps to a page since left).
     skip(1),
-    filter((state): state is Extract<SubmitState, { status: 'sent' }> => state.status === 'sent'),
+    filter((state): state is Extract<SubmitState, { kind: 'sent' }> => state.kind === 'sent'),
   );
 
   /**
@@ -129,9 +129,9 @@ export class SubmitTaskStore {
       withLatestFrom(this.signedInAs$.pipe(startWith(null))),
       exhaustMap(([{ draft, openAfterwards }, signedInAs]) =>
         this.tasksClient.submitTask(toSubmission(draft, signedInAs)).pipe(
-          map(({ task_id }): SubmitState => ({ status: 'sent', taskId: task_id, openAfterwards })),
-          catchError((error: unknown) => of<SubmitState>({ status: 'refused', message: toErrorMessage(error) })),
-          startWith<SubmitState>({ status: 'sending' }),
+          map(({ task_id }): SubmitState => ({ kind: 'sent', taskId: task_id, openAfterwards })),
+          catchError((error: unknown) => of<SubmitState>({ kind: 'refused', message: toErrorMessage(error) })),
+          startWith<SubmitState>({ kind: 'sending' }),
         ),
       ),
     );

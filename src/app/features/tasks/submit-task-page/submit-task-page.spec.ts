@@ -7,11 +7,11 @@ import { SubmitTaskPage } from './submit-task-page';
 
 describe('SubmitTaskPage', () => {
   let state: BehaviorSubject<SubmitState>;
-  let sent: Subject<Extract<SubmitState, { status: 'sent' }>>;
+  let sent: Subject<Extract<SubmitState, { kind: 'sent' }>>;
   let store: jasmine.SpyObj<Pick<SubmitTaskStore, 'submit' | 'startOver' | 'saveDraft'>>;
 
   async function render() {
-    state = new BehaviorSubject<SubmitState>({ status: 'idle' });
+    state = new BehaviorSubject<SubmitState>({ kind: 'idle' });
     sent = new Subject();
     store = jasmine.createSpyObj('SubmitTaskStore', ['submit', 'startOver', 'saveDraft']);
     const fake = {
@@ -65,11 +65,11 @@ describe('SubmitTaskPage', () => {
   it("disables the buttons while sending and shows the master's refusal", async () => {
     const { fixture, page } = await render();
 
-    state.next({ status: 'sending' });
+    state.next({ kind: 'sending' });
     await fixture.whenStable();
     expect(button(page, 'Submit and open').disabled).toBeTrue();
 
-    state.next({ status: 'refused', message: 'docker_image is required' });
+    state.next({ kind: 'refused', message: 'docker_image is required' });
     await fixture.whenStable();
     expect(page.querySelector('[role="alert"]')?.textContent).toContain(
       'The master refused the task: docker_image is required',

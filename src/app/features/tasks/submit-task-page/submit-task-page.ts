@@ -51,10 +51,10 @@ export class SubmitTaskPage {
   /** The signed-in user's email, the owner of what is submitted here; `null` without sign-in. */
   protected readonly signedInAs = toSignal(this.store.signedInAs$, { initialValue: null });
   private readonly state = toSignal(this.store.state$, { requireSync: true });
-  protected readonly submitting = computed(() => this.state().status === 'sending');
+  protected readonly submitting = computed(() => this.state().kind === 'sending');
   protected readonly serverError = computed(() => {
     const state = this.state();
-    return state.status === 'refused' ? state.message : null;
+    return state.kind === 'refused' ? state.message : null;
   });
 
   protected readonly tags = TASK_TAGS;

@@ -29,9 +29,9 @@ describe('RegisterWorkerStore', () => {
       });
 
       expectObservable(store.state$).toBe('i 4ms s 9ms d', {
-        i: { status: 'idle' },
-        s: { status: 'sending' },
-        d: { status: 'registered', workerId: 'kiwi' },
+        i: { kind: 'idle' },
+        s: { kind: 'sending' },
+        d: { kind: 'registered', workerId: 'kiwi' },
       });
       expectObservable(store.registered$).toBe('15ms k', { k: 'kiwi' });
       cold('20ms x').subscribe(() => {
@@ -48,8 +48,8 @@ describe('RegisterWorkerStore', () => {
       store.register('kiwi', '10.0.0.1:50052');
 
       expectObservable(store.state$).toBe('s 9ms r', {
-        s: { status: 'sending' },
-        r: { status: 'refused', message: jasmine.stringContaining('worker kiwi already exists') as never },
+        s: { kind: 'sending' },
+        r: { kind: 'refused', message: jasmine.stringContaining('worker kiwi already exists') as never },
       });
     });
   });

@@ -8,10 +8,10 @@ import { injectReducerStore } from '../../../shared/state/reducer-store';
 
 /** Where a registration stands. */
 export type RegisterState =
-  | { readonly status: 'idle' }
-  | { readonly status: 'sending' }
-  | { readonly status: 'registered'; readonly workerId: string }
-  | { readonly status: 'refused'; readonly message: string };
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'sending' }
+  | { readonly kind: 'registered'; readonly workerId: string }
+  | { readonly kind: 'refused'; readonly message: string };
 
 /**
  * The register-worker dialog's store, one per dialog: sends one registration at a time and,
@@ -23,7 +23,7 @@ export class RegisterWorkerStore {
   private readonly liveWorkers = inject(LiveWorkersStore);
   private readonly requests = new Subject<{ readonly workerId: string; readonly address: string }>();
   private readonly store = injectReducerStore<RegisterState, RegisterState>({
-    initial: { status: 'idle' },
+    initial: { kind: 'idle' },
     reduce: (_state, next) => next,
     sources: () => this.registrations(),
   });
@@ -34,7 +34,7 @@ export class RegisterWorkerStore {
   /** The id of each worker the master accepted, once. Hot; no replay; never completes. */
   readonly registered$: Observable<string> = this.state$.pipe(
     skip(1),
-    filter((state): state is Extract<RegisterState, { status: 'registered' }> => state.status === 'registered'),
+    filter((state): state is Extract<RegisterState, { kind: 'registered' }> => state.kind === 'registered'),
     map((state) => state.workerId),
   );
 
@@ -51,9 +51,9 @@ export class RegisterWorkerStore {
     return this.requests.pipe(
       exhaustMap(({ workerId, address }) =>
         this.workersClient.registerWorker(workerId, address).pipe(
-          map((): RegisterState => ({ status: 'registered', workerId })),
-          catchError((error: unknown) => of<RegisterState>({ status: 'refused', message: toErrorMessage(error) })),
-          startWith<RegisterState>({ status: 'sending' }),
+          map((): RegisterState => ({ kind: 'registered', workerId })),
+          catchError((error: unknown) => of<RegisterState>({ kind: 'refused', message: toErrorMessage(error) })),
+          startWith<RegisterState>({ kind: 'sending' }),
         ),
       ),
     );

@@ -21,7 +21,7 @@ describe('toWorkerDetailVm', () => {
     };
     const vm = toWorkerDetailVm({
       id: 'kiwi',
-      workers: { status: 'ready', data: [kiwi], updatedAt: 0 },
+      workers: { kind: 'ready', data: [kiwi], updatedAt: 0 },
       assignments,
       now: 9,
     });
@@ -33,7 +33,7 @@ describe('toWorkerDetailVm', () => {
   it('says not found for an id the master does not know, rather than failing', () => {
     const vm = toWorkerDetailVm({
       id: 'ghost',
-      workers: { status: 'ready', data: [aLiveWorker()], updatedAt: 0 },
+      workers: { kind: 'ready', data: [aLiveWorker()], updatedAt: 0 },
       assignments: noAssignments,
       now: 0,
     });
@@ -45,7 +45,7 @@ describe('toWorkerDetailVm', () => {
     const kiwi = aLiveWorker({ id: 'kiwi' });
     const vm = toWorkerDetailVm({
       id: 'kiwi',
-      workers: { status: 'ready', data: [kiwi], updatedAt: 0 },
+      workers: { kind: 'ready', data: [kiwi], updatedAt: 0 },
       assignments: { ...noAssignments, lastError: 'Database not available (HTTP 503)' },
       now: 0,
     });
@@ -55,7 +55,7 @@ describe('toWorkerDetailVm', () => {
   });
 
   it('passes loading and errors of the worker list through', () => {
-    expect(toWorkerDetailVm({ id: 'x', workers: { status: 'loading' }, assignments: noAssignments, now: 0 })).toEqual({
+    expect(toWorkerDetailVm({ id: 'x', workers: { kind: 'loading' }, assignments: noAssignments, now: 0 })).toEqual({
       state: 'loading',
     });
   });

@@ -26,8 +26,8 @@ export interface WorkerDetailInputs {
 }
 
 export function toWorkerDetailVm({ id, workers, assignments, now }: WorkerDetailInputs): WorkerDetailVm {
-  if (workers.status !== 'ready') {
-    return workers.status === 'loading' ? { state: 'loading' } : { state: 'error', message: workers.message };
+  if (workers.kind !== 'ready') {
+    return workers.kind === 'loading' ? { state: 'loading' } : { state: 'error', message: workers.message };
   }
   const worker = workers.data.find((candidate) => candidate.id === id);
   if (!worker) {

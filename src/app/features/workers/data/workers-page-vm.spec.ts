@@ -7,15 +7,15 @@ describe('toWorkersPageVm', () => {
   const inputs = { query: DEFAULT_WORKER_QUERY, preferences, now: 5 };
 
   it('passes loading and error through', () => {
-    expect(toWorkersPageVm({ ...inputs, workers: { status: 'loading' } })).toEqual({ state: 'loading' });
-    expect(toWorkersPageVm({ ...inputs, workers: { status: 'error', message: 'down' } })).toEqual({
+    expect(toWorkersPageVm({ ...inputs, workers: { kind: 'loading' } })).toEqual({ state: 'loading' });
+    expect(toWorkersPageVm({ ...inputs, workers: { kind: 'error', message: 'down' } })).toEqual({
       state: 'error',
       message: 'down',
     });
   });
 
   it('is empty when the master knows no workers (its `workers: null`)', () => {
-    expect(toWorkersPageVm({ ...inputs, workers: { status: 'ready', data: [], updatedAt: 0 } })).toEqual({
+    expect(toWorkersPageVm({ ...inputs, workers: { kind: 'ready', data: [], updatedAt: 0 } })).toEqual({
       state: 'empty',
     });
   });
@@ -25,7 +25,7 @@ describe('toWorkersPageVm', () => {
     const vm = toWorkersPageVm({
       ...inputs,
       query: { ...DEFAULT_WORKER_QUERY, status: 'active' },
-      workers: { status: 'ready', data: workers, updatedAt: 0, refreshError: 'slow' },
+      workers: { kind: 'ready', data: workers, updatedAt: 0, refreshError: 'slow' },
     });
 
     expect(vm.state === 'ready' && vm.workers.map((w) => w.id)).toEqual(['a']);

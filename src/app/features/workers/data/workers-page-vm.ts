@@ -28,8 +28,8 @@ export interface WorkersPageInputs {
 }
 
 export function toWorkersPageVm({ workers, query, preferences, now }: WorkersPageInputs): WorkersPageVm {
-  if (workers.status !== 'ready') {
-    return workers.status === 'loading' ? { state: 'loading' } : { state: 'error', message: workers.message };
+  if (workers.kind !== 'ready') {
+    return workers.kind === 'loading' ? { state: 'loading' } : { state: 'error', message: workers.message };
   }
   if (workers.data.length === 0) {
     return { state: 'empty' };

@@ -6,7 +6,7 @@ import { RegisterWorkerDialog } from './register-worker-dialog';
 
 describe('RegisterWorkerDialog', () => {
   async function render() {
-    const state = new BehaviorSubject<RegisterState>({ status: 'idle' });
+    const state = new BehaviorSubject<RegisterState>({ kind: 'idle' });
     const registered = new Subject<string>();
     const register = jasmine.createSpy('register');
     const close = jasmine.createSpy('close');
@@ -60,7 +60,7 @@ describe('RegisterWorkerDialog', () => {
   it("shows the master's refusal", async () => {
     const { fixture, element, state } = await render();
 
-    state.next({ status: 'refused', message: 'Database not available' });
+    state.next({ kind: 'refused', message: 'Database not available' });
     await fixture.whenStable();
 
     expect(element.textContent).toContain('Database not available');

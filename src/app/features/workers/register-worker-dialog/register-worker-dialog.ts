@@ -53,10 +53,10 @@ export class RegisterWorkerDialog {
     address: ['', [Validators.required, addressValidator]],
   });
   private readonly state = toSignal(this.store.state$, { requireSync: true });
-  protected readonly submitting = computed(() => this.state().status === 'sending');
+  protected readonly submitting = computed(() => this.state().kind === 'sending');
   protected readonly serverError = computed(() => {
     const state = this.state();
-    return state.status === 'refused' ? state.message : null;
+    return state.kind === 'refused' ? state.message : null;
   });
 
   constructor() {
