@@ -7,17 +7,15 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import { EMPTY } from 'rxjs';
-import { TaskListEntry, isFinishedStatus } from '../../../shared/cloudai/task.model';
+import { TaskListEntry } from '../../../shared/cloudai/task.model';
 import { formatAge, formatCores, formatGb, formatGpus } from '../../../shared/format/units';
 import { CopyButton } from '../../../shared/ui/copy-button';
 import { StatusChip } from '../../../shared/ui/status-chip';
 import { TaskPageStore } from '../data/task-page-store';
 import { CancelTasksDialog, CancelTasksDialogData } from '../ui/cancel-tasks-dialog';
 import { TaskFilesPanel } from '../ui/task-files-panel';
-import { LogViewer } from '../logs/log-viewer';
+import { TaskLogsPanel } from '../logs/task-logs-panel';
 import { taskStatusLabel, taskStatusTone } from '../ui/task-status';
-
-const LIVE_LOGS_SAFE_AFTER_S = 120;
 
 /** One task: its fields, placement and result, live logs from the right source, and its output files. */
 @Component({
@@ -32,7 +30,7 @@ const LIVE_LOGS_SAFE_AFTER_S = 120;
     MatTooltipModule,
     CopyButton,
     StatusChip,
-    LogViewer,
+    TaskLogsPanel,
     TaskFilesPanel,
   ],
   templateUrl: './task-detail-page.html',
@@ -54,15 +52,9 @@ export class TaskDetailPage {
   protected readonly cores = formatCores;
   protected readonly gb = formatGb;
   protected readonly gpus = formatGpus;
-  protected readonly isFinished = isFinishedStatus;
   /** A long command (a script pasted inline) is cut here, so the page does not become the command. */
   protected readonly commandClampAt = 300;
   protected readonly commandShownWhole = signal(false);
-  /**
-   * A task assigned this long ago has almost certainly got its container: image downloads take
-   * seconds to a minute or two. Before that, opening its live stream needs the operator's word.
-   */
-  protected readonly safeAfterS = LIVE_LOGS_SAFE_AFTER_S;
 
   protected readonly vm$ = this.store.vm$;
   /** Download links of a task's files, as its owner (the master lists files per owner). */
@@ -86,10 +78,5 @@ export class TaskDetailPage {
   /** The operator has judged it safe (or accepted the warning): open the live stream. */
   protected openLiveLogs(taskId: string): void {
     this.store.openLiveLogs(taskId);
-  }
-
-  /** Seconds since the master assigned the task, when known: how long its image has had to download. */
-  protected runningForS(assignedAt: number | null, now: number): number | null {
-    return assignedAt === null ? null : Math.max(0, Math.round(now / 1000 - assignedAt));
   }
 }
