@@ -18,9 +18,9 @@ describe('toTaskDetailVm', () => {
   it('shows an unfinished task from its list entry, with the worker from telemetry and why the result is missing', () => {
     const vm = toTaskDetailVm(base);
 
-    expect(vm.state === 'ready' && vm.task).toBe(running);
-    expect(vm.state === 'ready' && vm.workerId).toBe('kiwi');
-    expect(vm.state === 'ready' && vm.detailNote).toContain('once the task has finished');
+    expect(vm.kind === 'ready' && vm.task).toBe(running);
+    expect(vm.kind === 'ready' && vm.workerId).toBe('kiwi');
+    expect(vm.kind === 'ready' && vm.detailNote).toContain('once the task has finished');
   });
 
   it('adds the assignment and the normalised result of a finished task', () => {
@@ -36,7 +36,7 @@ describe('toTaskDetailVm', () => {
       detail: { kind: 'value', detail },
     });
 
-    expect(vm.state === 'ready' && [vm.workerId, vm.assignedAt, vm.result]).toEqual([
+    expect(vm.kind === 'ready' && [vm.workerId, vm.assignedAt, vm.result]).toEqual([
       'NullPointer',
       100,
       { status: 'completed', completedAt: 200 },
@@ -47,11 +47,11 @@ describe('toTaskDetailVm', () => {
     const unlisted = { ...base, listed: { loaded: true, entry: undefined, listError: null, noDatabase: false } };
     const dropped: DetailFetch = { kind: 'error', httpStatus: 0, message: 'dropped' };
 
-    expect(toTaskDetailVm({ ...unlisted, detail: { kind: 'error', httpStatus: 404, message: 'nope' } }).state).toBe(
+    expect(toTaskDetailVm({ ...unlisted, detail: { kind: 'error', httpStatus: 404, message: 'nope' } }).kind).toBe(
       'not-found',
     );
     expect(toTaskDetailVm({ ...unlisted, detail: dropped })).toEqual({
-      state: 'loading',
+      kind: 'loading',
       message: 'Waiting for the master to list this task…',
     });
   });
@@ -73,7 +73,7 @@ describe('toTaskDetailVm', () => {
     ]);
     const vm = toTaskDetailVm({ ...base, cancelling });
 
-    expect(vm.state === 'ready' && [vm.task.status, vm.reportedStatus, vm.cancelling]).toEqual([
+    expect(vm.kind === 'ready' && [vm.task.status, vm.reportedStatus, vm.cancelling]).toEqual([
       'cancelled',
       'running',
       true,
@@ -84,7 +84,7 @@ describe('toTaskDetailVm', () => {
     expect(
       toTaskDetailVm({ ...base, listed: { loaded: false, entry: undefined, listError: 'down', noDatabase: false } }),
     ).toEqual({
-      state: 'error',
+      kind: 'error',
       message: 'down',
     });
   });
@@ -97,7 +97,7 @@ describe('toTaskDetailVm', () => {
       noDatabase: true,
     };
 
-    expect(toTaskDetailVm({ ...base, listed }).state).toBe('no-database');
+    expect(toTaskDetailVm({ ...base, listed }).kind).toBe('no-database');
   });
 
   it('says why the listed status and the stored result disagree', () => {
@@ -116,7 +116,7 @@ describe('toTaskDetailVm', () => {
       detail,
     });
 
-    expect(vm.state === 'ready' && vm.statusNote).toContain(
+    expect(vm.kind === 'ready' && vm.statusNote).toContain(
       'lists this task as “failed”, but its stored result says cancelled',
     );
   });

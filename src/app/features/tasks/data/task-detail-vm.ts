@@ -4,13 +4,13 @@ import { DetailFetch, ListedTask } from './task-detail-model';
 
 /** Everything the task detail page shows above the logs, in one of its states. */
 export type TaskDetailVm =
-  | { readonly state: 'loading'; readonly message: string }
-  | { readonly state: 'error'; readonly message: string }
-  | { readonly state: 'not-found'; readonly message: string }
+  | { readonly kind: 'loading'; readonly message: string }
+  | { readonly kind: 'error'; readonly message: string }
+  | { readonly kind: 'not-found'; readonly message: string }
   /** The master runs without its database: it cannot show any task. */
-  | { readonly state: 'no-database' }
+  | { readonly kind: 'no-database' }
   | {
-      readonly state: 'ready';
+      readonly kind: 'ready';
       /** The freshest view of the task: the list entry while it is listed, with an unconfirmed cancel shown. */
       readonly task: TaskListEntry;
       readonly cancelling: boolean;
@@ -43,16 +43,16 @@ export function toTaskDetailVm({ taskId, listed, detail, cancelling, runningOn }
   const listedTask = listed.entry ?? fromDetail;
   if (!listedTask) {
     if (detail.kind === 'error' && (detail.httpStatus === 404 || detail.httpStatus === 400)) {
-      return { state: 'not-found', message: `The master has no task ${taskId}.` };
+      return { kind: 'not-found', message: `The master has no task ${taskId}.` };
     }
     if (!listed.loaded && listed.noDatabase) {
-      return { state: 'no-database' };
+      return { kind: 'no-database' };
     }
     if (!listed.loaded && listed.listError) {
-      return { state: 'error', message: listed.listError };
+      return { kind: 'error', message: listed.listError };
     }
     return {
-      state: 'loading',
+      kind: 'loading',
       message: listed.loaded ? 'Waiting for the master to list this task…' : 'Loading the task…',
     };
   }
@@ -62,7 +62,7 @@ export function toTaskDetailVm({ taskId, listed, detail, cancelling, runningOn }
   const isCancelling = cancelling.has(taskId);
   const task = withCancelShown(listedTask, cancelling);
   return {
-    state: 'ready',
+    kind: 'ready',
     task,
     cancelling: isCancelling,
     reportedStatus: listedTask.status,

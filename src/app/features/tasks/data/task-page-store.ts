@@ -25,7 +25,7 @@ import { filesAccess } from './task-files';
 import { TaskWatchStore } from './task-watch-store';
 import { TasksStore } from './tasks-store';
 
-type ReadyTask = Extract<TaskDetailVm, { state: 'ready' }>;
+type ReadyTask = Extract<TaskDetailVm, { kind: 'ready' }>;
 
 /** A task's page: its detail, logs, files and whether this browser watches it. */
 export interface TaskPageView {
@@ -99,7 +99,7 @@ export class TaskPageStore {
       cancelling: this.cancellations.pending$,
       runningOn: this.tasksStore.runningOn$,
     }).pipe(map(toTaskDetailVm), shareReplay({ bufferSize: 1, refCount: true }));
-    const ready$ = detail$.pipe(filter((vm): vm is ReadyTask => vm.state === 'ready'));
+    const ready$ = detail$.pipe(filter((vm): vm is ReadyTask => vm.kind === 'ready'));
     const logInputs$ = ready$.pipe(
       // The master's status, not the optimistic one: a cancel must not close a live stream early.
       map((vm) => ({ status: vm.reportedStatus, cancelling: vm.cancelling })),

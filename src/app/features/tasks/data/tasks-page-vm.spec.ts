@@ -13,9 +13,9 @@ describe('toTasksPageVm', () => {
   const poll = { data: undefined, lastUpdated: null, lastError: null, lastFailure: null, consecutiveFailures: 0 };
 
   it('is loading, then an error only while nothing ever loaded', () => {
-    expect(toTasksPageVm({ ...base, poll })).toEqual({ state: 'loading' });
+    expect(toTasksPageVm({ ...base, poll })).toEqual({ kind: 'loading' });
     expect(toTasksPageVm({ ...base, poll: { ...poll, lastError: 'down' } })).toEqual({
-      state: 'error',
+      kind: 'error',
       message: 'down',
     });
   });
@@ -24,14 +24,14 @@ describe('toTasksPageVm', () => {
     const failure = { kind: 'no-database', body: 'Database not available' } as const;
     const noDatabase = { ...poll, lastError: 'The master has no database…', lastFailure: failure };
 
-    expect(toTasksPageVm({ ...base, poll: noDatabase })).toEqual({ state: 'no-database' });
+    expect(toTasksPageVm({ ...base, poll: noDatabase })).toEqual({ kind: 'no-database' });
   });
 
   it('keeps the list on screen after a failed refresh, and says so', () => {
     const vm = toTasksPageVm({ ...base, poll: { ...poll, data: [aTask()], lastUpdated: 5, lastError: 'slow' } });
 
-    expect(vm.state === 'ready' && vm.rows.length).toBe(1);
-    expect(vm.state === 'ready' && vm.lastError).toBe('slow');
+    expect(vm.kind === 'ready' && vm.rows.length).toBe(1);
+    expect(vm.kind === 'ready' && vm.lastError).toBe('slow');
   });
 
   it('shows the worker a running task is on, from telemetry', () => {
@@ -42,7 +42,7 @@ describe('toTasksPageVm', () => {
       poll: { ...poll, data: [task], lastUpdated: 5 },
     });
 
-    expect(vm.state === 'ready' && vm.rows[0].workerId).toBe('kiwi');
+    expect(vm.kind === 'ready' && vm.rows[0].workerId).toBe('kiwi');
   });
 
   it('counts every task, whatever the filter', () => {
@@ -53,8 +53,8 @@ describe('toTasksPageVm', () => {
       poll: { ...poll, data: tasks, lastUpdated: 5 },
     });
 
-    expect(vm.state === 'ready' && vm.rows.length).toBe(1);
-    expect(vm.state === 'ready' && vm.counts.all).toBe(2);
+    expect(vm.kind === 'ready' && vm.rows.length).toBe(1);
+    expect(vm.kind === 'ready' && vm.counts.all).toBe(2);
   });
 
   it('shows a task being cancelled as cancelled at once, and counts it so', () => {
@@ -79,8 +79,8 @@ describe('toTasksPageVm', () => {
       poll: { ...poll, data: [task, aTask({ status: 'running' })], lastUpdated: 5 },
     });
 
-    expect(vm.state === 'ready' && vm.rows.find((row) => row.cancelling)?.task.status).toBe('cancelled');
-    expect(vm.state === 'ready' && [vm.counts.running, vm.counts.cancelled]).toEqual([1, 1]);
+    expect(vm.kind === 'ready' && vm.rows.find((row) => row.cancelling)?.task.status).toBe('cancelled');
+    expect(vm.kind === 'ready' && [vm.counts.running, vm.counts.cancelled]).toEqual([1, 1]);
   });
 });
 

@@ -8,12 +8,12 @@ import { TaskRow, countTasksByStatus, selectTasks } from './task-rows';
 
 /** Everything the task list page shows, in one of its states. */
 export type TasksPageVm =
-  | { readonly state: 'loading' }
-  | { readonly state: 'error'; readonly message: string }
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'error'; readonly message: string }
   /** The master runs without its database: it keeps no task list at all. Not an error to retry. */
-  | { readonly state: 'no-database' }
+  | { readonly kind: 'no-database' }
   | {
-      readonly state: 'ready';
+      readonly kind: 'ready';
       readonly rows: readonly TaskRow[];
       /** Every task's row by id, whatever the filter: rows held on screen show their latest data. */
       readonly rowsById: ReadonlyMap<string, TaskRow>;
@@ -35,8 +35,8 @@ export interface TasksPageInputs {
 /** Sorting 10,000 tasks is the costly part, so the clock is not an input: it ticks beside the list. */
 export function toTasksPageVm({ poll, runningOn, query, intervalMs, cancelling }: TasksPageInputs): TasksPageVm {
   if (poll.data === undefined || poll.lastUpdated === null) {
-    if (poll.lastFailure?.kind === 'no-database') return { state: 'no-database' };
-    return poll.lastError ? { state: 'error', message: poll.lastError } : { state: 'loading' };
+    if (poll.lastFailure?.kind === 'no-database') return { kind: 'no-database' };
+    return poll.lastError ? { kind: 'error', message: poll.lastError } : { kind: 'loading' };
   }
   const tasks = cancelling.size === 0 ? poll.data : poll.data.map((task) => withCancelShown(task, cancelling));
   const rows = tasks.map((task): TaskRow => ({
@@ -45,7 +45,7 @@ export function toTasksPageVm({ poll, runningOn, query, intervalMs, cancelling }
     cancelling: cancelling.has(task.task_id),
   }));
   return {
-    state: 'ready',
+    kind: 'ready',
     rows: selectTasks(rows, query),
     rowsById: new Map(rows.map((row) => [row.task.task_id, row])),
     counts: countTasksByStatus(tasks),
@@ -71,7 +71,7 @@ export function toShownTasks(
   holding: boolean,
   applied: number,
 ): ShownTasks {
-  if (vm.state !== 'ready') {
+  if (vm.kind !== 'ready') {
     return { vm, rows: [], order: null, key: '', waitingChanges: 0 };
   }
   const key = `${JSON.stringify(toListQueryParams(TASK_QUERY_SPEC, vm.query))}#${applied}`;

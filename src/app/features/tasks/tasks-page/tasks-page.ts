@@ -101,7 +101,7 @@ export class TasksPage {
   }
 
   protected cancelSelected(shown: ShownTasks, selected: ReadonlySet<string>): void {
-    if (shown.vm.state !== 'ready') return;
+    if (shown.vm.kind !== 'ready') return;
     const { rowsById } = shown.vm;
     const tasks = [...selected].flatMap((taskId) => rowsById.get(taskId)?.task ?? []);
     this.openCancelDialog(tasks, true);

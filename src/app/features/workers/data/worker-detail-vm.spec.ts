@@ -26,8 +26,8 @@ describe('toWorkerDetailVm', () => {
       now: 9,
     });
 
-    expect(vm.state === 'ready' && vm.worker).toBe(kiwi);
-    expect(vm.state === 'ready' && vm.assignments?.map((a) => a.task_id)).toEqual(['b', 'a']);
+    expect(vm.kind === 'ready' && vm.worker).toBe(kiwi);
+    expect(vm.kind === 'ready' && vm.assignments?.map((a) => a.task_id)).toEqual(['b', 'a']);
   });
 
   it('says not found for an id the master does not know, rather than failing', () => {
@@ -38,7 +38,7 @@ describe('toWorkerDetailVm', () => {
       now: 0,
     });
 
-    expect(vm).toEqual({ state: 'not-found', id: 'ghost' });
+    expect(vm).toEqual({ kind: 'not-found', id: 'ghost' });
   });
 
   it('shows the history as still loading, and its error apart from the worker', () => {
@@ -50,13 +50,13 @@ describe('toWorkerDetailVm', () => {
       now: 0,
     });
 
-    expect(vm.state === 'ready' && vm.assignments).toBeNull();
-    expect(vm.state === 'ready' && vm.assignmentsError).toBe('Database not available (HTTP 503)');
+    expect(vm.kind === 'ready' && vm.assignments).toBeNull();
+    expect(vm.kind === 'ready' && vm.assignmentsError).toBe('Database not available (HTTP 503)');
   });
 
   it('passes loading and errors of the worker list through', () => {
     expect(toWorkerDetailVm({ id: 'x', workers: { kind: 'loading' }, assignments: noAssignments, now: 0 })).toEqual({
-      state: 'loading',
+      kind: 'loading',
     });
   });
 });

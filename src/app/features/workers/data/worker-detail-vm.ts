@@ -5,12 +5,12 @@ import { PollState } from '../../../shared/streams/smart-poll';
 
 /** The worker detail page in one of its states. */
 export type WorkerDetailVm =
-  | { readonly state: 'loading' }
-  | { readonly state: 'error'; readonly message: string }
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'error'; readonly message: string }
   /** The master does not know this worker id. */
-  | { readonly state: 'not-found'; readonly id: string }
+  | { readonly kind: 'not-found'; readonly id: string }
   | {
-      readonly state: 'ready';
+      readonly kind: 'ready';
       readonly worker: LiveWorker;
       readonly now: number;
       /** Assignment history, newest first; `null` until it loads. */
@@ -27,14 +27,14 @@ export interface WorkerDetailInputs {
 
 export function toWorkerDetailVm({ id, workers, assignments, now }: WorkerDetailInputs): WorkerDetailVm {
   if (workers.kind !== 'ready') {
-    return workers.kind === 'loading' ? { state: 'loading' } : { state: 'error', message: workers.message };
+    return workers.kind === 'loading' ? { kind: 'loading' } : { kind: 'error', message: workers.message };
   }
   const worker = workers.data.find((candidate) => candidate.id === id);
   if (!worker) {
-    return { state: 'not-found', id };
+    return { kind: 'not-found', id };
   }
   return {
-    state: 'ready',
+    kind: 'ready',
     worker,
     now,
     assignments: assignments.data ? [...assignments.data].sort((a, b) => b.assigned_at - a.assigned_at) : null,

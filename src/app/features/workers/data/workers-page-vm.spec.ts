@@ -7,16 +7,16 @@ describe('toWorkersPageVm', () => {
   const inputs = { query: DEFAULT_WORKER_QUERY, preferences, now: 5 };
 
   it('passes loading and error through', () => {
-    expect(toWorkersPageVm({ ...inputs, workers: { kind: 'loading' } })).toEqual({ state: 'loading' });
+    expect(toWorkersPageVm({ ...inputs, workers: { kind: 'loading' } })).toEqual({ kind: 'loading' });
     expect(toWorkersPageVm({ ...inputs, workers: { kind: 'error', message: 'down' } })).toEqual({
-      state: 'error',
+      kind: 'error',
       message: 'down',
     });
   });
 
   it('is empty when the master knows no workers (its `workers: null`)', () => {
     expect(toWorkersPageVm({ ...inputs, workers: { kind: 'ready', data: [], updatedAt: 0 } })).toEqual({
-      state: 'empty',
+      kind: 'empty',
     });
   });
 
@@ -28,8 +28,8 @@ describe('toWorkersPageVm', () => {
       workers: { kind: 'ready', data: workers, updatedAt: 0, refreshError: 'slow' },
     });
 
-    expect(vm.state === 'ready' && vm.workers.map((w) => w.id)).toEqual(['a']);
-    expect(vm.state === 'ready' && vm.counts).toEqual({ all: 2, active: 1, stale: 0, inactive: 1 });
-    expect(vm.state === 'ready' && vm.refreshError).toBe('slow');
+    expect(vm.kind === 'ready' && vm.workers.map((w) => w.id)).toEqual(['a']);
+    expect(vm.kind === 'ready' && vm.counts).toEqual({ all: 2, active: 1, stale: 0, inactive: 1 });
+    expect(vm.kind === 'ready' && vm.refreshError).toBe('slow');
   });
 });

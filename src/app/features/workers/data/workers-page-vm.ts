@@ -6,12 +6,12 @@ import { WorkersViewPreferences } from './workers-view-preferences';
 
 /** Everything the workers page shows, in one of its four states. */
 export type WorkersPageVm =
-  | { readonly state: 'loading' }
-  | { readonly state: 'error'; readonly message: string }
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'error'; readonly message: string }
   /** The master knows no workers at all. */
-  | { readonly state: 'empty' }
+  | { readonly kind: 'empty' }
   | {
-      readonly state: 'ready';
+      readonly kind: 'ready';
       readonly workers: readonly LiveWorker[];
       readonly counts: Readonly<Record<'all' | WorkerStatus, number>>;
       readonly query: WorkerQuery;
@@ -29,13 +29,13 @@ export interface WorkersPageInputs {
 
 export function toWorkersPageVm({ workers, query, preferences, now }: WorkersPageInputs): WorkersPageVm {
   if (workers.kind !== 'ready') {
-    return workers.kind === 'loading' ? { state: 'loading' } : { state: 'error', message: workers.message };
+    return workers.kind === 'loading' ? { kind: 'loading' } : { kind: 'error', message: workers.message };
   }
   if (workers.data.length === 0) {
-    return { state: 'empty' };
+    return { kind: 'empty' };
   }
   return {
-    state: 'ready',
+    kind: 'ready',
     workers: selectWorkers(workers.data, query),
     counts: countByStatus(workers.data),
     query,

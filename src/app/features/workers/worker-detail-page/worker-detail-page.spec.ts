@@ -29,7 +29,7 @@ describe('WorkerDetailPage', () => {
       runningTasks: [{ task_id: 'task-7', cpu_allocated: 2, memory_allocated: 4, gpu_allocated: 0, status: 'running' }],
     });
     const page = await render({
-      state: 'ready',
+      kind: 'ready',
       worker,
       now: worker.lastHeartbeat!,
       assignments: [],
@@ -44,13 +44,13 @@ describe('WorkerDetailPage', () => {
 
   it('says the capacities are unknown when the master reports none', async () => {
     const worker = aLiveWorker({ capacity: null, allocated: null, available: null });
-    const page = await render({ state: 'ready', worker, now: 0, assignments: null, assignmentsError: null });
+    const page = await render({ kind: 'ready', worker, now: 0, assignments: null, assignmentsError: null });
 
     expect(page.textContent).toContain('the master reports no capacities for this worker');
   });
 
   it('says when the master knows no such worker, and links to all workers', async () => {
-    const page = await render({ state: 'not-found', id: 'ghost' });
+    const page = await render({ kind: 'not-found', id: 'ghost' });
 
     expect(page.textContent).toContain('No worker “ghost”');
     const links = Array.from(page.querySelectorAll('a[href="/workers"]')).map((link) => link.textContent?.trim());
@@ -58,9 +58,9 @@ describe('WorkerDetailPage', () => {
   });
 
   it('shows a skeleton while loading and the reason when loading failed', async () => {
-    expect((await render({ state: 'loading' })).querySelector('[aria-busy="true"]')).not.toBeNull();
+    expect((await render({ kind: 'loading' })).querySelector('[aria-busy="true"]')).not.toBeNull();
     TestBed.resetTestingModule();
-    expect((await render({ state: 'error', message: 'The master cannot be reached.' })).textContent).toContain(
+    expect((await render({ kind: 'error', message: 'The master cannot be reached.' })).textContent).toContain(
       'The master cannot be reached.',
     );
   });

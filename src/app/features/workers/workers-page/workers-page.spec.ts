@@ -9,7 +9,7 @@ import { WorkersPage } from './workers-page';
 
 describe('WorkersPage', () => {
   const ready = (mode: 'table' | 'heatmap'): WorkersPageVm => ({
-    state: 'ready',
+    kind: 'ready',
     workers: [aLiveWorker({ id: 'kiwi' }), aLiveWorker({ id: 'lime', status: 'inactive' })],
     counts: { all: 2, active: 1, stale: 0, inactive: 1 },
     query: DEFAULT_WORKER_QUERY,
@@ -51,7 +51,7 @@ describe('WorkersPage', () => {
   });
 
   it('says why the workers could not be loaded, with a retry that asks the store', async () => {
-    const { element, store } = await render({ state: 'error', message: 'The master cannot be reached.' });
+    const { element, store } = await render({ kind: 'error', message: 'The master cannot be reached.' });
 
     expect(element.textContent).toContain('The master cannot be reached.');
     Array.from(element.querySelectorAll('button'))
