@@ -48,6 +48,8 @@ export interface TelemetrySetup {
   online?: Observable<boolean>;
   visible?: Observable<boolean>;
   config?: Partial<RealtimeConfig>;
+  /** Whether someone allowed to see live data has opened the connection (default: yes). */
+  connected?: boolean;
 }
 
 /**
@@ -60,6 +62,7 @@ export function setupTelemetry({
   online = of(true),
   visible = of(true),
   config: overrides = {},
+  connected = true,
 }: TelemetrySetup) {
   let connection = 0;
   const { calls: restCalls, provider } = fakeWorkersClient(inTurn(rest));
@@ -76,7 +79,9 @@ export function setupTelemetry({
       provider,
     ],
   });
-  return { store: TestBed.inject(TelemetryStore), restCalls };
+  const store = TestBed.inject(TelemetryStore);
+  if (connected) store.connect();
+  return { store, restCalls };
 }
 
 export const beat = (id: string, lastUpdate: number, cpu: number): WorkerTelemetry => ({

@@ -1,7 +1,8 @@
 import { asyncScheduler, of } from 'rxjs';
 import { PollState } from '../../shared/streams/smart-poll';
 import { marbles } from '../../testing/marbles';
-import { NOT_POLLED, NO_PACED_POLL, PaceState, PacedPoll, addPaceState, onAnsweringAgain } from './paced-poll';
+import { NOT_POLLED } from '../../shared/streams/smart-poll';
+import { NO_PACED_POLL, PaceState, PacedPoll, addPaceState, onAnsweringAgain } from './paced-poll';
 
 describe('addPaceState', () => {
   const ok = (data: string[], at: number): PollState<string[]> => ({ ...NOT_POLLED, data, lastUpdated: at });

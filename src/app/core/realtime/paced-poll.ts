@@ -1,6 +1,5 @@
-import { dequal } from 'dequal';
 import { MonoTypeOperatorFunction, defer, tap } from 'rxjs';
-import { PollState } from '../../shared/streams/smart-poll';
+import { NOT_POLLED, PollState, keepIfEqual } from '../../shared/streams/smart-poll';
 
 /** A state of the poller running at one pace, which the socket sets: fast while it is down. */
 export interface PaceState<T> {
@@ -17,14 +16,6 @@ export interface PacedPoll<T> {
   /** Every answer at any pace, as one poller making every request would tell them. */
   readonly overall: PollState<T>;
 }
-
-export const NOT_POLLED: PollState<never> = {
-  data: undefined,
-  lastUpdated: null,
-  lastError: null,
-  lastFailure: null,
-  consecutiveFailures: 0,
-};
 
 export const NO_PACED_POLL: PacedPoll<never> = { socketDown: false, sincePaceChange: null, overall: NOT_POLLED };
 
@@ -54,8 +45,7 @@ function addAnswer<T>(overall: PollState<T>, latest: PollState<T>): PollState<T>
     };
   }
   // As in smartPoll: the same reference while the data is structurally equal, whichever poller fetched it.
-  const data = overall.data !== undefined && dequal(overall.data, latest.data) ? overall.data : latest.data;
-  return { ...latest, data };
+  return { ...latest, data: latest.data === undefined ? undefined : keepIfEqual(overall.data, latest.data) };
 }
 
 /**

@@ -5,6 +5,17 @@ import { beat, frame, kinds, reported, setupTelemetry } from '../../testing/real
 // The socket's reconnection as the store's readers see it, in connection$ and workers$.
 
 describe('TelemetrySocket', () => {
+  it('opens nothing until someone allowed to see live data connects it', () => {
+    marbles(({ cold, hot, expectSubscriptions }) => {
+      const socket = cold<string>('-');
+      const { store } = setupTelemetry({ sockets: [socket], connected: false });
+      const reader = store.connection$.subscribe();
+      hot('50ms c 49ms u').subscribe((command) => (command === 'c' ? store.connect() : reader.unsubscribe()));
+
+      expectSubscriptions(socket.subscriptions).toBe('50ms ^ 49ms !');
+    });
+  });
+
   it('reconnects with exponential backoff and says when the next attempt is due', () => {
     marbles(({ cold, expectObservable, expectSubscriptions }) => {
       const failing = cold<string>('5ms #');

@@ -48,8 +48,11 @@ export class TelemetrySocket {
    */
   private readonly masterAnswering = new Subject<void>();
 
-  /** Whether the live connection may be open; sign-out closes it, sign-in opens it again. */
-  private readonly enabled = new BehaviorSubject(true);
+  /**
+   * Whether the live connection may be open. Closed until someone may see live data (the session
+   * store opens it once the master says so), so a reader subscribing early opens nothing.
+   */
+  private readonly enabled = new BehaviorSubject(false);
 
   /** Frames and reconnection events of the one shared socket. Hot while subscribed; no replay; never completes. */
   readonly events$: Observable<SocketEvent> = this.enabled.pipe(

@@ -42,7 +42,8 @@ export interface PollState<T> {
   readonly consecutiveFailures: number;
 }
 
-const INITIAL: PollState<never> = {
+/** Before the first answer. */
+export const NOT_POLLED: PollState<never> = {
   data: undefined,
   lastUpdated: null,
   lastError: null,
@@ -89,8 +90,8 @@ export function smartPoll<T>(options: SmartPollOptions<T>): Observable<PollState
       }
       return merge(of(null), refresh$).pipe(switchMap(() => cycle(intervalMs)));
     }),
-    scan(toPollState<T>, INITIAL),
-    startWith(INITIAL),
+    scan(toPollState<T>, NOT_POLLED),
+    startWith(NOT_POLLED),
   );
 }
 
@@ -103,6 +104,11 @@ function toPollState<T>(state: PollState<T>, fetched: Fetched<T>): PollState<T> 
       consecutiveFailures: state.consecutiveFailures + 1,
     };
   }
-  const data = state.data !== undefined && dequal(state.data, fetched.value) ? state.data : fetched.value;
+  const data = keepIfEqual(state.data, fetched.value);
   return { data, lastUpdated: fetched.receivedAt, lastError: null, lastFailure: null, consecutiveFailures: 0 };
+}
+
+/** `next`, or `previous` when it is structurally equal, so readers see a new reference only for a real change. */
+export function keepIfEqual<T>(previous: T | undefined, next: T): T {
+  return previous !== undefined && dequal(previous, next) ? previous : next;
 }
