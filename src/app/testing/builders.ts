@@ -2,6 +2,8 @@ import { LiveWorker } from '../core/realtime/live-worker';
 import { TaskListEntry } from '../shared/cloudai/task.model';
 import { WorkerListEntry } from '../shared/cloudai/worker.model';
 import { UsageHistory } from '../core/realtime/usage-history';
+import { PollState } from '../shared/streams/load-state';
+import { MasterFailure } from '../shared/http/master-failure';
 
 let sequence = 0;
 
@@ -67,4 +69,20 @@ export function aLiveWorker(overrides: Partial<LiveWorker> = {}): LiveWorker {
     history: UsageHistory.EMPTY,
     ...overrides,
   };
+}
+
+/** A poller's state after a good answer at `updatedAt`; pass `refreshError` for a later failure. */
+export function aPoll<T>(data: T, updatedAt = 0, refreshError?: string): PollState<T> {
+  return {
+    kind: 'ready',
+    data,
+    updatedAt,
+    consecutiveFailures: refreshError === undefined ? 0 : 1,
+    ...(refreshError === undefined ? {} : { refreshError }),
+  };
+}
+
+/** A poller's state after failing before any good answer. */
+export function aFailedPoll(message: string, failure?: MasterFailure): PollState<never> {
+  return { kind: 'error', message, consecutiveFailures: 1, ...(failure ? { failure } : {}) };
 }

@@ -12,11 +12,11 @@ import { AuthStore } from './auth-store';
 export const authGuard: CanActivateChildFn = (_route, state) => {
   const router = inject(Router);
   return inject(AuthStore).state$.pipe(
-    filter((auth) => auth.status !== 'checking'),
+    filter((auth) => auth.kind !== 'checking'),
     take(1),
     map((auth) => {
       if (mayUseDashboard(auth)) return true;
-      const page = auth.status === 'unreachable' ? '/waiting' : '/login';
+      const page = auth.kind === 'unreachable' ? '/waiting' : '/login';
       return router.createUrlTree([page], { queryParams: { returnUrl: state.url } });
     }),
   );

@@ -18,7 +18,7 @@ describe('reduceAuth', () => {
     visit_count: 3,
     created_at: '2025-11-18T20:30:01.123Z',
   };
-  const signedIn: AuthState = { status: 'signed-in', user: alice };
+  const signedIn: AuthState = { kind: 'signed-in', user: alice };
   const failed = (status: number): AuthEvent => ({
     kind: 'check-failed',
     error: new HttpErrorResponse({ status }),
@@ -32,39 +32,39 @@ describe('reduceAuth', () => {
   });
 
   it('is signed out when nobody is at start, but expired (sign in over the page) when a session ends', () => {
-    expect(reduceAuth(CHECKING, signedOut)).toEqual({ status: 'signed-out' });
-    expect(reduceAuth(signedIn, signedOut)).toEqual({ status: 'expired', user: alice });
+    expect(reduceAuth(CHECKING, signedOut)).toEqual({ kind: 'signed-out' });
+    expect(reduceAuth(signedIn, signedOut)).toEqual({ kind: 'expired', user: alice });
   });
 
   it('never treats a session the master could not confirm as one: data pages stay closed until it answers', () => {
     const unreachable = reduceAuth(CHECKING, failed(0));
-    expect(unreachable.status).toBe('unreachable');
+    expect(unreachable.kind).toBe('unreachable');
     expect(mayUseDashboard(unreachable)).toBeFalse();
 
-    expect(reduceAuth(unreachable, signedOut)).toEqual({ status: 'signed-out' });
+    expect(reduceAuth(unreachable, signedOut)).toEqual({ kind: 'signed-out' });
     expect(reduceAuth(unreachable, answered({ kind: 'signed-in', user: alice }))).toEqual(signedIn);
   });
 
   it('goes into no-sign-in mode when the master has no auth routes', () => {
-    expect(reduceAuth(CHECKING, answered({ kind: 'no-auth' }))).toEqual({ status: 'no-auth' });
+    expect(reduceAuth(CHECKING, answered({ kind: 'no-auth' }))).toEqual({ kind: 'no-auth' });
   });
 
   it('keeps a session through a master that is down, and says so when nothing is known yet', () => {
     expect(reduceAuth(signedIn, failed(0))).toBe(signedIn);
-    expect(reduceAuth(CHECKING, failed(503))).toEqual(jasmine.objectContaining({ status: 'unreachable' }));
+    expect(reduceAuth(CHECKING, failed(503))).toEqual(jasmine.objectContaining({ kind: 'unreachable' }));
   });
 
   it('signs in and out on command', () => {
-    expect(reduceAuth({ status: 'signed-out' }, { kind: 'signed-in', user: alice })).toEqual(signedIn);
-    expect(reduceAuth(signedIn, { kind: 'signed-out' })).toEqual({ status: 'signed-out' });
+    expect(reduceAuth({ kind: 'signed-out' }, { kind: 'signed-in', user: alice })).toEqual(signedIn);
+    expect(reduceAuth(signedIn, { kind: 'signed-out' })).toEqual({ kind: 'signed-out' });
   });
 
   it('lets data pages open only when allowed', () => {
     expect(mayUseDashboard(signedIn)).toBeTrue();
-    expect(mayUseDashboard({ status: 'no-auth' })).toBeTrue();
-    expect(mayUseDashboard({ status: 'signed-out' })).toBeFalse();
+    expect(mayUseDashboard({ kind: 'no-auth' })).toBeTrue();
+    expect(mayUseDashboard({ kind: 'signed-out' })).toBeFalse();
     expect(mayUseDashboard(CHECKING)).toBeFalse();
-    expect(mayUseDashboard({ status: 'expired', user: alice })).toBeTrue();
+    expect(mayUseDashboard({ kind: 'expired', user: alice })).toBeTrue();
   });
 
   it('ignores the answer to a check sent before a sign-in or sign-out', () => {
@@ -73,7 +73,7 @@ describe('reduceAuth', () => {
 
     expect(reduceSession(afterSignIn, answered({ kind: 'signed-out' }, 0))).toBe(afterSignIn);
     expect(reduceSession(afterSignIn, answered({ kind: 'signed-out' }, 1)).auth).toEqual({
-      status: 'expired',
+      kind: 'expired',
       user: alice,
     });
   });

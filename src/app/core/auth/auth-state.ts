@@ -5,18 +5,18 @@ import { toErrorMessage } from '../../shared/http/error-message';
 
 /** Who is using the dashboard, as far as the master says. */
 export type AuthState =
-  | { readonly status: 'checking' }
-  | { readonly status: 'signed-out' }
-  | { readonly status: 'signed-in'; readonly user: AuthUser }
+  | { readonly kind: 'checking' }
+  | { readonly kind: 'signed-out' }
+  | { readonly kind: 'signed-in'; readonly user: AuthUser }
   /** The session ended while the operator was working: sign in again over the page, losing nothing. */
-  | { readonly status: 'expired'; readonly user: AuthUser }
+  | { readonly kind: 'expired'; readonly user: AuthUser }
   /** The master has no auth routes (no user database): everyone may use the dashboard. */
-  | { readonly status: 'no-auth' }
+  | { readonly kind: 'no-auth' }
   /**
    * The master could not be asked and nobody was known: an unknown session is not a session, so
    * data pages wait (on the waiting page) and the check is repeated until the master answers.
    */
-  | { readonly status: 'unreachable'; readonly message: string };
+  | { readonly kind: 'unreachable'; readonly message: string };
 
 export type AuthEvent =
   /** `generation`: the session generation the check was sent in. */
@@ -25,7 +25,7 @@ export type AuthEvent =
   | { readonly kind: 'signed-in'; readonly user: AuthUser }
   | { readonly kind: 'signed-out' };
 
-export const CHECKING: AuthState = { status: 'checking' };
+export const CHECKING: AuthState = { kind: 'checking' };
 
 /**
  * The auth state with its generation, bumped on every sign-in and sign-out: a check sent before
@@ -47,19 +47,17 @@ export function reduceSession(state: SessionState, event: AuthEvent): SessionSta
 }
 
 export function reduceAuth(state: AuthState, event: AuthEvent): AuthState {
-  const user = state.status === 'signed-in' || state.status === 'expired' ? state.user : null;
+  const user = state.kind === 'signed-in' || state.kind === 'expired' ? state.user : null;
   switch (event.kind) {
     case 'signed-in':
-      return { status: 'signed-in', user: event.user };
+      return { kind: 'signed-in', user: event.user };
     case 'signed-out':
-      return { status: 'signed-out' };
+      return { kind: 'signed-out' };
     case 'checked':
       return afterAnswer(state, user, event.answer);
     case 'check-failed':
       // A master that is down or failing says nothing about the session: keep it.
-      return user || state.status === 'no-auth'
-        ? state
-        : { status: 'unreachable', message: toErrorMessage(event.error) };
+      return user || state.kind === 'no-auth' ? state : { kind: 'unreachable', message: toErrorMessage(event.error) };
   }
 }
 
@@ -67,19 +65,19 @@ function afterAnswer(state: AuthState, user: AuthUser | null, answer: SessionAns
   switch (answer.kind) {
     case 'signed-in':
       // The same answer again changes nothing, so nothing downstream re-renders.
-      return state.status === 'signed-in' && dequal(state.user, answer.user)
+      return state.kind === 'signed-in' && dequal(state.user, answer.user)
         ? state
-        : { status: 'signed-in', user: answer.user };
+        : { kind: 'signed-in', user: answer.user };
     case 'signed-out':
       return endedSession(user);
     case 'no-auth':
-      return { status: 'no-auth' };
+      return { kind: 'no-auth' };
   }
 }
 
 /** Nobody is signed in (any more): over the page if someone was, on the sign-in page if nobody ever was. */
 function endedSession(user: AuthUser | null): AuthState {
-  return user ? { status: 'expired', user } : { status: 'signed-out' };
+  return user ? { kind: 'expired', user } : { kind: 'signed-out' };
 }
 
 /**
@@ -87,5 +85,5 @@ function endedSession(user: AuthUser | null): AuthState {
  * (an ended session keeps its page, under the sign-in dialog) or a master without sign-in.
  */
 export function mayUseDashboard(state: AuthState): boolean {
-  return state.status === 'signed-in' || state.status === 'expired' || state.status === 'no-auth';
+  return state.kind === 'signed-in' || state.kind === 'expired' || state.kind === 'no-auth';
 }

@@ -54,9 +54,9 @@ describe('AuthStore', () => {
       });
 
       expectObservable(store.state$, '400ms !').toBe('c 9ms s 209ms e', {
-        c: { status: 'checking' },
-        s: { status: 'signed-in', user: alice },
-        e: { status: 'expired', user: alice },
+        c: { kind: 'checking' },
+        s: { kind: 'signed-in', user: alice },
+        e: { kind: 'expired', user: alice },
       });
     });
   });
@@ -71,9 +71,9 @@ describe('AuthStore', () => {
       });
 
       expectObservable(store.state$, '6000ms !').toBe('c 9ms u 5009ms s', {
-        c: { status: 'checking' },
-        u: jasmine.objectContaining({ status: 'unreachable' }) as never,
-        s: { status: 'signed-out' },
+        c: { kind: 'checking' },
+        u: jasmine.objectContaining({ kind: 'unreachable' }) as never,
+        s: { kind: 'signed-out' },
       });
     });
   });
@@ -89,9 +89,9 @@ describe('AuthStore', () => {
       );
 
       expectObservable(store.state$, '95ms !').toBe('c 9ms s 79ms e', {
-        c: { status: 'checking' },
-        s: { status: 'signed-in', user: alice },
-        e: { status: 'expired', user: alice },
+        c: { kind: 'checking' },
+        s: { kind: 'signed-in', user: alice },
+        e: { kind: 'expired', user: alice },
       });
     });
   });
@@ -165,8 +165,8 @@ describe('AuthStore', () => {
       cold('20ms x').subscribe(() => store.signIn('a@example.com', 'secret1').subscribe());
 
       expectObservable(store.state$, '100ms !').toBe('c 29ms s', {
-        c: { status: 'checking' },
-        s: { status: 'signed-in', user: alice },
+        c: { kind: 'checking' },
+        s: { kind: 'signed-in', user: alice },
       });
     });
   });

@@ -64,7 +64,7 @@ export class AuthStore {
 
   /** The signed-in user's email, `null` while nobody is (or the master has no sign-in). Hot; replays; never completes. */
   readonly signedInAs$: Observable<string | null> = this.state$.pipe(
-    map((auth) => (auth.status === 'signed-in' ? auth.user.email : null)),
+    map((auth) => (auth.kind === 'signed-in' ? auth.user.email : null)),
     distinctUntilChanged(),
   );
 
@@ -138,7 +138,7 @@ export class AuthStore {
     // so the waiting operator is let in (or asked to sign in) as soon as it answers.
     const periodic$ = session$.pipe(
       map(({ auth }) =>
-        auth.status === 'signed-in' ? this.checkMs : auth.status === 'unreachable' ? UNREACHABLE_RECHECK_MS : 0,
+        auth.kind === 'signed-in' ? this.checkMs : auth.kind === 'unreachable' ? UNREACHABLE_RECHECK_MS : 0,
       ),
       distinctUntilChanged(),
       switchMap((periodMs) => (periodMs > 0 ? interval(periodMs) : EMPTY)),

@@ -11,7 +11,7 @@ import { AuthState } from './auth-state';
   selector: 'app-user-menu',
   imports: [RouterLink],
   template: `
-    @switch (auth().status) {
+    @switch (auth().kind) {
       @case ('no-auth') {
         <span
           class="no-auth"
@@ -69,7 +69,7 @@ export class UserMenu {
 
   protected user() {
     const auth = this.auth();
-    return auth.status === 'signed-in' || auth.status === 'expired' ? auth.user : null;
+    return auth.kind === 'signed-in' || auth.kind === 'expired' ? auth.user : null;
   }
 
   protected initial(name: string): string {

@@ -1,4 +1,5 @@
-import { PollState } from '../../shared/streams/smart-poll';
+import { PollState } from '../../shared/streams/load-state';
+import { aPoll } from '../../testing/builders';
 import { ConnectionInputs, toConnectionState } from './connection-state';
 
 describe('toConnectionState', () => {
@@ -11,14 +12,8 @@ describe('toConnectionState', () => {
     staleAfterMs: 10_000,
     clockOffsetMs: 0,
   };
-  const polled = (overrides: Partial<PollState<unknown>>): PollState<unknown> => ({
-    data: [],
-    lastUpdated: 7000,
-    lastError: null,
-    lastFailure: null,
-    consecutiveFailures: 0,
-    ...overrides,
-  });
+  /** The fallback poller after an answer at 7000, and a failed refresh when `problem` is given. */
+  const polled = (problem?: string): PollState<unknown> => aPoll([], 7000, problem);
   const retrying = { phase: 'retrying', lastFrameAt: 1000, attempt: 2, retryAt: 9000, reason: 'closed' } as const;
 
   it('is live while frames arrive', () => {
@@ -56,13 +51,11 @@ describe('toConnectionState', () => {
   });
 
   it('is still reconnecting when the fallback polling fails too', () => {
-    expect(toConnectionState({ ...base, socket: retrying, fallback: polled({ lastError: 'down' }) }).kind).toBe(
-      'reconnecting',
-    );
+    expect(toConnectionState({ ...base, socket: retrying, fallback: polled('down') }).kind).toBe('reconnecting');
   });
 
   it('is degraded when fallback polling delivers while the socket is down, and dates the data by it', () => {
-    expect(toConnectionState({ ...base, socket: retrying, fallback: polled({}) })).toEqual({
+    expect(toConnectionState({ ...base, socket: retrying, fallback: polled() })).toEqual({
       kind: 'degraded',
       attempt: 2,
       retryAt: 9000,

@@ -1,4 +1,4 @@
-import { PollState } from '../../shared/streams/smart-poll';
+import { PollState, updatedAtOf } from '../../shared/streams/load-state';
 
 /** Where the telemetry socket is: waiting for its first frame, delivering frames, or waiting to reconnect. */
 export type SocketStatus =
@@ -54,7 +54,7 @@ export function toConnectionState({
   staleAfterMs,
   clockOffsetMs,
 }: ConnectionInputs): ConnectionState {
-  const lastMessageAt = latest(socket.lastFrameAt, fallback?.lastUpdated ?? null);
+  const lastMessageAt = latest(socket.lastFrameAt, fallback ? updatedAtOf(fallback) : null);
   const freshness = { lastMessageAt, checkedAt: now, clockOffsetMs };
   if (!online) {
     return { kind: 'offline', ...freshness };
@@ -67,7 +67,7 @@ export function toConnectionState({
         ? { kind: 'stale', ...freshness }
         : { kind: 'live', ...freshness };
     case 'retrying':
-      return fallback?.lastUpdated != null && fallback.lastError === null
+      return fallback?.kind === 'ready' && fallback.refreshError === undefined
         ? { kind: 'degraded', attempt: socket.attempt, retryAt: socket.retryAt, ...freshness }
         : {
             kind: 'reconnecting',

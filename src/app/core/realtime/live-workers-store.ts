@@ -13,8 +13,6 @@ import {
   startWith,
   tap,
 } from 'rxjs';
-import { LoadState } from '../../shared/streams/load-state';
-import { PollState } from '../../shared/streams/smart-poll';
 import { WorkerListEntry } from '../../shared/cloudai/worker.model';
 import { REALTIME_CONFIG } from '../config/realtime-config';
 import { CLOCK, RENDER_SCHEDULER } from './browser-signals';
@@ -22,6 +20,7 @@ import { LiveWorker, toLiveWorkers } from './live-worker';
 import { TelemetryStore } from './telemetry-store';
 import { TrackedWorker } from './tracked-worker';
 import { WorkerRegistry } from './worker-registry';
+import { LoadState, PollState, dataOf, problemOf, updatedAtOf } from '../../shared/streams/load-state';
 
 const LOADING: LoadState<readonly LiveWorker[]> = { kind: 'loading' };
 
@@ -111,12 +110,13 @@ export class LiveWorkersStore {
     offsetMs: number,
     previous: LoadState<readonly LiveWorker[]>,
   ): LoadState<readonly LiveWorker[]> {
-    if (registry.data === undefined && telemetry.size === 0) {
-      return registry.lastError ? { kind: 'error', message: registry.lastError } : { kind: 'loading' };
+    const registered = dataOf(registry);
+    if (registered === undefined && telemetry.size === 0) {
+      return registry.kind === 'error' ? { kind: 'error', message: registry.message } : { kind: 'loading' };
     }
     const rules = { staleAfterMs: 2 * this.config.heartbeatMs, inactiveAfterMs: this.config.inactiveAfterMs };
     const workers = toLiveWorkers(
-      registry.data ?? [],
+      registered ?? [],
       telemetry,
       now + offsetMs,
       rules,
@@ -129,8 +129,8 @@ export class LiveWorkersStore {
     return {
       kind: 'ready',
       data: workers,
-      updatedAt: Math.max(registry.lastUpdated ?? 0, latestHeartbeat - offsetMs),
-      ...(registry.lastError ? { refreshError: registry.lastError } : {}),
+      updatedAt: Math.max(updatedAtOf(registry) ?? 0, latestHeartbeat - offsetMs),
+      ...(problemOf(registry) ? { refreshError: problemOf(registry)! } : {}),
     };
   }
 }

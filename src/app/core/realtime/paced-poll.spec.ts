@@ -1,17 +1,17 @@
 import { asyncScheduler, of } from 'rxjs';
-import { PollState } from '../../shared/streams/smart-poll';
+import { PollState, dataOf, updatedAtOf } from '../../shared/streams/load-state';
+import { aPoll } from '../../testing/builders';
 import { marbles } from '../../testing/marbles';
 import { NOT_POLLED } from '../../shared/streams/smart-poll';
 import { NO_PACED_POLL, PaceState, PacedPoll, addPaceState, onAnsweringAgain } from './paced-poll';
 
 describe('addPaceState', () => {
-  const ok = (data: string[], at: number): PollState<string[]> => ({ ...NOT_POLLED, data, lastUpdated: at });
-  const failed = (after: PollState<string[]>, failures: number): PollState<string[]> => ({
-    ...after,
-    lastError: 'boom',
-    lastFailure: null,
-    consecutiveFailures: failures,
-  });
+  const ok = (data: string[], at: number): PollState<string[]> => aPoll(data, at);
+  /** A poller's state after `failures` failures in a row, following `after`. */
+  const failed = (after: PollState<string[]>, failures: number): PollState<string[]> =>
+    after.kind === 'ready'
+      ? { ...after, refreshError: 'boom', consecutiveFailures: failures }
+      : { kind: 'error', message: 'boom', consecutiveFailures: failures };
   const fold = (...states: PaceState<string[]>[]): PacedPoll<string[]> =>
     states.reduce(addPaceState<string[]>, NO_PACED_POLL);
   const up = (state: PollState<string[]>) => ({ socketDown: false, state });
@@ -27,7 +27,7 @@ describe('addPaceState', () => {
 
     expect(poll.socketDown).toBeTrue();
     expect(poll.sincePaceChange).toEqual(failed(NOT_POLLED, 1));
-    expect(poll.overall).toEqual({ ...failed(early, 1), data: ['kiwi'], lastUpdated: 10 });
+    expect(poll.overall).toEqual(failed(early, 1));
   });
 
   it('counts consecutive failures across changes of pace, until a success', () => {
@@ -49,14 +49,14 @@ describe('addPaceState', () => {
     const first = ['kiwi'];
     const poll = fold(up(NOT_POLLED), up(ok(first, 10)), down(NOT_POLLED), down(ok(['kiwi'], 20)));
 
-    expect(poll.overall.data).toBe(first);
-    expect(poll.overall.lastUpdated).toBe(20);
+    expect(dataOf(poll.overall)).toBe(first);
+    expect(updatedAtOf(poll.overall)).toBe(20);
   });
 });
 
 describe('onAnsweringAgain', () => {
-  const answer = (at: number): PollState<number> => ({ ...NOT_POLLED, data: 1, lastUpdated: at });
-  const failure: PollState<number> = { ...NOT_POLLED, lastError: 'boom', consecutiveFailures: 1 };
+  const answer = (at: number): PollState<number> => aPoll(1, at);
+  const failure: PollState<number> = aPoll(1, 10, 'boom');
 
   it('tells of the first answer and of each answer after failures, not of those between', () => {
     marbles(({ cold, expectObservable, flush }) => {
@@ -77,7 +77,7 @@ describe('onAnsweringAgain', () => {
     const log: string[] = [];
     const states = of(NOT_POLLED, answer(10)).pipe(onAnsweringAgain<number>(() => log.push('told')));
 
-    states.subscribe((state) => log.push(state.lastUpdated === null ? 'waiting' : 'answer'));
+    states.subscribe((state) => log.push(state.kind === 'loading' ? 'waiting' : 'answer'));
     states.subscribe(() => undefined);
 
     expect(log).toEqual(['waiting', 'told', 'answer', 'told']);

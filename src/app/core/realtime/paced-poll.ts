@@ -1,5 +1,6 @@
 import { MonoTypeOperatorFunction, defer, tap } from 'rxjs';
-import { NOT_POLLED, PollState, keepIfEqual } from '../../shared/streams/smart-poll';
+import { NOT_POLLED, addAnswer } from '../../shared/streams/smart-poll';
+import { Fetched, PollState, hasAnswered, problemOf } from '../../shared/streams/load-state';
 
 /** A state of the poller running at one pace, which the socket sets: fast while it is down. */
 export interface PaceState<T> {
@@ -19,33 +20,32 @@ export interface PacedPoll<T> {
 
 export const NO_PACED_POLL: PacedPoll<never> = { socketDown: false, sincePaceChange: null, overall: NOT_POLLED };
 
-/** Whether a poller has had an answer: a success sets `lastUpdated`, a failure `lastError`. */
-export function hasAnswered(state: PollState<unknown>): boolean {
-  return state.lastUpdated !== null || state.lastError !== null;
-}
-
 /**
  * Folds the states of successive pollers, each seen from its first (unanswered) state on: every
  * later state is exactly one new answer, added to `overall` as `smartPoll` itself would.
  */
 export function addPaceState<T>(poll: PacedPoll<T>, { socketDown, state }: PaceState<T>): PacedPoll<T> {
-  if (!hasAnswered(state)) {
+  const answer = latestAnswer(state);
+  if (answer === null) {
     return { socketDown, sincePaceChange: null, overall: poll.overall };
   }
-  return { socketDown, sincePaceChange: state, overall: addAnswer(poll.overall, state) };
+  // As smartPoll adds it: the data keeps its reference while equal, whichever poller fetched it.
+  return { socketDown, sincePaceChange: state, overall: addAnswer(poll.overall, answer) };
 }
 
-function addAnswer<T>(overall: PollState<T>, latest: PollState<T>): PollState<T> {
-  if (latest.lastError !== null) {
-    return {
-      ...overall,
-      lastError: latest.lastError,
-      lastFailure: latest.lastFailure,
-      consecutiveFailures: overall.consecutiveFailures + 1,
-    };
+/** The answer a poller's state reports last, `null` before its first. */
+function latestAnswer<T>(state: PollState<T>): Fetched<T> | null {
+  switch (state.kind) {
+    case 'idle':
+    case 'loading':
+      return null;
+    case 'error':
+      return { kind: 'error', message: state.message, failure: state.failure };
+    case 'ready':
+      return state.refreshError === undefined
+        ? { kind: 'ready', data: state.data, updatedAt: state.updatedAt }
+        : { kind: 'error', message: state.refreshError };
   }
-  // As in smartPoll: the same reference while the data is structurally equal, whichever poller fetched it.
-  return { ...latest, data: latest.data === undefined ? undefined : keepIfEqual(overall.data, latest.data) };
 }
 
 /**
@@ -62,7 +62,7 @@ export function onAnsweringAgain<T>(onAnswering: () => void): MonoTypeOperatorFu
           if (!hasAnswered(state)) {
             return;
           }
-          const answeringNow = state.lastError === null;
+          const answeringNow = problemOf(state) === null;
           if (answeringNow && !answering) {
             onAnswering();
           }

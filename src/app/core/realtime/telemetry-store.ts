@@ -21,6 +21,7 @@ import { NO_WORKERS, TelemetryBatchItem, applyBatch, batchPerFrame } from './tel
 import { TelemetrySocket } from './telemetry-socket';
 import { TelemetryUpdate, TrackedWorker, toTelemetryUpdate } from './tracked-worker';
 import { WorkerRegistry } from './worker-registry';
+import { dataOf } from '../../shared/streams/load-state';
 
 /**
  * Live worker telemetry from the master's `/ws/telemetry` (see `TelemetrySocket`), backed by
@@ -48,7 +49,7 @@ export class TelemetryStore {
       map(() => null),
     ),
     this.registry.fallback$.pipe(
-      map((poll) => poll?.data),
+      map((poll) => (poll ? dataOf(poll) : undefined)),
       filter((entries): entries is readonly WorkerListEntry[] => entries !== undefined),
       distinctUntilChanged(),
       map((entries) => entries.map(toTelemetryUpdate).filter((update): update is TelemetryUpdate => update !== null)),

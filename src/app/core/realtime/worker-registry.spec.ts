@@ -1,7 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { map } from 'rxjs';
 import { WorkerListEntry } from '../../shared/cloudai/worker.model';
-import { PollState } from '../../shared/streams/smart-poll';
+import { PollState, dataOf, problemOf, updatedAtOf } from '../../shared/streams/load-state';
 import { aWorker } from '../../testing/builders';
 import { marbles } from '../../testing/marbles';
 import { SocketStatus } from './connection-state';
@@ -16,13 +16,19 @@ describe('WorkerRegistry', () => {
   const fig = [aWorker({ worker_id: 'fig' })];
   const failure = new HttpErrorResponse({ status: 500, error: 'boom' });
   const names = (poll: PollState<readonly WorkerListEntry[]> | null) =>
-    poll === null ? 'up' : `${poll.data?.map((worker) => worker.worker_id).join() ?? '-'}/${poll.lastError ?? 'ok'}`;
+    poll === null
+      ? 'up'
+      : `${
+          dataOf(poll)
+            ?.map((worker) => worker.worker_id)
+            .join() ?? '-'
+        }/${problemOf(poll) ?? 'ok'}`;
 
   it('serves every reader from one poller: one request at a time, however many listen', () => {
     marbles(({ cold, hot, expectObservable, expectSubscriptions, flush }) => {
       const answer = cold('10ms (r|)', { r: kiwi });
       const { registry, calls } = setupRegistry(hot('d', socket), [answer]);
-      const answeredAt = (poll: PollState<unknown> | null) => poll?.lastUpdated;
+      const answeredAt = (poll: PollState<unknown> | null) => (poll ? updatedAtOf(poll) : undefined);
 
       // The workers page and the toolbar chip, each read twice.
       expectObservable(registry.registry$.pipe(map(answeredAt)), '200ms !').toBe('n 9ms a 59ms b 59ms c 59ms d', {

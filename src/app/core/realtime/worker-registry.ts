@@ -13,7 +13,8 @@ import {
 } from 'rxjs';
 import { WorkerListEntry } from '../../shared/cloudai/worker.model';
 import { WorkersClient } from '../../shared/cloudai/workers-client';
-import { PollState, smartPoll } from '../../shared/streams/smart-poll';
+import { smartPoll } from '../../shared/streams/smart-poll';
+import { PollState } from '../../shared/streams/load-state';
 import { REALTIME_CONFIG } from '../config/realtime-config';
 import { PAGE_VISIBLE } from './browser-signals';
 import { NO_PACED_POLL, PacedPoll, addPaceState, onAnsweringAgain } from './paced-poll';

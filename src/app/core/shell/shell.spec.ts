@@ -9,7 +9,7 @@ import { ThemePreference, ThemeStore } from '../theme/theme-store';
 import { Shell } from './shell';
 
 describe('Shell', () => {
-  async function render(connection: ConnectionState, malformed = 0, auth: AuthState = { status: 'no-auth' }) {
+  async function render(connection: ConnectionState, malformed = 0, auth: AuthState = { kind: 'no-auth' }) {
     const choose = jasmine.createSpy('choose');
     const preference$ = new BehaviorSubject<ThemePreference>('system');
     TestBed.configureTestingModule({
@@ -66,7 +66,7 @@ describe('Shell', () => {
 
   it('shows no chip and no live figures while nobody is known to be signed in', async () => {
     const live: ConnectionState = { kind: 'live', lastMessageAt: 0, checkedAt: 0, clockOffsetMs: 0 };
-    const { element } = await render(live, 0, { status: 'unreachable', message: 'The master cannot be reached.' });
+    const { element } = await render(live, 0, { kind: 'unreachable', message: 'The master cannot be reached.' });
 
     expect(element.querySelector('app-connection-chip')).toBeNull();
   });
@@ -110,7 +110,7 @@ describe('Shell', () => {
     expect(open.element.textContent).toContain('No sign-in');
     TestBed.resetTestingModule();
 
-    const signedOut = await render(live, 0, { status: 'signed-out' });
+    const signedOut = await render(live, 0, { kind: 'signed-out' });
     expect(signedOut.element.querySelector('app-connection-chip')).toBeNull();
     expect(signedOut.element.querySelector('a[aria-label="Sign in"]')).not.toBeNull();
   });
@@ -121,7 +121,7 @@ describe('Shell', () => {
       { kind: 'connecting', lastMessageAt: null, checkedAt: 0, clockOffsetMs: 0 },
       0,
       {
-        status: 'signed-in',
+        kind: 'signed-in',
         user,
       },
     );

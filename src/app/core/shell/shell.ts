@@ -109,7 +109,7 @@ export class Shell {
   private reopenSignInWhenSessionEnds(): void {
     this.authStore.state$
       .pipe(
-        map((state) => (state.status === 'expired' ? state.user : null)),
+        map((state) => (state.kind === 'expired' ? state.user : null)),
         distinctUntilChanged(),
         filter((user) => user !== null),
         exhaustMap((user) =>

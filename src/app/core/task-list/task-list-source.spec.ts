@@ -32,12 +32,12 @@ describe('TaskListSource', () => {
 
       // The task list, the dashboard and a task's page read the list at the same time.
       expectObservable(source.poll$, '250ms !').toBe('0 9ms a 109ms a 109ms a', {
-        0: jasmine.objectContaining({ data: undefined }) as never,
-        a: jasmine.objectContaining({ lastError: null }) as never,
+        0: jasmine.objectContaining({ kind: 'loading' }) as never,
+        a: jasmine.objectContaining({ kind: 'ready', consecutiveFailures: 0 }) as never,
       });
       expectObservable(source.poll$, '250ms !').toBe('0 9ms a 109ms a 109ms a', {
-        0: jasmine.objectContaining({ data: undefined }) as never,
-        a: jasmine.objectContaining({ lastError: null }) as never,
+        0: jasmine.objectContaining({ kind: 'loading' }) as never,
+        a: jasmine.objectContaining({ kind: 'ready', consecutiveFailures: 0 }) as never,
       });
       cold('250ms x').subscribe(() => expect(listTasks).toHaveBeenCalledTimes(3));
     });
@@ -52,8 +52,8 @@ describe('TaskListSource', () => {
       expectObservable(source.intervalMs$, '50ms !').toBe('0', { 0: 0 });
       cold('250ms x').subscribe(() => expect(listTasks).toHaveBeenCalledTimes(3));
       expectObservable(source.poll$, '250ms !').toBe('0 9ms a 109ms a 109ms a', {
-        0: jasmine.objectContaining({ data: undefined }) as never,
-        a: jasmine.objectContaining({ lastError: null }) as never,
+        0: jasmine.objectContaining({ kind: 'loading' }) as never,
+        a: jasmine.objectContaining({ kind: 'ready', consecutiveFailures: 0 }) as never,
       });
     });
   });

@@ -5,7 +5,8 @@ import { PAGE_VISIBLE } from '../realtime/browser-signals';
 import { TaskListEntry } from '../../shared/cloudai/task.model';
 import { TasksClient } from '../../shared/cloudai/tasks-client';
 import { injectPersistedValue } from '../../shared/state/persisted-value';
-import { PollState, smartPoll } from '../../shared/streams/smart-poll';
+import { smartPoll } from '../../shared/streams/smart-poll';
+import { PollState } from '../../shared/streams/load-state';
 
 /** The refresh intervals an operator can choose; 0 pauses. */
 export const TASK_POLL_INTERVALS = [1000, 3000, 10_000, 30_000, 0] as const;

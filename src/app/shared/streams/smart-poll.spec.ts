@@ -2,7 +2,9 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { toMasterFailure } from '../http/master-failure';
 import { NEVER, Observable, distinctUntilChanged, ignoreElements, map } from 'rxjs';
 import { marbles } from '../../testing/marbles';
-import { PollState, smartPoll } from './smart-poll';
+import { smartPoll } from './smart-poll';
+import { PollState, dataOf, updatedAtOf } from './load-state';
+import { aPoll } from '../../testing/builders';
 
 describe('smartPoll', () => {
   const failure = new HttpErrorResponse({ status: 500, error: 'boom' });
@@ -13,7 +15,7 @@ describe('smartPoll', () => {
     return () => responses[Math.min(call++, responses.length - 1)];
   }
 
-  const dataOf = <T>(states: Observable<PollState<T>>) => states.pipe(map((state) => state.data));
+  const dataSeen = <T>(states: Observable<PollState<T>>) => states.pipe(map((state) => dataOf(state)));
 
   it('fetches at once and then every interval, with the time of each success', () => {
     marbles(({ cold, hot, expectObservable, expectSubscriptions }) => {
@@ -24,7 +26,7 @@ describe('smartPoll', () => {
         visible$: hot('v', { v: true }),
       });
 
-      expectObservable(states.pipe(map((s) => s.lastUpdated)), '250ms !').toBe('n 4ms a 104ms b 104ms c', {
+      expectObservable(states.pipe(map(updatedAtOf)), '250ms !').toBe('n 4ms a 104ms b 104ms c', {
         n: null,
         a: 5,
         b: 110,
@@ -41,13 +43,13 @@ describe('smartPoll', () => {
       const changed = { tasks: [{ id: 'a', status: 'completed' }] };
       const request = answers(cold('(a|)', { a: first }), cold('(a|)', { a: same }), cold('(a|)', { a: changed }));
       const states = smartPoll({ request, intervalMs$: hot('i', { i: 100 }), visible$: hot('v', { v: true }) });
-      const distinctData = dataOf(states).pipe(distinctUntilChanged());
+      const distinctData = dataSeen(states).pipe(distinctUntilChanged());
 
       expectObservable(distinctData, '250ms !').toBe('(ua) 196ms c', { u: undefined, a: first, c: changed });
     });
   });
 
-  it('turns a failure into lastError, keeps the data, and keeps polling', () => {
+  it('turns a failure into a refresh error, keeps the data, and keeps polling', () => {
     marbles(({ cold, hot, expectObservable }) => {
       const request = answers(cold('(a|)', { a: 1 }), cold<number>('#', undefined, failure), cold('(b|)', { b: 2 }));
       const states = smartPoll({
@@ -57,20 +59,27 @@ describe('smartPoll', () => {
         maxBackoffMs: 1000,
       });
       const expected: Record<string, PollState<number>> = {
-        i: { data: undefined, lastUpdated: null, lastError: null, lastFailure: null, consecutiveFailures: 0 },
-        a: { data: 1, lastUpdated: 0, lastError: null, lastFailure: null, consecutiveFailures: 0 },
-        e: {
-          data: 1,
-          lastUpdated: 0,
-          lastError: 'boom (HTTP 500)',
-          lastFailure: toMasterFailure(failure),
-          consecutiveFailures: 1,
-        },
-        b: { data: 2, lastUpdated: 300, lastError: null, lastFailure: null, consecutiveFailures: 0 },
+        i: { kind: 'loading', consecutiveFailures: 0 },
+        a: aPoll(1, 0),
+        e: aPoll(1, 0, 'boom (HTTP 500)'),
+        b: aPoll(2, 300),
       };
 
       // after one failure the next request waits 2 × 100 ms
       expectObservable(states, '350ms !').toBe('(ia) 96ms e 199ms b', expected);
+    });
+  });
+
+  it('reports a failure before any data as an error, with what kind of failure it was', () => {
+    marbles(({ cold, hot, expectObservable }) => {
+      const request = answers(cold<number>('#', undefined, failure), cold('(a|)', { a: 1 }));
+      const states = smartPoll({ request, intervalMs$: hot('i', { i: 100 }), visible$: hot('v', { v: true }) });
+
+      expectObservable(states, '250ms !').toBe('(ie) 196ms a', {
+        i: { kind: 'loading', consecutiveFailures: 0 },
+        e: { kind: 'error', message: 'boom (HTTP 500)', failure: toMasterFailure(failure), consecutiveFailures: 1 },
+        a: aPoll(1, 200),
+      });
     });
   });
 
@@ -148,7 +157,7 @@ describe('smartPoll', () => {
         refresh$: refresh,
       });
 
-      expectObservable(states.pipe(map((s) => s.lastUpdated)), '100ms !').toBe('n 69ms a', { n: null, a: 70 });
+      expectObservable(states.pipe(map(updatedAtOf)), '100ms !').toBe('n 69ms a', { n: null, a: 70 });
       expectSubscriptions(slow.subscriptions).toBe(['^ 19ms !', '20ms ^ 49ms !']);
     });
   });
@@ -163,7 +172,7 @@ describe('smartPoll', () => {
       });
 
       expectObservable(states, '30ms !').toBe('n', {
-        n: { data: undefined, lastUpdated: null, lastError: null, lastFailure: null, consecutiveFailures: 0 },
+        n: { kind: 'loading', consecutiveFailures: 0 },
       });
       expectSubscriptions(slow.subscriptions).toBe('^ 29ms !');
     });

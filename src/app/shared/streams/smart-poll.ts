@@ -13,9 +13,9 @@ import {
   switchMap,
   timer,
 } from 'rxjs';
-import { MasterFailure } from '../http/master-failure';
 import { backedOffInterval } from './backoff';
-import { Fetched, toFetched } from './fetched';
+import { toFetched } from './fetched';
+import { Fetched, PollState, dataOf } from './load-state';
 
 export interface SmartPollOptions<T> {
   readonly request: () => Observable<T>;
@@ -29,34 +29,16 @@ export interface SmartPollOptions<T> {
   readonly maxBackoffMs?: number;
 }
 
-/** What a poller knows: the latest data, when it arrived, and the latest failure since. */
-export interface PollState<T> {
-  /** `undefined` until the first success. The same reference while the data is structurally equal. */
-  readonly data: T | undefined;
-  /** Epoch ms of the last successful response. */
-  readonly lastUpdated: number | null;
-  /** The failure of the latest request, or `null` when it succeeded. */
-  readonly lastError: string | null;
-  /** What kind of failure that was (a master without a database, a dropped request…), `null` with `lastError`. */
-  readonly lastFailure: MasterFailure | null;
-  readonly consecutiveFailures: number;
-}
-
 /** Before the first answer. */
-export const NOT_POLLED: PollState<never> = {
-  data: undefined,
-  lastUpdated: null,
-  lastError: null,
-  lastFailure: null,
-  consecutiveFailures: 0,
-};
+export const NOT_POLLED: PollState<never> = { kind: 'loading', consecutiveFailures: 0 };
 
 /**
  * Polls a request for as long as it is subscribed. Cold; never completes; emits a
- * {@link PollState} after every response. A failed request becomes `lastError` and polling
+ * {@link PollState} after every response. A failed request becomes an `error`, or the `refreshError`
+ * of the data already there, and polling
  * continues, each consecutive failure doubling the wait (capped) until a success restores the
  * interval. `data` keeps its reference while responses are structurally equal, so
- * `map(s => s.data), distinctUntilChanged()` emits only real changes.
+ * `map(dataOf), distinctUntilChanged()` emits only real changes.
  */
 export function smartPoll<T>(options: SmartPollOptions<T>): Observable<PollState<T>> {
   const maxBackoffMs = options.maxBackoffMs ?? 60_000;
@@ -90,22 +72,21 @@ export function smartPoll<T>(options: SmartPollOptions<T>): Observable<PollState
       }
       return merge(of(null), refresh$).pipe(switchMap(() => cycle(intervalMs)));
     }),
-    scan(toPollState<T>, NOT_POLLED),
+    scan(addAnswer<T>, NOT_POLLED),
     startWith(NOT_POLLED),
   );
 }
 
-function toPollState<T>(state: PollState<T>, fetched: Fetched<T>): PollState<T> {
+/** A poller's state after one more answer. */
+export function addAnswer<T>(state: PollState<T>, fetched: Fetched<T>): PollState<T> {
   if (fetched.kind === 'error') {
-    return {
-      ...state,
-      lastError: fetched.message,
-      lastFailure: fetched.failure,
-      consecutiveFailures: state.consecutiveFailures + 1,
-    };
+    const consecutiveFailures = state.consecutiveFailures + 1;
+    return state.kind === 'ready'
+      ? { ...state, refreshError: fetched.message, consecutiveFailures }
+      : { ...fetched, consecutiveFailures };
   }
-  const data = keepIfEqual(state.data, fetched.value);
-  return { data, lastUpdated: fetched.receivedAt, lastError: null, lastFailure: null, consecutiveFailures: 0 };
+  const data = keepIfEqual(dataOf(state), fetched.data);
+  return { kind: 'ready', data, updatedAt: fetched.updatedAt, consecutiveFailures: 0 };
 }
 
 /** `next`, or `previous` when it is structurally equal, so readers see a new reference only for a real change. */

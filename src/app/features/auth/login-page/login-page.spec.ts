@@ -20,17 +20,17 @@ describe('LoginPage', () => {
   }
 
   it('asks for email and password, with a way to create an account that keeps where the operator was going', async () => {
-    const { element } = await render({ status: 'signed-out' });
+    const { element } = await render({ kind: 'signed-out' });
 
     expect(element.querySelector('input[type="email"], input[autocomplete="username"]')).not.toBeNull();
     expect(element.querySelector('a[href^="/register"]')?.getAttribute('href')).toContain('returnUrl=');
   });
 
   it('goes on to where the operator was going once signed in', async () => {
-    const { state, navigateByUrl, fixture } = await render({ status: 'signed-out' });
+    const { state, navigateByUrl, fixture } = await render({ kind: 'signed-out' });
 
     state.next({
-      status: 'signed-in',
+      kind: 'signed-in',
       user: { email: 'a@example.com', name: 'A', visit_count: 1, created_at: '2025-11-18T20:30:01.123Z' },
     });
     await fixture.whenStable();
@@ -39,10 +39,10 @@ describe('LoginPage', () => {
   });
 
   it('never sends the operator off the dashboard, or back to sign-in', async () => {
-    const { state, navigateByUrl, fixture } = await render({ status: 'signed-out' }, 'https://evil.example.com/');
+    const { state, navigateByUrl, fixture } = await render({ kind: 'signed-out' }, 'https://evil.example.com/');
 
     state.next({
-      status: 'signed-in',
+      kind: 'signed-in',
       user: { email: 'a@example.com', name: 'A', visit_count: 1, created_at: '2025-11-18T20:30:01.123Z' },
     });
     await fixture.whenStable();
@@ -51,7 +51,7 @@ describe('LoginPage', () => {
   });
 
   it('says there is no sign-in on a master without a user database', async () => {
-    const { element } = await render({ status: 'no-auth' });
+    const { element } = await render({ kind: 'no-auth' });
 
     expect(element.textContent).toContain('there is no sign-in');
   });

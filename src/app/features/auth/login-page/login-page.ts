@@ -14,7 +14,7 @@ import { safeReturnUrl } from '../../../core/auth/user-data';
   template: `
     <section class="card">
       <h1>Sign in</h1>
-      @if ((auth$ | async)?.status === 'no-auth') {
+      @if ((auth$ | async)?.kind === 'no-auth') {
         <p>This master has no user database, so there is no sign-in: everyone can use the dashboard.</p>
         <a [routerLink]="destination()">Continue</a>
       } @else {
@@ -54,7 +54,7 @@ export class LoginPage {
   private leaveWhenAlreadySignedIn(): void {
     this.auth.state$
       .pipe(
-        filter((state) => state.status === 'signed-in'),
+        filter((state) => state.kind === 'signed-in'),
         takeUntilDestroyed(),
       )
       .subscribe(() => this.continue());

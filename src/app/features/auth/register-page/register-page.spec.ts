@@ -11,7 +11,7 @@ describe('RegisterPage', () => {
       imports: [RegisterPage],
       providers: [
         provideRouter([]),
-        { provide: AuthStore, useValue: { register, state$: of({ status: 'signed-out' }) } },
+        { provide: AuthStore, useValue: { register, state$: of({ kind: 'signed-out' }) } },
       ],
     });
     const navigateByUrl = spyOn(TestBed.inject(Router), 'navigateByUrl').and.resolveTo(true);

@@ -7,7 +7,7 @@ import { WaitingPage } from './waiting-page';
 
 describe('WaitingPage', () => {
   async function render() {
-    const state = new BehaviorSubject<AuthState>({ status: 'unreachable', message: 'The master cannot be reached.' });
+    const state = new BehaviorSubject<AuthState>({ kind: 'unreachable', message: 'The master cannot be reached.' });
     TestBed.configureTestingModule({
       imports: [WaitingPage],
       providers: [provideRouter([]), { provide: AuthStore, useValue: { state$: state } }],
@@ -30,7 +30,7 @@ describe('WaitingPage', () => {
   it('moves on by itself once the master has answered, whatever it said', async () => {
     const { state, navigateByUrl, fixture } = await render();
 
-    state.next({ status: 'signed-out' });
+    state.next({ kind: 'signed-out' });
     await fixture.whenStable();
 
     expect(navigateByUrl).toHaveBeenCalledOnceWith('/workers');

@@ -22,7 +22,7 @@ import { safeReturnUrl } from '../../../core/auth/user-data';
         the master answers; this page moves on by itself as soon as it does.
       </p>
       @if (auth$ | async; as auth) {
-        @if (auth.status === 'unreachable') {
+        @if (auth.kind === 'unreachable') {
           <p class="muted">{{ auth.message }} Asking again every few seconds.</p>
         }
       }
@@ -47,7 +47,7 @@ export class WaitingPage {
   private moveOnOnceAnswered(): void {
     this.auth.state$
       .pipe(
-        filter((state) => state.status !== 'checking' && state.status !== 'unreachable'),
+        filter((state) => state.kind !== 'checking' && state.kind !== 'unreachable'),
         take(1),
         takeUntilDestroyed(),
       )

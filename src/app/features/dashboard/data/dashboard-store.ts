@@ -4,8 +4,8 @@ import { LiveWorker } from '../../../core/realtime/live-worker';
 import { LiveWorkersStore } from '../../../core/realtime/live-workers-store';
 import { TaskListSource } from '../../../core/task-list/task-list-source';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
-import { LoadState } from '../../../shared/streams/load-state';
-import { PollState } from '../../../shared/streams/smart-poll';
+import { LoadState, dataOf, hasAnswered, problemOf, updatedAtOf } from '../../../shared/streams/load-state';
+import { PollState } from '../../../shared/streams/load-state';
 import { ChartData } from '../../../shared/ui/usage-chart';
 import { ClusterSummary, toClusterSummary } from './cluster-summary';
 import { toClusterUsage } from './cluster-usage';
@@ -30,8 +30,8 @@ export class DashboardStore {
 
   /** Tasks seen finishing per minute, over the last 30 minutes this page watched. Replays; never completes. */
   readonly throughput$: Observable<TaskThroughput> = this.tasks$.pipe(
-    filter((poll) => poll.data !== undefined && poll.lastUpdated !== null && poll.lastError === null),
-    scan((throughput, poll) => trackThroughput(throughput, poll.data ?? [], poll.lastUpdated ?? 0), NO_THROUGHPUT),
+    filter((poll) => poll.kind === 'ready' && poll.refreshError === undefined),
+    scan((throughput, poll) => trackThroughput(throughput, dataOf(poll) ?? [], updatedAtOf(poll) ?? 0), NO_THROUGHPUT),
     startWith(NO_THROUGHPUT),
     shareReplay({ bufferSize: 1, refCount: true }),
   );
@@ -81,24 +81,24 @@ export function toSummaryState(
   tasks: PollState<readonly TaskListEntry[]>,
 ): LoadState<ClusterSummary> {
   if (workers.kind === 'error') {
-    return tasks.data === undefined && tasks.lastError ? { kind: 'error', message: workers.message } : workers;
+    return tasks.kind === 'error' ? { kind: 'error', message: workers.message } : workers;
   }
-  if (workers.kind === 'loading' || (tasks.data === undefined && tasks.lastError === null)) {
+  if (workers.kind !== 'ready' || !hasAnswered(tasks)) {
     return { kind: 'loading' };
   }
-  if (tasks.data === undefined) {
+  if (tasks.kind !== 'ready') {
     return {
       kind: 'ready',
-      data: toClusterSummary(workers.data, { problem: tasks.lastError ?? '' }),
+      data: toClusterSummary(workers.data, { problem: problemOf(tasks) ?? '' }),
       updatedAt: workers.updatedAt,
       ...(workers.refreshError ? { refreshError: workers.refreshError } : {}),
     };
   }
-  const refreshError = tasks.lastError ?? workers.refreshError;
+  const refreshError = tasks.refreshError ?? workers.refreshError;
   return {
     kind: 'ready',
     data: toClusterSummary(workers.data, tasks.data),
-    updatedAt: Math.max(workers.updatedAt, tasks.lastUpdated ?? 0),
+    updatedAt: Math.max(workers.updatedAt, tasks.updatedAt),
     ...(refreshError ? { refreshError } : {}),
   };
 }

@@ -5,8 +5,8 @@ import { Observable, of } from 'rxjs';
 import { AuthStore } from '../../../core/auth/auth-store';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
 import { TasksClient } from '../../../shared/cloudai/tasks-client';
-import { PollState } from '../../../shared/streams/smart-poll';
-import { aTask } from '../../../testing/builders';
+import { PollState } from '../../../shared/streams/load-state';
+import { aTask, aPoll } from '../../../testing/builders';
 import { marbles } from '../../../testing/marbles';
 import { SubmitTaskStore } from './submit-task-store';
 import { EMPTY_DRAFT, TaskDraftStore } from './task-draft';
@@ -15,13 +15,7 @@ import { TasksStore } from './tasks-store';
 
 describe('SubmitTaskStore', () => {
   const draft = { ...EMPTY_DRAFT, docker_image: 'python:3.12' };
-  const listed: PollState<readonly TaskListEntry[]> = {
-    data: [aTask({ task_id: 't1', docker_image: 'redis:7' })],
-    lastUpdated: 0,
-    lastError: null,
-    lastFailure: null,
-    consecutiveFailures: 0,
-  };
+  const listed: PollState<readonly TaskListEntry[]> = aPoll([aTask({ task_id: 't1', docker_image: 'redis:7' })]);
   let watch: jasmine.Spy;
 
   afterEach(() => sessionStorage.clear());

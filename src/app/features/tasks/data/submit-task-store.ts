@@ -7,6 +7,7 @@ import {
   catchError,
   exhaustMap,
   filter,
+  first,
   map,
   merge,
   of,
@@ -24,6 +25,7 @@ import { injectReducerStore } from '../../../shared/state/reducer-store';
 import { TaskDraft, TaskDraftStore, toSubmission } from './task-draft';
 import { TaskWatchStore } from './task-watch-store';
 import { TasksStore } from './tasks-store';
+import { dataOf, hasAnswered } from '../../../shared/streams/load-state';
 
 /** Where a submission stands. `sent` is a new object per submission, announced once by {@link SubmitTaskStore.sent$}. */
 export type SubmitState =
@@ -84,9 +86,8 @@ export class SubmitTaskStore {
     filter((taskId): taskId is string => taskId !== null && taskId !== ''),
     switchMap((taskId) =>
       this.tasksStore.poll$.pipe(
-        filter((poll) => poll.data !== undefined || poll.lastError !== null),
-        take(1),
-        map((poll) => ({ taskId, task: poll.data?.find((task) => task.task_id === taskId) })),
+        first((poll) => hasAnswered(poll)),
+        map((poll) => ({ taskId, task: dataOf(poll)?.find((task) => task.task_id === taskId) })),
       ),
     ),
   );

@@ -4,8 +4,8 @@ import { Observable, of } from 'rxjs';
 import { POLLING_CONFIG } from '../../../core/config/polling-config';
 import { TaskCancelRequested, TaskListEntry } from '../../../shared/cloudai/task.model';
 import { TasksClient } from '../../../shared/cloudai/tasks-client';
-import { PollState } from '../../../shared/streams/smart-poll';
-import { aTask } from '../../../testing/builders';
+import { PollState } from '../../../shared/streams/load-state';
+import { aTask, aPoll } from '../../../testing/builders';
 import { marbles } from '../../../testing/marbles';
 import { TaskCancellationsStore } from './task-cancellations-store';
 import { TasksStore } from './tasks-store';
@@ -13,13 +13,8 @@ import { TasksStore } from './tasks-store';
 describe('TaskCancellationsStore', () => {
   const running = aTask({ task_id: 't1', status: 'running' });
   const ack: TaskCancelRequested = { task_id: 't1', status: 'cancelled', message: 'Task cancellation requested' };
-  const poll = (status: string, lastUpdated = 0): PollState<readonly TaskListEntry[]> => ({
-    data: [{ ...running, status }],
-    lastUpdated,
-    lastError: null,
-    lastFailure: null,
-    consecutiveFailures: 0,
-  });
+  const poll = (status: string, updatedAt = 0): PollState<readonly TaskListEntry[]> =>
+    aPoll([{ ...running, status }], updatedAt);
 
   function storeWith(
     cancelTask: (taskId: string) => Observable<TaskCancelRequested>,
@@ -70,13 +65,13 @@ describe('TaskCancellationsStore', () => {
       const first$ = cold('100ms (a|)', { a: ack });
       const second$ = cold('100ms (a|)', { a: { ...ack, task_id: 't2' } });
       // Both show as cancelled once done, which ends the watch (and the store's clock) for the test.
-      const bothCancelled: PollState<readonly TaskListEntry[]> = {
-        ...poll('cancelled', 300),
-        data: [
+      const bothCancelled: PollState<readonly TaskListEntry[]> = aPoll(
+        [
           { ...running, status: 'cancelled' },
           { ...second, status: 'cancelled' },
         ],
-      };
+        300,
+      );
       const { store } = storeWith(
         (taskId) => (taskId === 't1' ? first$ : second$),
         hot('r 299ms c', { r: poll('running'), c: bothCancelled }),

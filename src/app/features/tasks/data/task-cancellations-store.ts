@@ -38,6 +38,7 @@ import {
 } from './task-cancellation-model';
 import { reduceCancellations } from './task-cancellations';
 import { TasksStore } from './tasks-store';
+import { dataOf, updatedAtOf } from '../../../shared/streams/load-state';
 
 /** A cancelled task's result is stored when the worker reports back: asked for this often, this many times. */
 const RESULT_RETRY_MS = 2000;
@@ -176,11 +177,11 @@ export class TaskCancellationsStore {
           ? merge(
               // Every answer counts, even one equal to the last: it shows the list as it is now.
               this.tasksStore.poll$.pipe(
-                filter((poll) => poll.data !== undefined && poll.lastUpdated !== null),
-                distinctUntilChanged((a, b) => a.lastUpdated === b.lastUpdated),
+                filter((poll) => poll.kind === 'ready'),
+                distinctUntilChanged((a, b) => updatedAtOf(a) === updatedAtOf(b)),
                 map((poll): CancelEvent => ({
                   kind: 'observed',
-                  statuses: new Map((poll.data ?? []).map((task) => [task.task_id, task.status])),
+                  statuses: new Map((dataOf(poll) ?? []).map((task) => [task.task_id, task.status])),
                   at: asyncScheduler.now(),
                 })),
               ),

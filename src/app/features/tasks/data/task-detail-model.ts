@@ -1,4 +1,5 @@
 import { TaskDetail, TaskFiles, TaskListEntry } from '../../../shared/cloudai/task.model';
+import { LoadState } from '../../../shared/streams/load-state';
 
 /** The list entry of one task, once the list has loaded (`entry` is undefined when the master does not list it). */
 export interface ListedTask {
@@ -10,21 +11,14 @@ export interface ListedTask {
 }
 
 /**
- * `GET /api/tasks/{id}` as a value: not asked (unfinished), loading, answered, no result yet (the
- * master drops the request until it has stored one; asked again meanwhile), or failed.
+ * `GET /api/tasks/{id}`: `idle` while the task is unfinished (the master gives no result yet),
+ * `loading` with `retrying` while the master has stored no result yet or drops the request (asked
+ * again meanwhile).
  */
-export type DetailFetch =
-  | { readonly kind: 'not-asked' }
-  | { readonly kind: 'loading' }
-  | { readonly kind: 'value'; readonly detail: TaskDetail }
-  | { readonly kind: 'no-result' }
-  | { readonly kind: 'error'; readonly httpStatus: number; readonly message: string };
+export type DetailFetch = LoadState<TaskDetail>;
 
-export type FilesFetch =
-  | { readonly kind: 'not-asked' }
-  | { readonly kind: 'loading' }
-  | { readonly kind: 'value'; readonly files: TaskFiles }
-  | { readonly kind: 'none' }
-  /** The master cannot or will not list them, and the dashboard did not ask: why. */
-  | { readonly kind: 'unavailable'; readonly reason: string }
-  | { readonly kind: 'error'; readonly message: string };
+/**
+ * A finished task's output files, `null` when it wrote none. `idle` with a `reason` when the
+ * master cannot or will not list them and the dashboard did not ask; without one, not asked yet.
+ */
+export type FilesFetch = LoadState<TaskFiles | null>;

@@ -36,9 +36,9 @@ describe('TaskDetailStore', () => {
       });
 
       expectObservable(store.detail$('t1', listed$), '200ms !').toBe('n 99ms l 9ms v', {
-        n: { kind: 'not-asked' },
+        n: { kind: 'idle' },
         l: { kind: 'loading' },
-        v: { kind: 'value', detail },
+        v: { kind: 'ready', data: detail, updatedAt: 110 },
       });
       cold('50ms x').subscribe(() => expect(getTask).not.toHaveBeenCalled());
     });

@@ -1,5 +1,5 @@
 import { Injectable, inject } from '@angular/core';
-import { Observable, catchError, distinctUntilChanged, map, of, startWith, switchMap } from 'rxjs';
+import { Observable, asyncScheduler, catchError, distinctUntilChanged, map, of, startWith, switchMap } from 'rxjs';
 import { TaskListEntry, isFinishedStatus } from '../../../shared/cloudai/task.model';
 import { TasksClient } from '../../../shared/cloudai/tasks-client';
 import { WorkersClient } from '../../../shared/cloudai/workers-client';
@@ -7,6 +7,7 @@ import { MasterFailure, describeMasterFailure, isDropped, toMasterFailure } from
 import { ResultNotStoredYet, retryUntilResultStored } from './result-not-stored';
 import { DetailFetch, FilesFetch, ListedTask } from './task-detail-model';
 import { TasksStore } from './tasks-store';
+import { dataOf, problemOf } from '../../../shared/streams/load-state';
 
 /**
  * One task's data from the master: its list entry (the only source for unfinished tasks), its
@@ -22,10 +23,10 @@ export class TaskDetailStore {
   listed$(taskId: string): Observable<ListedTask> {
     return this.tasksStore.poll$.pipe(
       map((poll) => ({
-        loaded: poll.data !== undefined,
-        entry: poll.data?.find((task) => task.task_id === taskId),
-        listError: poll.lastError,
-        noDatabase: poll.lastFailure?.kind === 'no-database',
+        loaded: poll.kind === 'ready',
+        entry: dataOf(poll)?.find((task) => task.task_id === taskId),
+        listError: problemOf(poll),
+        noDatabase: poll.kind === 'error' && poll.failure?.kind === 'no-database',
       })),
       distinctUntilChanged(
         (a, b) =>
@@ -53,7 +54,7 @@ export class TaskDetailStore {
       ),
       distinctUntilChanged(),
       switchMap((key): Observable<DetailFetch> => {
-        if (key === 'wait' || key === 'unfinished') return of({ kind: 'not-asked' });
+        if (key === 'wait' || key === 'unfinished') return of({ kind: 'idle' });
         if (key === 'unlisted') this.tasksStore.refresh();
         return this.tasksClient.getTask(taskId).pipe(
           // A finished task's detail carries its result once stored; until then ask again.
@@ -62,7 +63,7 @@ export class TaskDetailStore {
             return detail;
           }),
           retryUntilResultStored(),
-          map((detail): DetailFetch => ({ kind: 'value', detail })),
+          map((detail): DetailFetch => ({ kind: 'ready', data: detail, updatedAt: asyncScheduler.now() })),
           catchError((error: unknown) => of(toDetailFetch(error))),
           startWith<DetailFetch>({ kind: 'loading' }),
         );
@@ -84,13 +85,17 @@ export class TaskDetailStore {
   /** Output files of a finished task, asked for as its owner, `signedInAs`; a task without any answers 404. Cold; completes. */
   files$(task: TaskListEntry, signedInAs: string): Observable<FilesFetch> {
     return this.tasksClient.listTaskFiles(task.task_id, task.user_id, signedInAs).pipe(
-      map((files): FilesFetch => (files.files.length === 0 ? { kind: 'none' } : { kind: 'value', files })),
+      map((files): FilesFetch => ({
+        kind: 'ready',
+        data: files.files.length === 0 ? null : files,
+        updatedAt: asyncScheduler.now(),
+      })),
       catchError((error: unknown) => {
         const failure = toMasterFailure(error);
         return of<FilesFetch>(
           failure.kind === 'answered' && failure.status === 404
-            ? { kind: 'none' }
-            : { kind: 'error', message: describeMasterFailure(failure) },
+            ? { kind: 'ready', data: null, updatedAt: asyncScheduler.now() }
+            : { kind: 'error', message: describeMasterFailure(failure), failure },
         );
       }),
       startWith<FilesFetch>({ kind: 'loading' }),
@@ -104,12 +109,8 @@ export class TaskDetailStore {
 }
 
 function toDetailFetch(error: unknown): DetailFetch {
-  if (error instanceof ResultNotStoredYet) return { kind: 'no-result' };
+  if (error instanceof ResultNotStoredYet) return { kind: 'loading', retrying: true };
   const failure: MasterFailure = toMasterFailure(error);
-  if (isDropped(failure)) return { kind: 'no-result' };
-  return {
-    kind: 'error',
-    httpStatus: failure.kind === 'answered' ? failure.status : 0,
-    message: describeMasterFailure(failure),
-  };
+  if (isDropped(failure)) return { kind: 'loading', retrying: true };
+  return { kind: 'error', message: describeMasterFailure(failure), failure };
 }

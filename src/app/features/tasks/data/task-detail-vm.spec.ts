@@ -10,7 +10,7 @@ describe('toTaskDetailVm', () => {
   const base: TaskDetailInputs = {
     taskId: 't1',
     listed,
-    detail: { kind: 'not-asked' },
+    detail: { kind: 'idle' },
     cancelling: new Map(),
     runningOn: new Map([['t1', 'kiwi']]),
   };
@@ -33,7 +33,7 @@ describe('toTaskDetailVm', () => {
     const vm = toTaskDetailVm({
       ...base,
       listed: { ...listed, entry: { ...running, status: 'completed' } },
-      detail: { kind: 'value', detail },
+      detail: { kind: 'ready', data: detail, updatedAt: 0 },
     });
 
     expect(vm.kind === 'ready' && [vm.workerId, vm.assignedAt, vm.result]).toEqual([
@@ -45,11 +45,14 @@ describe('toTaskDetailVm', () => {
 
   it('is not found only when the master says so, and keeps waiting when the detail request drops', () => {
     const unlisted = { ...base, listed: { loaded: true, entry: undefined, listError: null, noDatabase: false } };
-    const dropped: DetailFetch = { kind: 'error', httpStatus: 0, message: 'dropped' };
+    const notFound: DetailFetch = {
+      kind: 'error',
+      message: 'nope',
+      failure: { kind: 'answered', status: 404, statusText: 'Not Found', body: 'nope' },
+    };
+    const dropped: DetailFetch = { kind: 'error', message: 'dropped', failure: { kind: 'dropped' } };
 
-    expect(toTaskDetailVm({ ...unlisted, detail: { kind: 'error', httpStatus: 404, message: 'nope' } }).kind).toBe(
-      'not-found',
-    );
+    expect(toTaskDetailVm({ ...unlisted, detail: notFound }).kind).toBe('not-found');
     expect(toTaskDetailVm({ ...unlisted, detail: dropped })).toEqual({
       kind: 'loading',
       message: 'Waiting for the master to list this task…',
@@ -103,8 +106,9 @@ describe('toTaskDetailVm', () => {
   it('says why the listed status and the stored result disagree', () => {
     const cancelledThenOverwritten = aTask({ task_id: 't1', status: 'failed' });
     const detail = {
-      kind: 'value',
-      detail: {
+      kind: 'ready',
+      updatedAt: 0,
+      data: {
         ...cancelledThenOverwritten,
         assignment: { worker_id: 'kiwi', assigned_at: 1 },
         result: { status: 'cancelled', completed_at: 2, logs: '' },

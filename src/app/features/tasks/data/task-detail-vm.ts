@@ -1,6 +1,7 @@
 import { TaskDetail, TaskListEntry, normalizeTaskStatus } from '../../../shared/cloudai/task.model';
 import { Cancellation, cancelBlockedReason, withCancelShown } from './task-cancellation-model';
 import { DetailFetch, ListedTask } from './task-detail-model';
+import { MasterFailure } from '../../../shared/http/master-failure';
 
 /** Everything the task detail page shows above the logs, in one of its states. */
 export type TaskDetailVm =
@@ -39,10 +40,10 @@ export interface TaskDetailInputs {
 }
 
 export function toTaskDetailVm({ taskId, listed, detail, cancelling, runningOn }: TaskDetailInputs): TaskDetailVm {
-  const fromDetail: TaskDetail | null = detail.kind === 'value' ? detail.detail : null;
+  const fromDetail: TaskDetail | null = detail.kind === 'ready' ? detail.data : null;
   const listedTask = listed.entry ?? fromDetail;
   if (!listedTask) {
-    if (detail.kind === 'error' && (detail.httpStatus === 404 || detail.httpStatus === 400)) {
+    if (detail.kind === 'error' && isUnknownTask(detail.failure)) {
       return { kind: 'not-found', message: `The master has no task ${taskId}.` };
     }
     if (!listed.loaded && listed.noDatabase) {
@@ -83,15 +84,20 @@ function statusNote(listed: string, result: string): string {
 
 function detailNote(detail: DetailFetch): string | null {
   switch (detail.kind) {
-    case 'not-asked':
+    case 'idle':
       return 'The master gives the assignment time and the result once the task has finished.';
     case 'loading':
-      return 'Loading the assignment and result…';
-    case 'no-result':
-      return 'The master has stored no result for this task yet; the page asks again until it has one.';
+      return detail.retrying
+        ? 'The master has stored no result for this task yet; the page asks again until it has one.'
+        : 'Loading the assignment and result…';
     case 'error':
       return `The assignment and result could not be loaded: ${detail.message}`;
-    case 'value':
-      return detail.detail.result ? null : 'The master has stored no result for this task.';
+    case 'ready':
+      return detail.data.result ? null : 'The master has stored no result for this task.';
   }
+}
+
+/** The master answers 404 for a task it does not know, and 400 for an id it cannot parse. */
+function isUnknownTask(failure: MasterFailure | undefined): boolean {
+  return failure?.kind === 'answered' && (failure.status === 404 || failure.status === 400);
 }

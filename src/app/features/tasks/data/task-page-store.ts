@@ -117,7 +117,7 @@ export class TaskPageStore {
       files: combineLatest([task$, this.signedInAs$]).pipe(
         switchMap(([task, me]) => this.files$(task, me)),
         // Not held back while the task is unknown (loading, not found, no database).
-        startWith<FilesFetch>({ kind: 'not-asked' }),
+        startWith<FilesFetch>({ kind: 'idle' }),
       ),
       watched: this.watchStore.watched$.pipe(
         map((watched) => watched.has(taskId)),
@@ -141,9 +141,9 @@ export class TaskPageStore {
     const access = filesAccess(task, signedInAs);
     switch (access.kind) {
       case 'not-yet':
-        return of({ kind: 'not-asked' });
+        return of({ kind: 'idle' });
       case 'cannot':
-        return of({ kind: 'unavailable', reason: access.reason });
+        return of({ kind: 'idle', reason: access.reason });
       case 'ask':
         return this.detailStore.files$(task, signedInAs ?? '');
     }

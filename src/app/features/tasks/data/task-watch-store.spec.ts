@@ -1,20 +1,14 @@
 import { TestBed } from '@angular/core/testing';
 import { Observable } from 'rxjs';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
-import { PollState } from '../../../shared/streams/smart-poll';
-import { aTask } from '../../../testing/builders';
+import { PollState } from '../../../shared/streams/load-state';
+import { aTask, aPoll } from '../../../testing/builders';
 import { marbles } from '../../../testing/marbles';
 import { TaskWatchStore } from './task-watch-store';
 import { TasksStore } from './tasks-store';
 
 describe('TaskWatchStore', () => {
-  const poll = (status: string): PollState<readonly TaskListEntry[]> => ({
-    data: [aTask({ task_id: 't1', status })],
-    lastUpdated: 0,
-    lastError: null,
-    lastFailure: null,
-    consecutiveFailures: 0,
-  });
+  const poll = (status: string): PollState<readonly TaskListEntry[]> => aPoll([aTask({ task_id: 't1', status })]);
 
   beforeEach(() => localStorage.removeItem('cloudai.user.watched-tasks'));
   afterEach(() => localStorage.removeItem('cloudai.user.watched-tasks'));

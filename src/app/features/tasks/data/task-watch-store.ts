@@ -19,6 +19,7 @@ import { injectReducerStore } from '../../../shared/state/reducer-store';
 import { TaskFinished, WatchedTask, hasUnfinished } from './task-watch';
 import { TaskWatchEvent, TaskWatchState, reduceTaskWatch } from './task-watch-state';
 import { TasksStore } from './tasks-store';
+import { dataOf } from '../../../shared/streams/load-state';
 
 /**
  * The tasks this browser watches (the ones submitted here, and any the operator chose), kept
@@ -81,7 +82,7 @@ export class TaskWatchStore {
       map((state) => hasUnfinished(state.watched)),
       distinctUntilChanged(),
       switchMap((active) => (active ? this.tasksStore.poll$ : EMPTY)),
-      map((poll) => poll.data),
+      map(dataOf),
       distinctUntilChanged(),
       filter((tasks): tasks is readonly TaskListEntry[] => tasks !== undefined),
       map((tasks): TaskWatchEvent => ({ kind: 'listed', tasks, at: asyncScheduler.now() })),

@@ -3,22 +3,17 @@ import { ActivatedRoute, Router, convertToParamMap } from '@angular/router';
 import { Observable, map, of } from 'rxjs';
 import { CLOCK } from '../../../core/realtime/browser-signals';
 import { MasterClock } from '../../../core/realtime/master-clock';
-import { PollState } from '../../../shared/streams/smart-poll';
+import { PollState } from '../../../shared/streams/load-state';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
-import { aTask } from '../../../testing/builders';
+import { aTask, aPoll } from '../../../testing/builders';
 import { marbles } from '../../../testing/marbles';
 import { TaskCancellationsStore } from './task-cancellations-store';
 import { TasksPageStore } from './tasks-page-store';
 import { TasksStore } from './tasks-store';
 
 describe('TasksPageStore', () => {
-  const poll = (...ids: string[]): PollState<readonly TaskListEntry[]> => ({
-    data: ids.map((task_id, index) => aTask({ task_id, created_at: 1000 - index })),
-    lastUpdated: 0,
-    lastError: null,
-    lastFailure: null,
-    consecutiveFailures: 0,
-  });
+  const poll = (...ids: string[]): PollState<readonly TaskListEntry[]> =>
+    aPoll(ids.map((task_id, index) => aTask({ task_id, created_at: 1000 - index })));
 
   function storeWith(listPoll$: Observable<PollState<readonly TaskListEntry[]>>) {
     const cancel = jasmine.createSpy('cancel');

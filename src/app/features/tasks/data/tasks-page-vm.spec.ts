@@ -1,4 +1,5 @@
-import { aTask } from '../../../testing/builders';
+import { aFailedPoll, aPoll, aTask } from '../../../testing/builders';
+import { NOT_POLLED } from '../../../shared/streams/smart-poll';
 import { DEFAULT_TASK_QUERY } from './task-query';
 import { Cancellation } from './task-cancellation-model';
 import { ShownTasks, toShownTasks, toTasksPageVm } from './tasks-page-vm';
@@ -10,11 +11,11 @@ describe('toTasksPageVm', () => {
     intervalMs: 3000,
     cancelling: new Map<string, Cancellation>(),
   };
-  const poll = { data: undefined, lastUpdated: null, lastError: null, lastFailure: null, consecutiveFailures: 0 };
+  const poll = NOT_POLLED;
 
   it('is loading, then an error only while nothing ever loaded', () => {
     expect(toTasksPageVm({ ...base, poll })).toEqual({ kind: 'loading' });
-    expect(toTasksPageVm({ ...base, poll: { ...poll, lastError: 'down' } })).toEqual({
+    expect(toTasksPageVm({ ...base, poll: aFailedPoll('down') })).toEqual({
       kind: 'error',
       message: 'down',
     });
@@ -22,13 +23,13 @@ describe('toTasksPageVm', () => {
 
   it('says the master has no database, rather than an error to retry, when it cannot list tasks at all', () => {
     const failure = { kind: 'no-database', body: 'Database not available' } as const;
-    const noDatabase = { ...poll, lastError: 'The master has no database…', lastFailure: failure };
+    const noDatabase = aFailedPoll('The master has no database…', failure);
 
     expect(toTasksPageVm({ ...base, poll: noDatabase })).toEqual({ kind: 'no-database' });
   });
 
   it('keeps the list on screen after a failed refresh, and says so', () => {
-    const vm = toTasksPageVm({ ...base, poll: { ...poll, data: [aTask()], lastUpdated: 5, lastError: 'slow' } });
+    const vm = toTasksPageVm({ ...base, poll: aPoll([aTask()], 5, 'slow') });
 
     expect(vm.kind === 'ready' && vm.rows.length).toBe(1);
     expect(vm.kind === 'ready' && vm.lastError).toBe('slow');
@@ -39,7 +40,7 @@ describe('toTasksPageVm', () => {
     const vm = toTasksPageVm({
       ...base,
       runningOn: new Map([['task-9', 'kiwi']]),
-      poll: { ...poll, data: [task], lastUpdated: 5 },
+      poll: aPoll([task], 5),
     });
 
     expect(vm.kind === 'ready' && vm.rows[0].workerId).toBe('kiwi');
@@ -50,7 +51,7 @@ describe('toTasksPageVm', () => {
     const vm = toTasksPageVm({
       ...base,
       query: { ...DEFAULT_TASK_QUERY, status: 'running' },
-      poll: { ...poll, data: tasks, lastUpdated: 5 },
+      poll: aPoll(tasks, 5),
     });
 
     expect(vm.kind === 'ready' && vm.rows.length).toBe(1);
@@ -76,7 +77,7 @@ describe('toTasksPageVm', () => {
     const vm = toTasksPageVm({
       ...base,
       cancelling,
-      poll: { ...poll, data: [task, aTask({ status: 'running' })], lastUpdated: 5 },
+      poll: aPoll([task, aTask({ status: 'running' })], 5),
     });
 
     expect(vm.kind === 'ready' && vm.rows.find((row) => row.cancelling)?.task.status).toBe('cancelled');
@@ -91,11 +92,7 @@ describe('toShownTasks', () => {
     intervalMs: 3000,
     cancelling: new Map<string, Cancellation>(),
   };
-  const listOf = (...tasks: ReturnType<typeof aTask>[]) =>
-    toTasksPageVm({
-      ...base,
-      poll: { data: tasks, lastUpdated: 1, lastError: null, lastFailure: null, consecutiveFailures: 0 },
-    });
+  const listOf = (...tasks: ReturnType<typeof aTask>[]) => toTasksPageVm({ ...base, poll: aPoll(tasks, 1) });
   const ids = (shown: ShownTasks) => shown.rows.map((row) => row.task.task_id);
   const older = aTask({ task_id: 'old', created_at: 1 });
   const newer = aTask({ task_id: 'new', created_at: 2 });

@@ -1,5 +1,5 @@
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
-import { PollState } from '../../../shared/streams/smart-poll';
+import { PollState } from '../../../shared/streams/load-state';
 import { Cancellation, withCancelShown } from './task-cancellation-model';
 import { HeldRows, holdRowOrder } from './held-order';
 import { toListQueryParams } from '../../../shared/list/list-query';
@@ -34,9 +34,9 @@ export interface TasksPageInputs {
 
 /** Sorting 10,000 tasks is the costly part, so the clock is not an input: it ticks beside the list. */
 export function toTasksPageVm({ poll, runningOn, query, intervalMs, cancelling }: TasksPageInputs): TasksPageVm {
-  if (poll.data === undefined || poll.lastUpdated === null) {
-    if (poll.lastFailure?.kind === 'no-database') return { kind: 'no-database' };
-    return poll.lastError ? { kind: 'error', message: poll.lastError } : { kind: 'loading' };
+  if (poll.kind !== 'ready') {
+    if (poll.kind !== 'error') return { kind: 'loading' };
+    return poll.failure?.kind === 'no-database' ? { kind: 'no-database' } : { kind: 'error', message: poll.message };
   }
   const tasks = cancelling.size === 0 ? poll.data : poll.data.map((task) => withCancelShown(task, cancelling));
   const rows = tasks.map((task): TaskRow => ({
@@ -51,8 +51,8 @@ export function toTasksPageVm({ poll, runningOn, query, intervalMs, cancelling }
     counts: countTasksByStatus(tasks),
     query,
     intervalMs,
-    lastUpdated: poll.lastUpdated,
-    lastError: poll.lastError,
+    lastUpdated: poll.updatedAt,
+    lastError: poll.refreshError ?? null,
   };
 }
 

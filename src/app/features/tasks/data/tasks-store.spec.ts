@@ -5,7 +5,7 @@ import { PAGE_VISIBLE } from '../../../core/realtime/browser-signals';
 import { TelemetryStore } from '../../../core/realtime/telemetry-store';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
 import { TasksClient } from '../../../shared/cloudai/tasks-client';
-import { PollState } from '../../../shared/streams/smart-poll';
+import { PollState, dataOf } from '../../../shared/streams/load-state';
 import { aTask } from '../../../testing/builders';
 import { marbles } from '../../../testing/marbles';
 import { TasksStore } from './tasks-store';
@@ -42,7 +42,7 @@ describe('TasksStore', () => {
   }
 
   const count = (poll$: Observable<PollState<readonly TaskListEntry[]>>) =>
-    poll$.pipe(map((poll) => poll.data?.length ?? 0));
+    poll$.pipe(map((poll) => dataOf(poll)?.length ?? 0));
 
   it('says where tasks run at once, then at most once a second however often telemetry arrives', () => {
     marbles(({ cold, hot, expectObservable }) => {

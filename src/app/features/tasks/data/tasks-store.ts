@@ -16,7 +16,7 @@ import { dequal } from 'dequal';
 import { TelemetryStore } from '../../../core/realtime/telemetry-store';
 import { TaskListSource } from '../../../core/task-list/task-list-source';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
-import { PollState } from '../../../shared/streams/smart-poll';
+import { PollState, hasAnswered } from '../../../shared/streams/load-state';
 
 export { TASK_POLL_INTERVALS } from '../../../core/task-list/task-list-source';
 
@@ -76,9 +76,8 @@ export class TasksStore {
   }
 
   private heldPoll$(): Observable<PollState<readonly TaskListEntry[]>> {
-    const answered = (poll: PollState<readonly TaskListEntry[]>) => poll.data !== undefined || poll.lastError !== null;
     return merge(
-      this.poll$.pipe(first(answered)),
+      this.poll$.pipe(first((poll) => hasAnswered(poll))),
       // The answer to a refresh is the next state after it (the poller fetches at once).
       this.source.refresh$.pipe(switchMap(() => this.poll$.pipe(skip(1), take(1)))),
     );

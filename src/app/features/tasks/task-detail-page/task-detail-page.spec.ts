@@ -8,7 +8,7 @@ import { toTaskDetailVm } from '../data/task-detail-vm';
 import { STREAM_GATED } from '../logs/log-view';
 import { TaskDetailPage } from './task-detail-page';
 
-const NOT_ASKED: DetailFetch = { kind: 'not-asked' };
+const NOT_ASKED: DetailFetch = { kind: 'idle' };
 
 describe('TaskDetailPage', () => {
   const running = aTask({ task_id: 't1', status: 'running', docker_image: 'python:3.12' });
@@ -29,7 +29,7 @@ describe('TaskDetailPage', () => {
       logs: null,
       streamOpened: false,
       assignedAt: null,
-      files: { kind: 'not-asked' },
+      files: { kind: 'idle' },
       watched: false,
       now: running.created_at * 1000 + 60_000,
       ...overrides,
@@ -80,7 +80,11 @@ describe('TaskDetailPage', () => {
   });
 
   it('says when the master lists no such task', async () => {
-    const unknown: DetailFetch = { kind: 'error', httpStatus: 404, message: 'task not found' };
+    const unknown: DetailFetch = {
+      kind: 'error',
+      message: 'task not found',
+      failure: { kind: 'answered', status: 404, statusText: 'Not Found', body: 'task not found' },
+    };
     const { element } = await render(
       view({ loaded: true, entry: undefined, listError: null, noDatabase: false }, {}, unknown),
     );

@@ -10,12 +10,11 @@ import { EMPTY } from 'rxjs';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
 import { formatAge, formatCores, formatGb, formatGpus } from '../../../shared/format/units';
 import { CopyButton } from '../../../shared/ui/copy-button';
-import { StatusChip } from '../../../shared/ui/status-chip';
 import { TaskPageStore } from '../data/task-page-store';
 import { CancelTasksDialog, CancelTasksDialogData } from '../ui/cancel-tasks-dialog';
 import { TaskFilesPanel } from '../ui/task-files-panel';
 import { TaskLogsPanel } from '../logs/task-logs-panel';
-import { taskStatusLabel, taskStatusTone } from '../ui/task-status';
+import { TaskStatusChip } from '../ui/task-status-chip';
 
 /** One task: its fields, placement and result, live logs from the right source, and its output files. */
 @Component({
@@ -29,7 +28,7 @@ import { taskStatusLabel, taskStatusTone } from '../ui/task-status';
     MatProgressSpinnerModule,
     MatTooltipModule,
     CopyButton,
-    StatusChip,
+    TaskStatusChip,
     TaskLogsPanel,
     TaskFilesPanel,
   ],
@@ -46,8 +45,6 @@ export class TaskDetailPage {
   /** Route parameter, bound by the router. */
   readonly id = input.required<string>();
 
-  protected readonly tone = taskStatusTone;
-  protected readonly label = taskStatusLabel;
   protected readonly age = formatAge;
   protected readonly cores = formatCores;
   protected readonly gb = formatGb;

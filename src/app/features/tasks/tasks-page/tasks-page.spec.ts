@@ -1,9 +1,10 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { BehaviorSubject, EMPTY } from 'rxjs';
-import { PollState } from '../../../shared/streams/smart-poll';
+import { PollState } from '../../../shared/streams/load-state';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
-import { aTask } from '../../../testing/builders';
+import { aFailedPoll, aPoll, aTask } from '../../../testing/builders';
+import { NOT_POLLED } from '../../../shared/streams/smart-poll';
 import { Cancellation } from '../data/task-cancellation-model';
 import { DEFAULT_TASK_QUERY } from '../data/task-query';
 import { TasksPageStore, TasksPageView } from '../data/tasks-page-store';
@@ -25,13 +26,11 @@ describe('TasksPage', () => {
   ] as const;
 
   function view(tasks: readonly TaskListEntry[] | undefined, selected: string[] = [], lastError: string | null = null) {
-    const poll: PollState<readonly TaskListEntry[]> = {
-      data: tasks,
-      lastUpdated: tasks ? 1_000 : null,
-      lastError,
-      lastFailure: null,
-      consecutiveFailures: lastError ? 1 : 0,
-    };
+    const poll: PollState<readonly TaskListEntry[]> = tasks
+      ? aPoll(tasks, 1_000, lastError ?? undefined)
+      : lastError
+        ? aFailedPoll(lastError)
+        : NOT_POLLED;
     const list = toTasksPageVm({
       poll,
       runningOn: new Map(),

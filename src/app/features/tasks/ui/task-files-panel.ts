@@ -16,28 +16,29 @@ import { FilesFetch } from '../data/task-detail-model';
         @case ('loading') {
           <p class="muted" aria-busy="true">Loading the file list…</p>
         }
-        @case ('none') {
-          <p class="muted">This task wrote no files to /output.</p>
-        }
-        @case ('unavailable') {
+        @case ('idle') {
           <p class="muted">{{ $any(state).reason }}</p>
         }
         @case ('error') {
           <p class="warning">The file list could not be loaded: {{ $any(state).message }}</p>
         }
-        @case ('value') {
-          @let listed = $any(state).files;
-          <ul class="files">
-            @for (file of listed.files; track file.path) {
-              <li>
-                <a [href]="fileUrl()(task(), file.path)" download
-                  ><mat-icon aria-hidden="true">download</mat-icon> <span class="mono">{{ file.path }}</span></a
-                >
-                <span class="muted">{{ bytes(file.size) }}</span>
-              </li>
-            }
-          </ul>
-          <p class="muted">{{ listed.files.length }} files · {{ bytes(listed.total_size) }} in all</p>
+        @case ('ready') {
+          @let listed = $any(state).data;
+          @if (listed === null) {
+            <p class="muted">This task wrote no files to /output.</p>
+          } @else {
+            <ul class="files">
+              @for (file of listed.files; track file.path) {
+                <li>
+                  <a [href]="fileUrl()(task(), file.path)" download
+                    ><mat-icon aria-hidden="true">download</mat-icon> <span class="mono">{{ file.path }}</span></a
+                  >
+                  <span class="muted">{{ bytes(file.size) }}</span>
+                </li>
+              }
+            </ul>
+            <p class="muted">{{ listed.files.length }} files · {{ bytes(listed.total_size) }} in all</p>
+          }
         }
       }
     </section>

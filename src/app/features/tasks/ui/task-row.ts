@@ -8,10 +8,9 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import { formatAge, formatCores, formatGb, formatGpus } from '../../../shared/format/units';
 import { CopyButton } from '../../../shared/ui/copy-button';
-import { StatusChip } from '../../../shared/ui/status-chip';
 import { cancelBlockedReason } from '../data/task-cancellation-model';
 import { TaskRow as TaskRowModel } from '../data/task-rows';
-import { taskStatusLabel, taskStatusTone } from './task-status';
+import { TaskStatusChip } from './task-status-chip';
 
 /** One row of the task list. Re-renders only when its task or the clock changes. */
 @Component({
@@ -25,7 +24,7 @@ import { taskStatusLabel, taskStatusTone } from './task-status';
     MatProgressSpinnerModule,
     MatTooltipModule,
     CopyButton,
-    StatusChip,
+    TaskStatusChip,
   ],
   template: `
     @let t = row().task;
@@ -45,7 +44,7 @@ import { taskStatusLabel, taskStatusTone } from './task-status';
       <span class="muted small num">k {{ t.k_value || '–' }}</span>
     </div>
     <div role="cell">
-      <app-status-chip [tone]="tone(t.status)">{{ label(t.status) }}</app-status-chip>
+      <app-task-status-chip [status]="t.status" />
       @if (row().cancelling) {
         <mat-spinner
           diameter="14"
@@ -166,8 +165,6 @@ export class TaskRow {
 
   protected readonly cancelBlocked = computed(() => cancelBlockedReason(this.row().task.status));
 
-  protected readonly tone = taskStatusTone;
-  protected readonly label = taskStatusLabel;
   protected readonly age = formatAge;
   protected readonly cores = formatCores;
   protected readonly gb = formatGb;

@@ -1,24 +1,16 @@
-import { aLiveWorker } from '../../../testing/builders';
+import { aFailedPoll, aLiveWorker, aPoll } from '../../../testing/builders';
+import { NOT_POLLED } from '../../../shared/streams/smart-poll';
 import { toWorkerDetailVm } from './worker-detail-vm';
 
 describe('toWorkerDetailVm', () => {
-  const noAssignments = {
-    data: undefined,
-    lastUpdated: null,
-    lastError: null,
-    lastFailure: null,
-    consecutiveFailures: 0,
-  };
+  const noAssignments = NOT_POLLED;
 
   it('finds the worker and sorts its assignments newest first', () => {
     const kiwi = aLiveWorker({ id: 'kiwi' });
-    const assignments = {
-      ...noAssignments,
-      data: [
-        { task_id: 'a', assigned_at: 1 },
-        { task_id: 'b', assigned_at: 5 },
-      ],
-    };
+    const assignments = aPoll([
+      { task_id: 'a', assigned_at: 1 },
+      { task_id: 'b', assigned_at: 5 },
+    ]);
     const vm = toWorkerDetailVm({
       id: 'kiwi',
       workers: { kind: 'ready', data: [kiwi], updatedAt: 0 },
@@ -46,7 +38,7 @@ describe('toWorkerDetailVm', () => {
     const vm = toWorkerDetailVm({
       id: 'kiwi',
       workers: { kind: 'ready', data: [kiwi], updatedAt: 0 },
-      assignments: { ...noAssignments, lastError: 'Database not available (HTTP 503)' },
+      assignments: aFailedPoll('Database not available (HTTP 503)'),
       now: 0,
     });
 

@@ -1,7 +1,7 @@
 import { LiveWorker } from '../../../core/realtime/live-worker';
 import { WorkerAssignment } from '../../../shared/cloudai/worker.model';
-import { LoadState } from '../../../shared/streams/load-state';
-import { PollState } from '../../../shared/streams/smart-poll';
+import { LoadState, problemOf } from '../../../shared/streams/load-state';
+import { PollState } from '../../../shared/streams/load-state';
 
 /** The worker detail page in one of its states. */
 export type WorkerDetailVm =
@@ -27,7 +27,7 @@ export interface WorkerDetailInputs {
 
 export function toWorkerDetailVm({ id, workers, assignments, now }: WorkerDetailInputs): WorkerDetailVm {
   if (workers.kind !== 'ready') {
-    return workers.kind === 'loading' ? { kind: 'loading' } : { kind: 'error', message: workers.message };
+    return workers.kind === 'error' ? { kind: 'error', message: workers.message } : { kind: 'loading' };
   }
   const worker = workers.data.find((candidate) => candidate.id === id);
   if (!worker) {
@@ -37,7 +37,8 @@ export function toWorkerDetailVm({ id, workers, assignments, now }: WorkerDetail
     kind: 'ready',
     worker,
     now,
-    assignments: assignments.data ? [...assignments.data].sort((a, b) => b.assigned_at - a.assigned_at) : null,
-    assignmentsError: assignments.lastError,
+    assignments:
+      assignments.kind === 'ready' ? [...assignments.data].sort((a, b) => b.assigned_at - a.assigned_at) : null,
+    assignmentsError: problemOf(assignments),
   };
 }

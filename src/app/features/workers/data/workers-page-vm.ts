@@ -29,7 +29,7 @@ export interface WorkersPageInputs {
 
 export function toWorkersPageVm({ workers, query, preferences, now }: WorkersPageInputs): WorkersPageVm {
   if (workers.kind !== 'ready') {
-    return workers.kind === 'loading' ? { kind: 'loading' } : { kind: 'error', message: workers.message };
+    return workers.kind === 'error' ? { kind: 'error', message: workers.message } : { kind: 'loading' };
   }
   if (workers.data.length === 0) {
     return { kind: 'empty' };
