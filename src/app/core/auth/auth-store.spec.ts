@@ -8,7 +8,7 @@ import { SessionAnswer } from '../../shared/cloudai/session-answer';
 import { marbles } from '../../testing/marbles';
 import { POLLING_CONFIG } from '../config/polling-config';
 import { PAGE_VISIBLE } from '../realtime/browser-signals';
-import { TelemetryStore } from '../realtime/telemetry-store';
+import { LiveConnection } from '../realtime/live-connection';
 import { AuthStore } from './auth-store';
 
 describe('AuthStore', () => {
@@ -29,13 +29,13 @@ describe('AuthStore', () => {
     client: Partial<Record<keyof AuthClient, () => Observable<AuthResponse | SessionAnswer>>>,
     connection$: Observable<Pick<ConnectionState, 'kind'>> = NEVER,
   ) {
-    const telemetry = jasmine.createSpyObj<TelemetryStore>('TelemetryStore', ['connect', 'disconnect'], {
+    const telemetry = jasmine.createSpyObj<LiveConnection>('LiveConnection', ['connect', 'disconnect'], {
       connection$: connection$ as Observable<ConnectionState>,
     });
     TestBed.configureTestingModule({
       providers: [
         { provide: AuthClient, useValue: client },
-        { provide: TelemetryStore, useValue: telemetry },
+        { provide: LiveConnection, useValue: telemetry },
         { provide: PAGE_VISIBLE, useValue: of(true) },
         {
           provide: POLLING_CONFIG,

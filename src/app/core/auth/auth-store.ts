@@ -21,7 +21,7 @@ import { AuthResponse } from '../../shared/cloudai/auth.model';
 import { toErrorMessage } from '../../shared/http/error-message';
 import { POLLING_CONFIG } from '../config/polling-config';
 import { PAGE_VISIBLE } from '../realtime/browser-signals';
-import { TelemetryStore } from '../realtime/telemetry-store';
+import { LiveConnection } from '../realtime/live-connection';
 import { injectPersistedValue } from '../../shared/state/persisted-value';
 import { injectReducerStore } from '../../shared/state/reducer-store';
 import { AuthEvent, AuthState, START_OF_SESSION, SessionState, mayUseDashboard, reduceSession } from './auth-state';
@@ -41,7 +41,7 @@ export class AuthStore {
   private readonly checkMs = inject(POLLING_CONFIG).sessionCheckMs;
   private readonly visible$ = inject(PAGE_VISIBLE);
   private readonly unauthorized$ = inject(SessionSignals).unauthorized$;
-  private readonly telemetry = inject(TelemetryStore);
+  private readonly liveConnection = inject(LiveConnection);
   private readonly document = inject(DOCUMENT);
   /** Whose data this browser holds: the email of the last user who signed in. */
   private readonly dataOwner = injectPersistedValue<string | null>({
@@ -100,7 +100,7 @@ export class AuthStore {
       .pipe(catchError(() => of(null)))
       .subscribe(() => {
         this.session.dispatch({ kind: 'signed-out' });
-        this.telemetry.disconnect();
+        this.liveConnection.disconnect();
         const view = this.document.defaultView;
         clearUserData(view?.localStorage, view?.sessionStorage);
         this.document.location.assign('/login');
@@ -170,7 +170,7 @@ export class AuthStore {
    * matters at once (a page opened during the outage may belong to nobody).
    */
   private masterBack$(): Observable<unknown> {
-    return this.telemetry.connection$.pipe(
+    return this.liveConnection.connection$.pipe(
       map((connection) => connection.kind),
       distinctUntilChanged(),
       pairwise(),
@@ -185,6 +185,6 @@ export class AuthStore {
   private streamTelemetryOnlyWhenAllowed(): void {
     this.state$
       .pipe(map(mayUseDashboard), distinctUntilChanged())
-      .subscribe((allowed) => (allowed ? this.telemetry.connect() : this.telemetry.disconnect()));
+      .subscribe((allowed) => (allowed ? this.liveConnection.connect() : this.liveConnection.disconnect()));
   }
 }

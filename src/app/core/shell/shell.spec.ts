@@ -4,7 +4,7 @@ import { BehaviorSubject, of } from 'rxjs';
 import { AuthState } from '../auth/auth-state';
 import { AuthStore } from '../auth/auth-store';
 import { ConnectionState } from '../realtime/connection-state';
-import { TelemetryStore } from '../realtime/telemetry-store';
+import { LiveConnection } from '../realtime/live-connection';
 import { ThemePreference, ThemeStore } from '../theme/theme-store';
 import { Shell } from './shell';
 
@@ -16,7 +16,7 @@ describe('Shell', () => {
       imports: [Shell],
       providers: [
         provideRouter([]),
-        { provide: TelemetryStore, useValue: { connection$: of(connection), malformedCount$: of(malformed) } },
+        { provide: LiveConnection, useValue: { connection$: of(connection), malformedCount$: of(malformed) } },
         { provide: ThemeStore, useValue: { preference$, scheme$: of('light'), choose } },
         { provide: AuthStore, useValue: { state$: of(auth), signOut: jasmine.createSpy('signOut') } },
       ],

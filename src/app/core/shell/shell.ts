@@ -20,7 +20,7 @@ import { mayUseDashboard } from '../auth/auth-state';
 import { AuthStore } from '../auth/auth-store';
 import { UserMenu } from '../auth/user-menu';
 import { ConnectionState } from '../realtime/connection-state';
-import { TelemetryStore } from '../realtime/telemetry-store';
+import { LiveConnection } from '../realtime/live-connection';
 import { ThemePreference, ThemeStore } from '../theme/theme-store';
 import { ConnectionChip } from './connection-chip';
 import { NAV_ITEMS } from './nav-items';
@@ -52,7 +52,7 @@ const NARROW_QUERY = '(max-width: 959.98px)';
 })
 export class Shell {
   private readonly themeStore = inject(ThemeStore);
-  private readonly telemetryStore = inject(TelemetryStore);
+  private readonly liveConnection = inject(LiveConnection);
   private readonly authStore = inject(AuthStore);
   private readonly injector = inject(Injector);
 
@@ -65,9 +65,9 @@ export class Shell {
 
   protected readonly vm$ = combineLatest({
     narrow: narrowScreen(inject(DOCUMENT)),
-    connection: this.telemetryStore.connection$,
+    connection: this.liveConnection.connection$,
     // Telemetry frames and REST entries that failed validation, together.
-    malformedCount: combineLatest([this.telemetryStore.malformedCount$, inject(MalformedInput).count$]).pipe(
+    malformedCount: combineLatest([this.liveConnection.malformedCount$, inject(MalformedInput).count$]).pipe(
       map(([frames, entries]) => frames + entries),
     ),
     themePreference: this.themeStore.preference$,
