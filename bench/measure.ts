@@ -25,8 +25,21 @@ export interface ScenarioResult {
     readonly jsTransferredKB: number;
     readonly firstLiveNumberMs: number | null;
   };
+  /** With other tabs open: what the master saw of all of them together. */
+  readonly sharing?: SharingResult;
   readonly pageErrors: readonly string[];
 }
+
+export interface SharingResult {
+  readonly tabs: number;
+  /** Telemetry sockets open at the master at the end. */
+  readonly telemetrySockets: number;
+  /** `GET /api/tasks` requests the master answered per task-list interval (3 s), while measuring. */
+  readonly taskPollsPerInterval: number;
+}
+
+/** The dashboard's default task-list interval. */
+const TASK_INTERVAL_S = 3;
 
 interface Traffic {
   requests: number;
@@ -40,6 +53,7 @@ export async function measureScenario(
   appUrl: string,
   scenario: Scenario,
   durationS: number,
+  masterUrl: string,
 ): Promise<ScenarioResult> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   // Signed in as an operator would be; the cookie is set before the page loads, so the cold load stays cold.
@@ -57,12 +71,16 @@ export async function measureScenario(
   await page.goto(`${appUrl}${scenario.page}`, { waitUntil: 'load' });
   const coldLoad = scenario.coldLoad ? await measureColdLoad(page, traffic.jsBytes) : undefined;
   await scenario.start?.(page);
+  for (const path of scenario.otherTabs ?? []) {
+    await (await context.newPage()).goto(`${appUrl}${path}`, { waitUntil: 'load' });
+  }
 
   // The first load is excluded: targets are about the steady state.
   await sleep(2000);
   const measureStart = await performanceMetrics(cdp);
   const trafficStart = { ...traffic.totals };
   const longTasksBefore = (await page.evaluate('performance.now()')) as number;
+  const masterBefore = scenario.otherTabs ? await masterState(masterUrl) : null;
 
   const baselineS = scenario.heapBaselineS ?? 10;
   await sleep(Math.max(0, baselineS * 1000 - (Date.now() - loadStarted)));
@@ -72,6 +90,7 @@ export async function measureScenario(
   const measureEnd = await performanceMetrics(cdp);
   const trafficEnd = { ...traffic.totals };
   const heapEnd = await heapMB(cdp);
+  const masterAfter = masterBefore ? await masterState(masterUrl) : null;
   const probes = (await page.evaluate('window.__bench')) as PageProbeResults;
   const scroll = (await page.evaluate(`(${SCROLL_AND_COUNT_FRAMES})(5000)`)) as { fps: number; scrolled: boolean };
   await context.close();
@@ -95,9 +114,32 @@ export async function measureScenario(
     socketFramesPerMin: (trafficEnd.frames - trafficStart.frames) / minutes,
     scrollFps: scroll.scrolled ? scroll.fps : null,
     ...(coldLoad ? { coldLoad } : {}),
+    ...(masterBefore && masterAfter
+      ? {
+          sharing: {
+            tabs: 1 + (scenario.otherTabs?.length ?? 0),
+            telemetrySockets: masterAfter.sockets.telemetry,
+            taskPollsPerInterval: (taskPolls(masterAfter) - taskPolls(masterBefore)) / (wallS / TASK_INTERVAL_S),
+          },
+        }
+      : {}),
     pageErrors,
   };
 }
+
+interface MasterState {
+  readonly sockets: { readonly telemetry: number };
+  readonly requests: Readonly<Record<string, number>>;
+}
+
+/** The simulator's own account of its sockets and the requests it answered (`/__sim/state`). */
+async function masterState(masterUrl: string): Promise<MasterState> {
+  const response = await fetch(`${masterUrl}/__sim/state`);
+  if (!response.ok) throw new Error(`/__sim/state answered ${response.status}: the scenario needs --control`);
+  return (await response.json()) as MasterState;
+}
+
+const taskPolls = (state: MasterState) => state.requests['GET /api/tasks'] ?? 0;
 
 interface PageProbeResults {
   longTasks: { start: number; duration: number }[];

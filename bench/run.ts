@@ -57,7 +57,7 @@ async function main(): Promise<void> {
       const stack = new Stack(SIM_PORT, APP_PORT, scenario.simulatorArgs(scale));
       await stack.start();
       try {
-        const result = await measureScenario(browser, stack.appUrl, scenario, durationS);
+        const result = await measureScenario(browser, stack.appUrl, scenario, durationS, stack.masterUrl);
         results.push(result);
         console.log(JSON.stringify(result));
       } finally {

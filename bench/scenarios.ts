@@ -15,6 +15,12 @@ export interface Scenario {
    * at 10 s, so growth measures what the page leaks, not the content it was asked to hold.
    */
   readonly heapBaselineS?: number;
+  /**
+   * More pages opened as tabs of the same browser beside `page`: the master's own count of
+   * telemetry sockets and task-list requests then says whether the tabs share one connection.
+   * Needs the simulator's control API (`--control`).
+   */
+  readonly otherTabs?: readonly string[];
   /** What an operator does once the page has loaded, before measuring starts. */
   readonly start?: (page: Page) => Promise<void>;
 }
@@ -78,6 +84,14 @@ export const SCENARIOS: readonly Scenario[] = [
     // The dashboard opens a running task's live stream only when asked (the real master can corrupt
     // a task's status otherwise).
     start: (page) => page.getByRole('button', { name: /Open (live logs|anyway)/ }).click(),
+  },
+  {
+    name: 'three-tabs',
+    description: 'three tabs of one browser (/dashboard, /workers, /tasks), 1,000 workers and 10,000 tasks',
+    page: '/dashboard',
+    otherTabs: ['/workers', '/tasks'],
+    simulatorArgs: (scale) => ['--workers', count(1000, scale), ...taskLoad(scale), '--control'],
+    durationS: 60,
   },
   {
     name: 'cold-load',

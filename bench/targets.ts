@@ -41,6 +41,21 @@ export function checkTargets(results: readonly ScenarioResult[]): TargetCheck[] 
       );
       check(result.name, 'heap < 150 MB', `${result.heapMB.end.toFixed(1)} MB`, result.heapMB.end < 150);
     }
+    if (result.sharing) {
+      const { tabs, telemetrySockets, taskPollsPerInterval } = result.sharing;
+      check(
+        result.name,
+        `${tabs} tabs: one telemetry socket at the master`,
+        String(telemetrySockets),
+        telemetrySockets <= 1,
+      );
+      check(
+        result.name,
+        `${tabs} tabs: one task poll per interval at the master`,
+        taskPollsPerInterval.toFixed(1),
+        taskPollsPerInterval <= 1.1,
+      );
+    }
     if (result.coldLoad) {
       const { initialJsGzipKB, firstLiveNumberMs } = result.coldLoad;
       check(

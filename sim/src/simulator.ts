@@ -21,6 +21,7 @@ import { logsSocketRoutes } from './routes/logs-socket.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { telemetryRoutes } from './routes/telemetry.ts';
 import { workerRoutes } from './routes/workers.ts';
+import { RequestTally } from './request-tally';
 
 /** The real master has no limit; a simulator that buffers whole bodies needs one. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -42,6 +43,14 @@ function applyCors(app: FastifyInstance): void {
     reply.header('Access-Control-Allow-Headers', 'Content-Type, Authorization');
     reply.header('Access-Control-Allow-Credentials', 'true');
     if (request.method === 'OPTIONS') return reply.code(200).send();
+  });
+}
+
+/** Counts every answered request of the master's own routes (not the control API) by route pattern. */
+function countRequests(app: FastifyInstance, tally: RequestTally): void {
+  app.addHook('onResponse', async (request) => {
+    const pattern = request.routeOptions.url;
+    if (pattern !== undefined && !pattern.startsWith('/__sim')) tally.add(request.method, pattern);
   });
 }
 
@@ -77,10 +86,12 @@ export function createSimulator(overrides: Partial<SimOptions> = {}): Simulator 
     accounts: new Accounts(store),
     sockets: new SocketRegistry(),
     generator: new TaskGenerator(cluster, rng),
+    requests: new RequestTally(),
   };
 
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, exposeHeadRoutes: false, forceCloseConnections: true });
   applyCors(app);
+  countRequests(app, context.requests);
   acceptAnyBody(app);
   goStyleErrors(app);
   app.register(fastifyCookie);

@@ -26,6 +26,22 @@ describe('control API', () => {
     }
   });
 
+  it('counts the requests it answered by route, leaving its own control API out', async () => {
+    const env = await startSim({ workers: 1, control: true });
+    try {
+      await fetch(`${env.url}/api/tasks`);
+      await fetch(`${env.url}/api/tasks?user_id=alice`);
+      await fetch(`${env.url}/api/tasks/no-such-task`);
+      await fetch(`${env.url}/api/workers`);
+      const state = (await (await fetch(`${env.url}/__sim/state`)).json()) as any;
+      assert.equal(state.requests['GET /api/tasks'], 2);
+      assert.equal(state.requests['GET /api/workers'], 1);
+      assert.equal(Object.keys(state.requests).filter((key) => key.includes('__sim')).length, 0);
+    } finally {
+      await env.dispose();
+    }
+  });
+
   it('adds and removes workers, changes the task rate, closes sockets and reports state', async () => {
     const env = await startSim({ workers: 1, control: true, gpuWorkers: true });
     try {

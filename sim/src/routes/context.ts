@@ -6,6 +6,7 @@ import type { SocketRegistry } from '../socket-registry.ts';
 import type { Store } from '../store.ts';
 import type { TaskGenerator } from '../task-generator.ts';
 import type { WireClock } from '../wire-clock.ts';
+import { RequestTally } from '../request-tally';
 
 /** What every route module needs from the simulator. */
 export interface RouteContext {
@@ -17,6 +18,7 @@ export interface RouteContext {
   accounts: Accounts;
   sockets: SocketRegistry;
   generator: TaskGenerator;
+  requests: RequestTally;
 }
 
 /** The path after a prefix, without the query string. */

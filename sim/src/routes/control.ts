@@ -30,7 +30,10 @@ function quirksView(quirks: Quirks): Record<string, boolean> {
  * Test and demo controls under /__sim/, JSON in and out, only with --control.
  * Fault injection (route faults, raw frames, dropped sockets, all heartbeats stopped) is in faults.ts.
  */
-export function controlRoutes(app: FastifyInstance, { cluster, store, sockets, generator, options, quirks, clock }: RouteContext): void {
+export function controlRoutes(
+  app: FastifyInstance,
+  { cluster, store, sockets, generator, options, quirks, clock, requests }: RouteContext,
+): void {
   // Addresses for control-added workers come from their own stream so adding one does not shift the cluster's randomness.
   const addressRng = new Random(options.seed ^ 0x5eed);
 
@@ -51,6 +54,7 @@ export function controlRoutes(app: FastifyInstance, { cluster, store, sockets, g
       lock_held: cluster.lock.held,
       pull: { pull_ms: cluster.pulls.durations.pullMs, first_pull_ms: cluster.pulls.durations.firstPullMs },
       sockets: { telemetry: sockets.count('telemetry'), logs: sockets.count('logs') },
+      requests: requests.snapshot(),
       tasks: counts,
       workers: [...cluster.workers.values()].map((worker) => ({
         worker_id: worker.record.worker_id,
