@@ -109,6 +109,22 @@ test.describe('Sign-in', () => {
     await expect(page).toHaveURL(/\/login\?returnUrl=%2Fdashboard$/);
   });
 
+  test('signing out in one tab signs out the others at once', async ({ page, context, request }) => {
+    const email = `hopper-${Date.now()}@example.com`;
+    await request.post(`${stack.masterUrl}/api/auth/register`, { data: { name: 'Hopper', email, password } });
+    await page.goto(`${stack.appUrl}/login?returnUrl=%2Ftasks`);
+    await signIn(page, email);
+    await expect(page).toHaveURL(/\/tasks$/);
+    const other = await context.newPage();
+    await other.goto(`${stack.appUrl}/workers`);
+    await expect(other.getByRole('button', { name: 'Account: Hopper' })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Account: Hopper' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+
+    await expect(other.getByRole('dialog', { name: 'Your session has ended' })).toBeVisible();
+  });
+
   test('reopens sign-in over the page when the session ends mid-form, and the form keeps its values', async ({
     page,
     context,

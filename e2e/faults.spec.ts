@@ -2,6 +2,7 @@ import { Page, expect, test } from '@playwright/test';
 import { BAD_TASK_ENTRIES, BAD_WORKER_ENTRIES, TELEMETRY_CORPUS } from './helpers/malformed-corpus';
 import { openLiveLogs } from './helpers/logs';
 import { Master } from './helpers/master';
+import { pollInPage } from './helpers/data-in-page';
 
 const chip = (page: Page) => page.getByRole('status', { name: /^Connection: / });
 
@@ -65,6 +66,7 @@ test.describe('Malformed input', () => {
       k_value: 2,
       created_at: 1_763_498_426,
     };
+    await pollInPage(page);
     await page.route('**/api/tasks', (route) =>
       route.fulfill({ contentType: 'application/json', body: JSON.stringify({ tasks: [valid, ...BAD_TASK_ENTRIES] }) }),
     );
@@ -93,6 +95,7 @@ test.describe('Malformed input', () => {
     request,
   }) => {
     await new Master(request).submitTask('listed:1', 'sleep 600');
+    await pollInPage(page);
     await page.goto('/tasks');
     await page.getByRole('radio', { name: '1 s' }).click();
     await expect(page.getByRole('table', { name: 'Tasks' })).toBeVisible();

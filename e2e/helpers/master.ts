@@ -39,6 +39,13 @@ export class Master {
     return body.workers?.length ?? 0;
   }
 
+  /** How many requests the master has answered on a route pattern, such as `GET /api/tasks`, counting nothing itself. */
+  async answeredRequests(route: string): Promise<number> {
+    const response = await this.request.get(`${this.url}/__sim/state`);
+    expect(response.ok()).toBeTruthy();
+    return ((await response.json()) as { requests: Record<string, number> }).requests[route] ?? 0;
+  }
+
   async taskCount(): Promise<number> {
     const response = await this.request.get(`${this.url}/api/tasks`);
     expect(response.ok()).toBeTruthy();

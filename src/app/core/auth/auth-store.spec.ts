@@ -10,6 +10,7 @@ import { POLLING_CONFIG } from '../config/polling-config';
 import { PAGE_VISIBLE } from '../realtime/browser-signals';
 import { LiveConnection } from '../realtime/live-connection';
 import { AuthStore } from './auth-store';
+import { SessionBroadcast } from './session-broadcast';
 
 describe('AuthStore', () => {
   const alice: AuthUser = {
@@ -28,6 +29,7 @@ describe('AuthStore', () => {
   function storeWith(
     client: Partial<Record<keyof AuthClient, () => Observable<AuthResponse | SessionAnswer>>>,
     connection$: Observable<Pick<ConnectionState, 'kind'>> = NEVER,
+    changedElsewhere$: Observable<void> = NEVER,
   ) {
     const telemetry = jasmine.createSpyObj<LiveConnection>('LiveConnection', ['connect', 'disconnect'], {
       connection$: connection$ as Observable<ConnectionState>,
@@ -36,6 +38,7 @@ describe('AuthStore', () => {
       providers: [
         { provide: AuthClient, useValue: client },
         { provide: LiveConnection, useValue: telemetry },
+        { provide: SessionBroadcast, useValue: { changedElsewhere$, announce: () => undefined } },
         { provide: PAGE_VISIBLE, useValue: of(true) },
         {
           provide: POLLING_CONFIG,
@@ -89,6 +92,23 @@ describe('AuthStore', () => {
       );
 
       expectObservable(store.state$, '95ms !').toBe('c 9ms s 79ms e', {
+        c: { kind: 'checking' },
+        s: { kind: 'signed-in', user: alice },
+        e: { kind: 'expired', user: alice },
+      });
+    });
+  });
+
+  it('asks again at once when another tab signed in or out', () => {
+    marbles(({ cold, hot, expectObservable }) => {
+      let calls = 0;
+      const { store } = storeWith(
+        { me: () => (calls++ === 0 ? cold('10ms (m|)', { m: signedIn }) : cold('10ms (m|)', { m: signedOut })) },
+        NEVER,
+        hot<void>('40ms x'),
+      );
+
+      expectObservable(store.state$, '95ms !').toBe('c 9ms s 39ms e', {
         c: { kind: 'checking' },
         s: { kind: 'signed-in', user: alice },
         e: { kind: 'expired', user: alice },

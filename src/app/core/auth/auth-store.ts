@@ -27,6 +27,7 @@ import { injectReducerStore } from '../../shared/state/reducer-store';
 import { AuthEvent, AuthState, START_OF_SESSION, SessionState, mayUseDashboard, reduceSession } from './auth-state';
 import { SessionSignals } from './session-signals';
 import { USER_DATA_OWNER_KEY, clearUserData } from './user-data';
+import { SessionBroadcast } from './session-broadcast';
 
 /** How often an unknown session is asked about again while the master cannot be reached. */
 const UNREACHABLE_RECHECK_MS = 5000;
@@ -41,6 +42,7 @@ export class AuthStore {
   private readonly checkMs = inject(POLLING_CONFIG).sessionCheckMs;
   private readonly visible$ = inject(PAGE_VISIBLE);
   private readonly unauthorized$ = inject(SessionSignals).unauthorized$;
+  private readonly broadcast = inject(SessionBroadcast);
   private readonly liveConnection = inject(LiveConnection);
   private readonly document = inject(DOCUMENT);
   /** Whose data this browser holds: the email of the last user who signed in. */
@@ -100,6 +102,7 @@ export class AuthStore {
       .pipe(catchError(() => of(null)))
       .subscribe(() => {
         this.session.dispatch({ kind: 'signed-out' });
+        this.broadcast.announce();
         this.liveConnection.disconnect();
         const view = this.document.defaultView;
         clearUserData(view?.localStorage, view?.sessionStorage);
@@ -113,6 +116,7 @@ export class AuthStore {
     // Login reports the new visit count beside the user; take the larger of the two.
     const visits = Math.max(response.user.visit_count, response.visit_count ?? 0);
     this.session.dispatch({ kind: 'signed-in', user: { ...response.user, visit_count: visits } });
+    this.broadcast.announce();
     return null;
   }
 
@@ -154,7 +158,9 @@ export class AuthStore {
       distinctUntilChanged(),
       switchMap((allowed) => (allowed ? this.masterBack$() : EMPTY)),
     );
-    return merge(of(null), periodic$, shownAgain$, this.unauthorized$, masterBack$).pipe(
+    // Another tab signed in or out: this tab's session has most likely changed with it.
+    const elsewhere$ = this.broadcast.changedElsewhere$;
+    return merge(of(null), periodic$, shownAgain$, this.unauthorized$, masterBack$, elsewhere$).pipe(
       withLatestFrom(session$),
       exhaustMap(([, { generation }]) =>
         this.client.me().pipe(

@@ -1,4 +1,5 @@
 import { InjectionToken } from '@angular/core';
+import { DEFAULT_MAX_BACKOFF_MS, DEFAULT_TASKS_POLL_MS } from './polling-defaults';
 
 /** How often the dashboard asks the master for data that it does not push. */
 export interface PollingConfig {
@@ -17,5 +18,10 @@ export interface PollingConfig {
 
 export const POLLING_CONFIG = new InjectionToken<PollingConfig>('POLLING_CONFIG', {
   providedIn: 'root',
-  factory: () => ({ tasksMs: 3000, maxBackoffMs: 30_000, cancelSettleMs: 10_000, sessionCheckMs: 60_000 }),
+  factory: () => ({
+    tasksMs: DEFAULT_TASKS_POLL_MS,
+    maxBackoffMs: DEFAULT_MAX_BACKOFF_MS,
+    cancelSettleMs: 10_000,
+    sessionCheckMs: 60_000,
+  }),
 });

@@ -1,25 +1,9 @@
 import { HttpInterceptorFn } from '@angular/common/http';
-import { timeout } from 'rxjs';
+import { CANCEL_TIMEOUT_MS, REQUEST_TIMEOUT_MS, failAfter } from './request-timeouts';
 
-/**
- * The longest any request may wait for the master. A half-open connection would otherwise hold a
- * poll forever. The dashboard's own server gives up first (30 s, 60 s for a cancel) and says why;
- * this covers a deployment behind some other proxy.
- */
-export const REQUEST_TIMEOUT_MS = 45_000;
-
-/** A cancel can hold the real master's lock for 30 s and then wait for a container to stop. */
-export const CANCEL_TIMEOUT_MS = 75_000;
-
+/** Gives every request to the master a time limit (see {@link REQUEST_TIMEOUT_MS}), longer for a cancel. */
 export const timeoutInterceptor: HttpInterceptorFn = (request, next) => {
   const limitMs =
     request.method === 'DELETE' && request.url.includes('/api/tasks/') ? CANCEL_TIMEOUT_MS : REQUEST_TIMEOUT_MS;
-  return next(request).pipe(
-    timeout({
-      first: limitMs,
-      with: () => {
-        throw new Error(`The master did not answer within ${limitMs / 1000} s.`);
-      },
-    }),
-  );
+  return next(request).pipe(failAfter(limitMs));
 };

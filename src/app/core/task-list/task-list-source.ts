@@ -1,5 +1,5 @@
 import { Injectable, inject } from '@angular/core';
-import { Observable, Subject, map, shareReplay } from 'rxjs';
+import { Observable, Subject, combineLatest, map, shareReplay } from 'rxjs';
 import { POLLING_CONFIG } from '../config/polling-config';
 import { PAGE_VISIBLE } from '../realtime/browser-signals';
 import { TaskListEntry } from '../../shared/cloudai/task.model';
@@ -7,6 +7,13 @@ import { TasksClient } from '../../shared/cloudai/tasks-client';
 import { injectPersistedValue } from '../../shared/state/persisted-value';
 import { smartPoll } from '../../shared/streams/smart-poll';
 import { PollState } from '../../shared/streams/load-state';
+import { MalformedInput } from '../../shared/cloudai/malformed-input';
+import { SessionSignals } from '../auth/session-signals';
+import { DATA_WORKER } from './data-worker';
+import { TabEndpoint, pollThroughWorker } from './poll-through-worker';
+
+/** How the task-list answer is named in the malformed-input count, the same as the page's own client. */
+const TASK_LIST_ANSWER = 'a task list';
 
 /** The refresh intervals an operator can choose; 0 pauses. */
 export const TASK_POLL_INTERVALS = [1000, 3000, 10_000, 30_000, 0] as const;
@@ -15,7 +22,8 @@ export const TASK_POLL_INTERVALS = [1000, 3000, 10_000, 30_000, 0] as const;
  * The one poller of `GET /api/tasks`, whatever pages are open: the task list, a task's page, the
  * dashboard, cancels and notifications all read this, so the master never answers the same
  * request twice at once. Its interval is the one the operator chose (remembered in this browser);
- * while the list page is paused, the default one.
+ * while the list page is paused, the default one. With the data worker, one poll serves every tab
+ * of this browser, and the requests, parsing and comparing happen off this thread.
  */
 @Injectable({ providedIn: 'root' })
 export class TaskListSource {
@@ -28,9 +36,19 @@ export class TaskListSource {
     parse: (stored) => TASK_POLL_INTERVALS.find((interval) => interval === Number(stored)) ?? this.polling.tasksMs,
   });
   private readonly refreshes = new Subject<void>();
+  private readonly visible$ = inject(PAGE_VISIBLE);
+  private readonly malformed = inject(MalformedInput);
+  private readonly sessionSignals = inject(SessionSignals);
+  /** The data worker this tab shares the poll through, or `null` to poll in the page. */
+  private readonly worker = inject(DATA_WORKER);
 
   /** The chosen refresh interval in ms, 0 when the list page is paused. Hot; replays; never completes. */
   readonly intervalMs$: Observable<number> = this.interval.value$.pipe(shareReplay({ bufferSize: 1, refCount: false }));
+
+  /** The interval this tab polls at: the chosen one, or the default while the list page is paused. */
+  private readonly pollIntervalMs$ = this.intervalMs$.pipe(
+    map((intervalMs) => (intervalMs > 0 ? intervalMs : this.polling.tasksMs)),
+  );
 
   /** Fetches now, cancelling a request in flight. */
   readonly refresh$ = this.refreshes.asObservable();
@@ -39,13 +57,10 @@ export class TaskListSource {
    * The latest list with when it arrived and the latest failure. Shared while subscribed (one
    * request at a time for every reader); replays; never completes.
    */
-  readonly poll$: Observable<PollState<readonly TaskListEntry[]>> = smartPoll({
-    request: () => this.tasksClient.listTasks(),
-    intervalMs$: this.intervalMs$.pipe(map((intervalMs) => (intervalMs > 0 ? intervalMs : this.polling.tasksMs))),
-    visible$: inject(PAGE_VISIBLE),
-    refresh$: this.refreshes,
-    maxBackoffMs: this.polling.maxBackoffMs,
-  }).pipe(shareReplay({ bufferSize: 1, refCount: true }));
+  readonly poll$: Observable<PollState<readonly TaskListEntry[]>> = (this.worker
+    ? this.pollInWorker(this.worker)
+    : this.pollInPage()
+  ).pipe(shareReplay({ bufferSize: 1, refCount: true }));
 
   /** Polls every `intervalMs` (0 pauses the list page), and remembers the choice in this browser. */
   pollEvery(intervalMs: number): void {
@@ -54,6 +69,25 @@ export class TaskListSource {
 
   /** Fetches now, cancelling a request in flight. */
   refresh(): void {
+    this.worker?.postMessage({ kind: 'refresh' });
     this.refreshes.next();
+  }
+
+  private pollInPage(): Observable<PollState<readonly TaskListEntry[]>> {
+    return smartPoll({
+      request: () => this.tasksClient.listTasks(),
+      intervalMs$: this.pollIntervalMs$,
+      visible$: this.visible$,
+      refresh$: this.refreshes,
+      maxBackoffMs: this.polling.maxBackoffMs,
+    });
+  }
+
+  private pollInWorker(worker: TabEndpoint): Observable<PollState<readonly TaskListEntry[]>> {
+    return pollThroughWorker(worker, {
+      wish$: combineLatest({ intervalMs: this.pollIntervalMs$, visible: this.visible$ }),
+      onMalformed: (rejected) => this.malformed.report(TASK_LIST_ANSWER, rejected),
+      onUnauthorized: () => this.sessionSignals.reportUnauthorized(),
+    });
   }
 }

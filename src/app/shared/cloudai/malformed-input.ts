@@ -1,5 +1,6 @@
 import { Injectable } from '@angular/core';
 import { BehaviorSubject, Observable, distinctUntilChanged, map } from 'rxjs';
+import { UnreadableAnswerError, readAnswerText } from './read-answer';
 
 /**
  * How many entries (or whole answers) the master's REST endpoints sent that were unreadable and
@@ -22,12 +23,9 @@ export class MalformedInput {
   }
 }
 
-/** A REST answer too broken to use at all: the request counts as failed, and the last good data stays. */
-export class UnreadableAnswerError extends Error {}
-
 /**
- * Reads a REST answer given as text with `parse`, which returns `null` for a body it cannot use.
- * Left-out entries and unusable answers are counted; an unusable answer then fails the request.
+ * Reads a REST answer given as text with `parse` (see {@link readAnswerText}), counting what was
+ * left out: each endpoint's latest answer, and an unusable answer as one.
  */
 export function readAnswer<T>(
   counter: MalformedInput,
@@ -35,18 +33,13 @@ export function readAnswer<T>(
   parse: (body: unknown) => { readonly entries: T[]; readonly rejected: number } | null,
 ): (raw: string) => T[] {
   return (raw) => {
-    let body: unknown;
     try {
-      body = JSON.parse(raw);
-    } catch {
-      body = undefined;
+      const parsed = readAnswerText(raw, what, parse);
+      counter.report(what, parsed.rejected);
+      return parsed.entries;
+    } catch (error) {
+      if (error instanceof UnreadableAnswerError) counter.report(what, 1);
+      throw error;
     }
-    const parsed = body === undefined ? null : parse(body);
-    if (parsed === null) {
-      counter.report(what, 1);
-      throw new UnreadableAnswerError(`The master sent ${what} that could not be read.`);
-    }
-    counter.report(what, parsed.rejected);
-    return parsed.entries;
   };
 }

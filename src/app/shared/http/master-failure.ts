@@ -1,5 +1,3 @@
-import { HttpErrorResponse } from '@angular/common/http';
-
 /**
  * Header the dashboard's own server sets when it could not get an answer from the master
  * (see scripts/lib/master-proxy-errors.mjs): `unreachable`, `dropped` or `timeout`.
@@ -23,21 +21,61 @@ export type MasterFailure =
   | { readonly kind: 'other'; readonly message: string };
 
 export function toMasterFailure(error: unknown): MasterFailure {
-  if (!(error instanceof HttpErrorResponse)) {
+  if (error instanceof MasterFailureError) {
+    return error.failure;
+  }
+  if (!isHttpErrorResponse(error)) {
     return { kind: 'other', message: error instanceof Error ? error.message : 'Something went wrong.' };
   }
-  const proxied = error.headers?.get(PROXY_ERROR_HEADER);
-  if (proxied === 'unreachable' || proxied === 'dropped' || proxied === 'timeout') {
-    return { kind: proxied };
+  return failureOfAnswer({
+    status: error.status,
+    statusText: error.statusText ?? '',
+    proxyError: error.headers?.get(PROXY_ERROR_HEADER) ?? null,
+    body: bodyText(error.error),
+  });
+}
+
+/** The shape of Angular's `HttpErrorResponse`, known by its name so this file needs no Angular (the data worker uses it). */
+interface HttpErrorResponseLike {
+  readonly name: 'HttpErrorResponse';
+  readonly status: number;
+  readonly statusText?: string;
+  readonly headers?: { get(name: string): string | null };
+  readonly error: unknown;
+}
+
+function isHttpErrorResponse(error: unknown): error is HttpErrorResponseLike {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'HttpErrorResponse';
+}
+
+/** An answer that was not a success, as any HTTP client sees it (`status` 0: no answer at all). */
+export interface FailedAnswer {
+  readonly status: number;
+  readonly statusText: string;
+  /** The {@link PROXY_ERROR_HEADER} of the answer, if any. */
+  readonly proxyError: string | null;
+  readonly body: string;
+}
+
+/** What kind of failure an answer that was not a success is. */
+export function failureOfAnswer({ status, statusText, proxyError, body }: FailedAnswer): MasterFailure {
+  if (proxyError === 'unreachable' || proxyError === 'dropped' || proxyError === 'timeout') {
+    return { kind: proxyError };
   }
-  if (error.status === 0) {
+  if (status === 0) {
     return { kind: 'network' };
   }
-  const body = bodyText(error.error);
-  if (error.status === 503 && /database not (available|connected)/i.test(body)) {
+  if (status === 503 && /database not (available|connected)/i.test(body)) {
     return { kind: 'no-database', body };
   }
-  return { kind: 'answered', status: error.status, statusText: error.statusText ?? '', body };
+  return { kind: 'answered', status, statusText, body };
+}
+
+/** A failure already classified, thrown by clients that do not use Angular's HttpClient (the data worker's). */
+export class MasterFailureError extends Error {
+  constructor(readonly failure: MasterFailure) {
+    super(describeMasterFailure(failure));
+  }
 }
 
 /** Whether the master went away mid-request, as it does when a handler crashes: often expected. */

@@ -1,0 +1,75 @@
+import { Subject, of } from 'rxjs';
+import { aTask } from '../../testing/builders';
+import { TabEndpoint, pollThroughWorker } from './poll-through-worker';
+import { HubMessage, TabMessage } from './task-list-protocol';
+
+describe('pollThroughWorker', () => {
+  /** A worker end that records what the tab says and delivers what a test sends. */
+  function fakeWorker() {
+    const said: TabMessage[] = [];
+    const incoming = new Subject<HubMessage>();
+    const endpoint: TabEndpoint = {
+      postMessage: (message) => said.push(message),
+      addEventListener: (_type, listener) =>
+        incoming.subscribe((data) => listener({ data } as MessageEvent<HubMessage>)),
+      removeEventListener: () => incoming.complete(),
+    };
+    return { endpoint, said, send: (message: HubMessage) => incoming.next(message) };
+  }
+
+  const running = aTask({ task_id: 't1', status: 'running' });
+  const other = aTask({ task_id: 't2', status: 'pending' });
+
+  it('says what it wants while read, and that it left when no longer read', () => {
+    const worker = fakeWorker();
+    const subscription = pollThroughWorker(worker.endpoint, {
+      wish$: of({ intervalMs: 1000, visible: true }),
+      onMalformed: () => undefined,
+      onUnauthorized: () => undefined,
+    }).subscribe();
+
+    subscription.unsubscribe();
+
+    expect(worker.said).toEqual([{ kind: 'want', intervalMs: 1000, visible: true }, { kind: 'leave' }]);
+  });
+
+  it('rebuilds the list from the changes, keeping unchanged tasks and the list itself when nothing changed', () => {
+    const worker = fakeWorker();
+    const lists: unknown[] = [];
+    pollThroughWorker(worker.endpoint, {
+      wish$: of({ intervalMs: 1000, visible: true }),
+      onMalformed: () => undefined,
+      onUnauthorized: () => undefined,
+    }).subscribe((state) => lists.push(state.kind === 'ready' ? state.data : state.kind));
+
+    const ready = (data: { ids: string[] | null; changed: (typeof running)[] }, updatedAt: number) =>
+      worker.send({ kind: 'poll', state: { kind: 'ready', data, updatedAt, consecutiveFailures: 0 } });
+    worker.send({ kind: 'poll', state: { kind: 'loading', consecutiveFailures: 0 } });
+    ready({ ids: ['t1', 't2'], changed: [running, other] }, 1);
+    ready({ ids: null, changed: [] }, 2);
+    ready({ ids: null, changed: [{ ...running, status: 'completed' }] }, 3);
+
+    expect(lists[0]).toBe('loading');
+    expect(lists[1]).toEqual([running, other]);
+    expect(lists[2]).toBe(lists[1]);
+    expect((lists[3] as unknown[])[1]).toBe((lists[1] as unknown[])[1]);
+    expect((lists[3] as (typeof running)[])[0].status).toBe('completed');
+  });
+
+  it('passes the unreadable count and a 401 on', () => {
+    const worker = fakeWorker();
+    const malformed: number[] = [];
+    let unauthorized = 0;
+    pollThroughWorker(worker.endpoint, {
+      wish$: of({ intervalMs: 1000, visible: true }),
+      onMalformed: (rejected) => malformed.push(rejected),
+      onUnauthorized: () => unauthorized++,
+    }).subscribe();
+
+    worker.send({ kind: 'malformed', rejected: 3 });
+    worker.send({ kind: 'unauthorized' });
+
+    expect(malformed).toEqual([3]);
+    expect(unauthorized).toBe(1);
+  });
+});

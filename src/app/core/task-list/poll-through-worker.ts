@@ -1,0 +1,62 @@
+import { Observable, combineLatest, interval, startWith } from 'rxjs';
+import { TaskListEntry } from '../../shared/cloudai/task.model';
+import { PollState } from '../../shared/streams/load-state';
+import { applyTaskListDelta } from './task-list-delta';
+import { HubMessage, TabMessage, WISH_RENEW_MS } from './task-list-protocol';
+
+/** This tab's end of the data worker: a SharedWorker's port, or a dedicated worker. */
+export interface TabEndpoint {
+  postMessage(message: TabMessage): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<HubMessage>) => void): void;
+  removeEventListener(type: 'message', listener: (event: MessageEvent<HubMessage>) => void): void;
+  start?(): void;
+}
+
+export interface WorkerPollOptions {
+  /** How often this tab wants the list, and whether it is visible: told to the worker on every change. */
+  readonly wish$: Observable<{ readonly intervalMs: number; readonly visible: boolean }>;
+  /** The worker counted unreadable entries in the latest answer. */
+  readonly onMalformed: (rejected: number) => void;
+  /** The master answered the worker's request with 401. */
+  readonly onUnauthorized: () => void;
+}
+
+/**
+ * The task list as the data worker polls it for every tab, with the same contract as the in-page
+ * poll: a poll state after every answer, the list keeping its reference (and each unchanged task
+ * its object) until something changed. Subscribing tells the worker this tab reads the list;
+ * unsubscribing that it stopped. Cold; never completes.
+ */
+export function pollThroughWorker(
+  endpoint: TabEndpoint,
+  { wish$, onMalformed, onUnauthorized }: WorkerPollOptions,
+): Observable<PollState<readonly TaskListEntry[]>> {
+  return new Observable<PollState<readonly TaskListEntry[]>>((subscriber) => {
+    let list: readonly TaskListEntry[] | undefined;
+    const listener = ({ data: message }: MessageEvent<HubMessage>) => {
+      switch (message.kind) {
+        case 'malformed':
+          return onMalformed(message.rejected);
+        case 'unauthorized':
+          return onUnauthorized();
+        case 'poll': {
+          const { state } = message;
+          if (state.kind !== 'ready') return subscriber.next(state);
+          list = applyTaskListDelta(list, state.data);
+          return subscriber.next({ ...state, data: list });
+        }
+      }
+    };
+    endpoint.addEventListener('message', listener);
+    endpoint.start?.();
+    // Repeated, since the worker cannot see a tab go away; it forgets wishes that stop coming.
+    const wishes = combineLatest([wish$, interval(WISH_RENEW_MS).pipe(startWith(0))]).subscribe(([wish]) =>
+      endpoint.postMessage({ kind: 'want', ...wish }),
+    );
+    return () => {
+      wishes.unsubscribe();
+      endpoint.postMessage({ kind: 'leave' });
+      endpoint.removeEventListener('message', listener);
+    };
+  });
+}
