@@ -50,6 +50,21 @@ export const SCENARIOS: readonly Scenario[] = [
     durationS: 60,
   },
   {
+    name: 'workers-10k',
+    description: '10,000 workers heartbeating every 5 s (2,000 telemetry messages/s), page /workers',
+    page: '/workers',
+    simulatorArgs: (scale) => [
+      '--workers',
+      count(10_000, scale),
+      '--heartbeat-ms',
+      '5000',
+      '--task-rate',
+      '0',
+      ...QUIET,
+    ],
+    durationS: 60,
+  },
+  {
     name: 'tasks-10k',
     description: '10,000 tasks, 500 running, statuses changing every poll, page /tasks',
     page: '/tasks',

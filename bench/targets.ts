@@ -22,6 +22,15 @@ export function checkTargets(results: readonly ScenarioResult[]): TargetCheck[] 
         result.longTasks.longestMs <= 200,
       );
     }
+    if (result.name === 'workers-10k') {
+      check(result.name, 'main thread busy ≤ 15 %', percent(result.busyShare), result.busyShare <= 0.15);
+      check(
+        result.name,
+        'no task over 100 ms after the first load',
+        `${result.longTasks.longestMs} ms`,
+        result.longTasks.longestMs <= 100,
+      );
+    }
     if (result.name === 'workers-1k') {
       const p95 = result.latencyMs?.p95;
       check(
