@@ -116,6 +116,25 @@ describe('AuthStore', () => {
     });
   });
 
+  it('lets a check for a sign-out in another tab replace a routine check under way, whose answer may be stale', () => {
+    marbles(({ cold, hot, expectObservable }) => {
+      const answers = [
+        cold('10ms (m|)', { m: signedIn }),
+        // The routine check at 110 ms was sent before the other tab signed out, and is slow.
+        cold('50ms (m|)', { m: signedIn }),
+        cold('10ms (m|)', { m: signedOut }),
+      ];
+      let calls = 0;
+      const { store } = storeWith({ me: () => answers[calls++] }, NEVER, hot<void>('120ms x'));
+
+      expectObservable(store.state$, '200ms !').toBe('c 9ms s 119ms e', {
+        c: { kind: 'checking' },
+        s: { kind: 'signed-in', user: alice },
+        e: { kind: 'expired', user: alice },
+      });
+    });
+  });
+
   it('streams telemetry only once someone may see it', () => {
     marbles(({ cold, flush }) => {
       let calls = 0;

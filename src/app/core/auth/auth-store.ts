@@ -4,9 +4,10 @@ import {
   EMPTY,
   Observable,
   catchError,
+  defer,
   distinctUntilChanged,
-  exhaustMap,
   filter,
+  finalize,
   interval,
   map,
   merge,
@@ -158,17 +159,27 @@ export class AuthStore {
       distinctUntilChanged(),
       switchMap((allowed) => (allowed ? this.masterBack$() : EMPTY)),
     );
-    // Another tab signed in or out: this tab's session has most likely changed with it.
-    const elsewhere$ = this.broadcast.changedElsewhere$;
-    return merge(of(null), periodic$, shownAgain$, this.unauthorized$, masterBack$, elsewhere$).pipe(
-      withLatestFrom(session$),
-      exhaustMap(([, { generation }]) =>
-        this.client.me().pipe(
-          map((answer): AuthEvent => ({ kind: 'checked', answer, generation })),
-          catchError((error: unknown) => of<AuthEvent>({ kind: 'check-failed', error, generation })),
-        ),
-      ),
-    );
+    const check = ([, { generation }]: [unknown, SessionState]) =>
+      this.client.me().pipe(
+        map((answer): AuthEvent => ({ kind: 'checked', answer, generation })),
+        catchError((error: unknown) => of<AuthEvent>({ kind: 'check-failed', error, generation })),
+      );
+    // Another tab signed in or out, or a request was refused: the session has most likely just
+    // changed, and a check already under way may have been sent before that, so this one replaces it.
+    const urgent$ = merge(this.unauthorized$, this.broadcast.changedElsewhere$).pipe(map(() => true));
+    const routine$ = merge(of(null), periodic$, shownAgain$, masterBack$).pipe(map(() => false));
+    return defer(() => {
+      let checking = false;
+      return merge(routine$, urgent$).pipe(
+        // A routine check waits for one under way; an urgent one replaces it, so its answer is the last word.
+        filter((urgent) => urgent || !checking),
+        withLatestFrom(session$),
+        switchMap((trigger) => {
+          checking = true;
+          return check(trigger).pipe(finalize(() => (checking = false)));
+        }),
+      );
+    });
   }
 
   /**

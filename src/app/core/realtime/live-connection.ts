@@ -42,16 +42,18 @@ export class LiveConnection {
   );
 
   /** The connection as the toolbar chip shows it; `connecting` until the engine is there. Replays; never completes. */
-  readonly connection$: Observable<ConnectionState> = this.engine$.pipe(
-    switchMap((engine) => engine.connection$),
-    startWith<ConnectionState>({
-      kind: 'connecting',
-      lastMessageAt: null,
-      checkedAt: asyncScheduler.now(),
-      clockOffsetMs: 0,
-    }),
-    shareReplay({ bufferSize: 1, refCount: true }),
-  );
+  readonly connection$: Observable<ConnectionState> = defer(() =>
+    this.engine$.pipe(
+      switchMap((engine) => engine.connection$),
+      // Stamped when first read, not when this service was made.
+      startWith<ConnectionState>({
+        kind: 'connecting',
+        lastMessageAt: null,
+        checkedAt: asyncScheduler.now(),
+        clockOffsetMs: 0,
+      }),
+    ),
+  ).pipe(shareReplay({ bufferSize: 1, refCount: true }));
 
   /** Telemetry frames dropped as malformed; 0 until the engine is there. Replays; never completes. */
   readonly malformedCount$: Observable<number> = this.engine$.pipe(

@@ -18,8 +18,12 @@ export function fetchTaskList(
   return new Observable<ParsedList<TaskListEntry>>((subscriber) => {
     const controller = new AbortController();
     fetchFn('/api/tasks', { credentials: 'same-origin', signal: controller.signal })
-      .then(async (response) => {
-        const body = await response.text();
+      .then(async (response) => ({ response, body: await response.text() }))
+      // fetch rejects with a TypeError when nothing answered or the connection dropped mid-answer.
+      .catch((error: unknown) => {
+        throw error instanceof TypeError ? new MasterFailureError({ kind: 'network' }) : error;
+      })
+      .then(({ response, body }) => {
         if (!response.ok) {
           throw new MasterFailureError(
             failureOfAnswer({
@@ -37,9 +41,7 @@ export function fetchTaskList(
           subscriber.next(parsed);
           subscriber.complete();
         },
-        (error: unknown) =>
-          // fetch rejects with a TypeError when nothing answered or the connection dropped.
-          subscriber.error(error instanceof TypeError ? new MasterFailureError({ kind: 'network' }) : error),
+        (error: unknown) => subscriber.error(error),
       );
     return () => controller.abort();
   }).pipe(failAfter(REQUEST_TIMEOUT_MS));

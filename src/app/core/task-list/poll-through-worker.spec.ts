@@ -42,12 +42,14 @@ describe('pollThroughWorker', () => {
       onUnauthorized: () => undefined,
     }).subscribe((state) => lists.push(state.kind === 'ready' ? state.data : state.kind));
 
-    const ready = (data: { ids: string[] | null; changed: (typeof running)[] }, updatedAt: number) =>
+    const ready = (data: { full: boolean; ids: string[] | null; changed: (typeof running)[] }, updatedAt: number) =>
       worker.send({ kind: 'poll', state: { kind: 'ready', data, updatedAt, consecutiveFailures: 0 } });
     worker.send({ kind: 'poll', state: { kind: 'loading', consecutiveFailures: 0 } });
-    ready({ ids: ['t1', 't2'], changed: [running, other] }, 1);
-    ready({ ids: null, changed: [] }, 2);
-    ready({ ids: null, changed: [{ ...running, status: 'completed' }] }, 3);
+    // Sent before the worker heard this reader start: changes to a list it does not have.
+    ready({ full: false, ids: null, changed: [running] }, 0);
+    ready({ full: true, ids: ['t1', 't2'], changed: [running, other] }, 1);
+    ready({ full: false, ids: null, changed: [] }, 2);
+    ready({ full: false, ids: null, changed: [{ ...running, status: 'completed' }] }, 3);
 
     expect(lists[0]).toBe('loading');
     expect(lists[1]).toEqual([running, other]);

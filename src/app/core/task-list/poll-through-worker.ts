@@ -1,8 +1,8 @@
-import { Observable, combineLatest, interval, startWith } from 'rxjs';
+import { Observable } from 'rxjs';
 import { TaskListEntry } from '../../shared/cloudai/task.model';
 import { PollState } from '../../shared/streams/load-state';
 import { applyTaskListDelta } from './task-list-delta';
-import { HubMessage, TabMessage, WISH_RENEW_MS } from './task-list-protocol';
+import { HubMessage, TabMessage } from './task-list-protocol';
 
 /** This tab's end of the data worker: a SharedWorker's port, or a dedicated worker. */
 export interface TabEndpoint {
@@ -42,6 +42,8 @@ export function pollThroughWorker(
         case 'poll': {
           const { state } = message;
           if (state.kind !== 'ready') return subscriber.next(state);
+          // Changes sent before the worker heard this reader start belong to a list it does not have.
+          if (list === undefined && !state.data.full) return;
           list = applyTaskListDelta(list, state.data);
           return subscriber.next({ ...state, data: list });
         }
@@ -49,10 +51,7 @@ export function pollThroughWorker(
     };
     endpoint.addEventListener('message', listener);
     endpoint.start?.();
-    // Repeated, since the worker cannot see a tab go away; it forgets wishes that stop coming.
-    const wishes = combineLatest([wish$, interval(WISH_RENEW_MS).pipe(startWith(0))]).subscribe(([wish]) =>
-      endpoint.postMessage({ kind: 'want', ...wish }),
-    );
+    const wishes = wish$.subscribe((wish) => endpoint.postMessage({ kind: 'want', ...wish }));
     return () => {
       wishes.unsubscribe();
       endpoint.postMessage({ kind: 'leave' });

@@ -16,12 +16,12 @@ describe('task list deltas', () => {
     const finished = { ...a, status: 'completed' };
     const delta = diffTaskList([a, b], [finished, { ...b }]);
 
-    expect(delta).toEqual({ ids: null, changed: [finished] });
+    expect(delta).toEqual({ full: false, ids: null, changed: [finished] });
   });
 
   it('sends the order when tasks come and go', () => {
-    expect(diffTaskList([a, b], [c, a])).toEqual({ ids: ['c', 'a'], changed: [c] });
-    expect(diffTaskList([a, b, c], [a, c])).toEqual({ ids: ['a', 'c'], changed: [] });
+    expect(diffTaskList([a, b], [c, a])).toEqual({ full: false, ids: ['c', 'a'], changed: [c] });
+    expect(diffTaskList([a, b, c], [a, c])).toEqual({ full: false, ids: ['a', 'c'], changed: [] });
   });
 
   it('keeps the objects of unchanged tasks, and the list itself when nothing changed', () => {
@@ -31,7 +31,7 @@ describe('task list deltas', () => {
 
     expect(next[0]).toEqual(finished);
     expect(next[1]).toBe(b);
-    expect(applyTaskListDelta(previous, { ids: null, changed: [] })).toBe(previous);
+    expect(applyTaskListDelta(previous, { full: false, ids: null, changed: [] })).toBe(previous);
   });
 
   it('round-trips any change: applying the diff to the old list gives the new one', () => {

@@ -7,18 +7,20 @@ import { TaskListEntry } from '../../shared/cloudai/task.model';
  * data worker sends instead of 10,000 tasks on every poll.
  */
 export interface TaskListDelta {
+  /** The whole list: what a tab that has nothing (or has just started reading) must wait for. */
+  readonly full: boolean;
   readonly ids: readonly string[] | null;
   readonly changed: readonly TaskListEntry[];
 }
 
 /** Everything, for a tab that has nothing yet. */
 export function fullTaskList(tasks: readonly TaskListEntry[]): TaskListDelta {
-  return { ids: tasks.map((task) => task.task_id), changed: tasks };
+  return { full: true, ids: tasks.map((task) => task.task_id), changed: tasks };
 }
 
 /** The delta from `previous` (what the tab has) to `next`. */
 export function diffTaskList(previous: readonly TaskListEntry[], next: readonly TaskListEntry[]): TaskListDelta {
-  if (previous === next) return { ids: null, changed: [] };
+  if (previous === next) return { full: false, ids: null, changed: [] };
   const before = new Map(previous.map((task) => [task.task_id, task]));
   const changed = next.filter((task) => {
     const old = before.get(task.task_id);
@@ -26,7 +28,7 @@ export function diffTaskList(previous: readonly TaskListEntry[], next: readonly 
   });
   const sameOrder =
     previous.length === next.length && next.every((task, index) => previous[index].task_id === task.task_id);
-  return { ids: sameOrder ? null : next.map((task) => task.task_id), changed };
+  return { full: false, ids: sameOrder ? null : next.map((task) => task.task_id), changed };
 }
 
 /**

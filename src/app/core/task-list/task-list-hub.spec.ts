@@ -39,16 +39,22 @@ describe('runTaskListHub', () => {
       const kinds = (received: typeof first.received) =>
         received.map(({ at, message }) =>
           message.kind === 'poll' && message.state.kind === 'ready'
-            ? `${at}:${message.state.data.ids === null ? 'same order' : message.state.data.ids.join()}+${message.state.data.changed.map((task) => task.status).join()}`
+            ? `${at}:${message.state.data.full ? 'full ' : ''}${message.state.data.ids === null ? 'same order' : message.state.data.ids.join()}+${message.state.data.changed.map((task) => task.status).join()}`
             : `${at}:${message.kind === 'poll' ? message.state.kind : message.kind}`,
         );
       expect(kinds(first.received)).toEqual([
         '0:loading',
-        '10:t1+running',
+        '0:malformed',
+        '10:full t1+running',
         '110:same order+',
         '210:same order+completed',
       ]);
-      expect(kinds(second.received)).toEqual(['50:t1+running', '110:same order+', '210:same order+completed']);
+      expect(kinds(second.received)).toEqual([
+        '50:full t1+running',
+        '50:malformed',
+        '110:same order+',
+        '210:same order+completed',
+      ]);
     });
   });
 
@@ -83,7 +89,11 @@ describe('runTaskListHub', () => {
 
       const malformed = (received: typeof first.received) =>
         received.filter(({ message }) => message.kind === 'malformed').map(({ message }) => message);
-      expect(malformed(first.received)).toEqual([{ kind: 'malformed', rejected: 2 }]);
+      // Told on joining (nothing left out yet), then when the count changed.
+      expect(malformed(first.received)).toEqual([
+        { kind: 'malformed', rejected: 0 },
+        { kind: 'malformed', rejected: 2 },
+      ]);
       expect(malformed(later.received)).toEqual([{ kind: 'malformed', rejected: 2 }]);
     });
   });
@@ -101,7 +111,7 @@ describe('runTaskListHub', () => {
       expectObservable(hub, '^ 50ms !').toBe('');
       flush();
 
-      expect(leaving.received.length).toBe(3);
+      expect(leaving.received.length).toBe(4);
     });
   });
 });

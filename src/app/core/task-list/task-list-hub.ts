@@ -1,4 +1,5 @@
 import {
+  EMPTY,
   Observable,
   asyncScheduler,
   defer,
@@ -11,6 +12,7 @@ import {
   share,
   shareReplay,
   tap,
+  timeout,
   timer,
 } from 'rxjs';
 import { ParsedList } from '../../shared/cloudai/parse-rest-lists';
@@ -20,7 +22,7 @@ import { MasterFailureError } from '../../shared/http/master-failure';
 import { PollState } from '../../shared/streams/load-state';
 import { NOT_POLLED, smartPoll } from '../../shared/streams/smart-poll';
 import { TaskListDelta, diffTaskList, fullTaskList } from './task-list-delta';
-import { HubMessage, TabMessage, WISH_RENEW_MS } from './task-list-protocol';
+import { HubMessage, TabMessage, WISH_EXPIRES_MS, WISH_RENEW_MS } from './task-list-protocol';
 import { NO_WISHES, PollPace, WishEvent, pollPace, reduceWishes } from './task-list-wishes';
 
 /** One tab's end of the conversation with the hub. */
@@ -53,7 +55,13 @@ export function runTaskListHub(ports$: Observable<HubPort>, options: HubOptions)
     let rejected = 0;
 
     const messages$ = ports$.pipe(
-      mergeMap((port) => port.messages$.pipe(map((message) => ({ port, message })))),
+      mergeMap((port) =>
+        port.messages$.pipe(
+          // A port silent for that long belongs to a tab that has gone: let it go.
+          timeout({ each: WISH_EXPIRES_MS, with: () => EMPTY }),
+          map((message) => ({ port, message })),
+        ),
+      ),
       share(),
     );
 
@@ -117,7 +125,7 @@ export function runTaskListHub(ports$: Observable<HubPort>, options: HubOptions)
         } else if (message.kind === 'want' && !sent.has(port.id)) {
           // A tab that starts reading gets everything known so far at once.
           port.post({ kind: 'poll', state: toWire(latest, undefined) });
-          if (rejected > 0) port.post({ kind: 'malformed', rejected });
+          port.post({ kind: 'malformed', rejected });
           sent.set(port.id, { port, list: latest.kind === 'ready' ? latest.data : undefined });
         }
       }),

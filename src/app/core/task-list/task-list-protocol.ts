@@ -3,11 +3,10 @@ import { TaskListDelta } from './task-list-delta';
 
 /** What a tab tells the data worker. */
 export type TabMessage =
-  /**
-   * The tab reads the task list: at what interval, and whether it is visible. Sent on every change
-   * and again every {@link WISH_RENEW_MS}, since a worker cannot tell that a tab has gone.
-   */
+  /** The tab reads the task list: at what interval, and whether it is visible. Sent on every change. */
   | { readonly kind: 'want'; readonly intervalMs: number; readonly visible: boolean }
+  /** The tab is still there: sent every {@link WISH_RENEW_MS} for its whole life, since a worker cannot see a tab go. */
+  | { readonly kind: 'alive' }
   /** Fetch now (for every tab), cancelling a request in flight. */
   | { readonly kind: 'refresh' }
   /** The tab no longer reads the task list (its page changed, or it is closing). */
@@ -22,8 +21,11 @@ export type HubMessage =
   /** The master answered 401: the session has ended, and each tab checks its own. */
   | { readonly kind: 'unauthorized' };
 
-/** How often a tab repeats its wish. */
+/** How often a tab says it is still there. */
 export const WISH_RENEW_MS = 10_000;
 
-/** A wish not repeated for this long belongs to a tab that has gone (closed, crashed, frozen). */
-export const WISH_EXPIRES_MS = 3 * WISH_RENEW_MS;
+/**
+ * A tab silent for this long has gone (closed, crashed, frozen): its wish is dropped and its port
+ * let go. Well above a minute, as browsers run a hidden tab's timers only about once a minute.
+ */
+export const WISH_EXPIRES_MS = 150_000;

@@ -6,14 +6,19 @@ import { TaskListEntry } from '../../shared/cloudai/task.model';
 import { TasksClient } from '../../shared/cloudai/tasks-client';
 import { POLLING_CONFIG } from '../config/polling-config';
 import { PAGE_VISIBLE } from '../realtime/browser-signals';
+import { DATA_WORKER, DataWorker } from './data-worker';
 import { TaskListSource } from './task-list-source';
 
 describe('TaskListSource', () => {
   afterEach(() => localStorage.removeItem('cloudai.tasks.interval'));
 
-  function sourceWith(listTasks: () => Observable<readonly TaskListEntry[]>): TaskListSource {
+  function sourceWith(
+    listTasks: () => Observable<readonly TaskListEntry[]>,
+    worker: DataWorker | null = null,
+  ): TaskListSource {
     TestBed.configureTestingModule({
       providers: [
+        { provide: DATA_WORKER, useValue: worker },
         { provide: TasksClient, useValue: { listTasks } },
         {
           provide: POLLING_CONFIG,
@@ -54,6 +59,28 @@ describe('TaskListSource', () => {
       expectObservable(source.poll$, '250ms !').toBe('0 9ms a 109ms a 109ms a', {
         0: jasmine.objectContaining({ kind: 'loading' }) as never,
         a: jasmine.objectContaining({ kind: 'ready', consecutiveFailures: 0 }) as never,
+      });
+    });
+  });
+
+  it('polls in the page when the data worker cannot start, and not before', () => {
+    marbles(({ cold, expectObservable }) => {
+      const listTasks = jasmine.createSpy('listTasks').and.callFake(() => cold('10ms (l|)', { l: [aTask()] }));
+      const said: unknown[] = [];
+      const port = {
+        postMessage: (message: unknown) => said.push(message),
+        addEventListener: () => undefined,
+        removeEventListener: () => undefined,
+      };
+      const source = sourceWith(listTasks, { port, failed$: cold('50ms x') });
+
+      expectObservable(source.poll$, '100ms !').toBe('50ms 0 9ms a', {
+        0: jasmine.objectContaining({ kind: 'loading' }) as never,
+        a: jasmine.objectContaining({ kind: 'ready' }) as never,
+      });
+      cold('40ms x').subscribe(() => {
+        expect(listTasks).not.toHaveBeenCalled();
+        expect(said).toContain(jasmine.objectContaining({ kind: 'want' }));
       });
     });
   });

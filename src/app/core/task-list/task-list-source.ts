@@ -1,5 +1,5 @@
 import { Injectable, inject } from '@angular/core';
-import { Observable, Subject, combineLatest, map, shareReplay } from 'rxjs';
+import { Observable, Subject, combineLatest, map, merge, shareReplay, switchMap, take, takeUntil } from 'rxjs';
 import { POLLING_CONFIG } from '../config/polling-config';
 import { PAGE_VISIBLE } from '../realtime/browser-signals';
 import { TaskListEntry } from '../../shared/cloudai/task.model';
@@ -9,8 +9,8 @@ import { smartPoll } from '../../shared/streams/smart-poll';
 import { PollState } from '../../shared/streams/load-state';
 import { MalformedInput } from '../../shared/cloudai/malformed-input';
 import { SessionSignals } from '../auth/session-signals';
-import { DATA_WORKER } from './data-worker';
-import { TabEndpoint, pollThroughWorker } from './poll-through-worker';
+import { DATA_WORKER, DataWorker } from './data-worker';
+import { pollThroughWorker } from './poll-through-worker';
 
 /** How the task-list answer is named in the malformed-input count, the same as the page's own client. */
 const TASK_LIST_ANSWER = 'a task list';
@@ -69,7 +69,7 @@ export class TaskListSource {
 
   /** Fetches now, cancelling a request in flight. */
   refresh(): void {
-    this.worker?.postMessage({ kind: 'refresh' });
+    this.worker?.port.postMessage({ kind: 'refresh' });
     this.refreshes.next();
   }
 
@@ -83,11 +83,19 @@ export class TaskListSource {
     });
   }
 
-  private pollInWorker(worker: TabEndpoint): Observable<PollState<readonly TaskListEntry[]>> {
-    return pollThroughWorker(worker, {
+  private pollInWorker(worker: DataWorker): Observable<PollState<readonly TaskListEntry[]>> {
+    const inWorker$ = pollThroughWorker(worker.port, {
       wish$: combineLatest({ intervalMs: this.pollIntervalMs$, visible: this.visible$ }),
       onMalformed: (rejected) => this.malformed.report(TASK_LIST_ANSWER, rejected),
       onUnauthorized: () => this.sessionSignals.reportUnauthorized(),
     });
+    // A worker that cannot start or fails leaves the poll to the page, which then works as without one.
+    return merge(
+      inWorker$.pipe(takeUntil(worker.failed$)),
+      worker.failed$.pipe(
+        take(1),
+        switchMap(() => this.pollInPage()),
+      ),
+    );
   }
 }

@@ -28,7 +28,8 @@ describe('task list wishes', () => {
   });
 
   it('forgets a tab that stopped repeating its wish (closed or crashed), keeping those that did', () => {
-    const wishes = fold(want(1, 1000, true, 0), want(2, 3000, true, 20_000));
+    const alive: WishEvent = { kind: 'message', portId: 2, message: { kind: 'alive' }, at: 20_000 };
+    const wishes = fold(want(1, 1000, true, 0), want(2, 3000, true, 0), alive);
     const later = reduceWishes(wishes, { kind: 'tick', at: WISH_EXPIRES_MS });
 
     expect([...later.keys()]).toEqual([2]);

@@ -32,6 +32,10 @@ export function reduceWishes(wishes: Wishes, event: WishEvent): Wishes {
       rest.delete(portId);
       return rest;
     }
+    case 'alive': {
+      const wish = wishes.get(portId);
+      return wish ? new Map(wishes).set(portId, { ...wish, seenAt: at }) : wishes;
+    }
     case 'refresh':
       return wishes;
   }
