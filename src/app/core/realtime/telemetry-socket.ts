@@ -3,8 +3,6 @@ import {
   BehaviorSubject,
   Observable,
   Subject,
-  asyncScheduler,
-  defer,
   distinctUntilChanged,
   filter,
   map,
@@ -16,15 +14,14 @@ import {
   startWith,
   switchMap,
 } from 'rxjs';
-import { failWhenSilent } from '../../shared/streams/fail-when-silent';
-import { RetryScheduled, completionAsError, reconnect } from '../../shared/streams/reconnect';
 import { REALTIME_CONFIG } from '../config/realtime-config';
 import { BROWSER_ONLINE, PAGE_VISIBLE, RANDOM } from './browser-signals';
 import { SocketStatus } from './connection-state';
-import { ReceivedFrame, reportsActiveWorker, toReceivedFrame } from './received-frame';
+import { ReceivedFrame, toReceivedFrame } from './received-frame';
 import { risingEdge } from './rising-edge';
 import { TELEMETRY_SOCKET_URL, WEB_SOCKET_FACTORY } from './socket-factory';
-import { CLOSED, CONNECTING, FrameEvent, SocketEvent, toSocketStatus } from './socket-status';
+import { CLOSED, CONNECTING, SocketEvent, toSocketStatus } from './socket-status';
+import { telemetryConnection } from './telemetry-connection';
 
 /**
  * The master's `/ws/telemetry`: one socket per tab, reconnected forever with backoff, closed on
@@ -39,8 +36,6 @@ export class TelemetrySocket {
   private readonly visible$ = inject(PAGE_VISIBLE);
   private readonly random = inject(RANDOM);
 
-  /** Retries the reconnect operator has scheduled; fed from its delay callback. */
-  private readonly retries = new Subject<RetryScheduled>();
   /**
    * The REST poll reached the master after failing: it is back, so reconnect now. A Subject, as
    * this closes a genuine loop: that poll runs at its fallback pace only while this socket is down,
@@ -91,26 +86,12 @@ export class TelemetrySocket {
   }
 
   private connectSocket(): Observable<SocketEvent> {
-    return merge(
-      this.retries.pipe(map((retry): SocketEvent => ({ kind: 'retrying', ...retry }))),
-      defer(() => this.openSocket(this.socketUrl)).pipe(
-        completionAsError<string>('the master closed the connection'),
-        // `reconnect` subscribes anew for each connection, so the index counts frames per connection.
-        map((raw, index): FrameEvent => ({ kind: 'frame', raw, at: asyncScheduler.now(), snapshot: index === 0 })),
-        // Heartbeats come every few seconds while any worker is active; an open socket that stays
-        // silent that long is half-open or stuck, so it is dropped and reconnected.
-        failWhenSilent<FrameEvent>(
-          this.config.silentSocketMs,
-          (event) => !event.snapshot || reportsActiveWorker(event.raw),
-          `nothing arrived for ${this.config.silentSocketMs / 1000} s although workers were active`,
-        ),
-        reconnect({
-          policy: this.config.reconnect,
-          random: this.random,
-          retryNow$: merge(risingEdge(this.online$), risingEdge(this.visible$), this.masterAnswering),
-          onRetryScheduled: (retry) => this.retries.next(retry),
-        }),
-      ),
-    );
+    return telemetryConnection({
+      openSocket: () => this.openSocket(this.socketUrl),
+      silentSocketMs: this.config.silentSocketMs,
+      policy: this.config.reconnect,
+      random: this.random,
+      retryNow$: merge(risingEdge(this.online$), risingEdge(this.visible$), this.masterAnswering),
+    });
   }
 }
