@@ -126,11 +126,12 @@ export class LiveWorkersStore {
     for (const worker of workers) {
       latestHeartbeat = Math.max(latestHeartbeat, worker.lastHeartbeat ?? 0);
     }
+    const problem = problemOf(registry);
     return {
       kind: 'ready',
       data: workers,
       updatedAt: Math.max(updatedAtOf(registry) ?? 0, latestHeartbeat - offsetMs),
-      ...(problemOf(registry) ? { refreshError: problemOf(registry)! } : {}),
+      ...(problem ? { refreshError: problem } : {}),
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Observable } from 'rxjs';
-import { ParsedList, parseTaskList } from '../../shared/cloudai/parse-rest-lists';
+import { ParsedList, TASK_LIST_ANSWER, parseTaskList } from '../../shared/cloudai/parse-rest-lists';
 import { readAnswerText } from '../../shared/cloudai/read-answer';
 import { TaskListEntry } from '../../shared/cloudai/task.model';
 import { MasterFailureError, PROXY_ERROR_HEADER, failureOfAnswer } from '../../shared/http/master-failure';
@@ -34,7 +34,7 @@ export function fetchTaskList(
             }),
           );
         }
-        return readAnswerText(body, 'a task list', parseTaskList);
+        return readAnswerText(body, TASK_LIST_ANSWER, parseTaskList);
       })
       .then(
         (parsed) => {

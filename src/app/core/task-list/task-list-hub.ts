@@ -5,6 +5,7 @@ import {
   defer,
   distinctUntilChanged,
   filter,
+  ignoreElements,
   map,
   merge,
   mergeMap,
@@ -138,7 +139,7 @@ export function runTaskListHub(ports$: Observable<HubPort>, options: HubOptions)
       }),
     );
 
-    return merge(readers$, forget$, polls$).pipe(filter((): boolean => false)) as Observable<never>;
+    return merge(readers$, forget$, polls$).pipe(ignoreElements());
   });
 }
 

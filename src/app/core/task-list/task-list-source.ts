@@ -8,12 +8,10 @@ import { injectPersistedValue } from '../../shared/state/persisted-value';
 import { smartPoll } from '../../shared/streams/smart-poll';
 import { PollState } from '../../shared/streams/load-state';
 import { MalformedInput } from '../../shared/cloudai/malformed-input';
+import { TASK_LIST_ANSWER } from '../../shared/cloudai/parse-rest-lists';
 import { SessionSignals } from '../auth/session-signals';
 import { DATA_WORKER, DataWorker } from './data-worker';
 import { pollThroughWorker } from './poll-through-worker';
-
-/** How the task-list answer is named in the malformed-input count, the same as the page's own client. */
-const TASK_LIST_ANSWER = 'a task list';
 
 /** The refresh intervals an operator can choose; 0 pauses. */
 export const TASK_POLL_INTERVALS = [1000, 3000, 10_000, 30_000, 0] as const;

@@ -8,6 +8,9 @@ export interface ParsedList<T> {
   readonly rejected: number;
 }
 
+/** How a whole task-list answer is named where unreadable entries are counted, whoever fetched it. */
+export const TASK_LIST_ANSWER = 'a task list';
+
 /**
  * `GET /api/tasks`. `null` when the body is not the expected `{"tasks": [...]}` at all; otherwise
  * every entry that can be trusted, keeping unknown statuses as they are.

@@ -11,7 +11,7 @@ import {
   TaskSubmitted,
 } from './task.model';
 import { MalformedInput, readAnswer } from './malformed-input';
-import { parseTaskList } from './parse-rest-lists';
+import { TASK_LIST_ANSWER, parseTaskList } from './parse-rest-lists';
 
 /** Task endpoints of the master. I/O only: each method returns a cold Observable of one response. */
 @Injectable({ providedIn: 'root' })
@@ -25,7 +25,11 @@ export class TasksClient {
       .get('/api/tasks', { responseType: 'text', ...(status === undefined ? {} : { params: { status } }) })
       .pipe(
         map(
-          readAnswer(this.malformed, status === undefined ? 'a task list' : `a list of ${status} tasks`, parseTaskList),
+          readAnswer(
+            this.malformed,
+            status === undefined ? TASK_LIST_ANSWER : `a list of ${status} tasks`,
+            parseTaskList,
+          ),
         ),
       );
   }
