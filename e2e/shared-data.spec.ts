@@ -28,6 +28,25 @@ test.describe('Tabs of one browser', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(4500);
   });
 
+  test('share one telemetry socket, and it closes when the last tab closes', async ({ page, context, request }) => {
+    const master = new Master(request);
+    const before = await master.telemetrySockets();
+    const live = (tab: Page) =>
+      expect(tab.getByRole('status', { name: /^Connection: / })).toHaveAccessibleName(/^Connection: Live\./);
+    await page.goto('/workers');
+    await live(page);
+    for (const path of ['/dashboard', '/tasks']) {
+      const tab = await context.newPage();
+      await tab.goto(path);
+      await live(tab);
+    }
+
+    expect((await master.telemetrySockets()).opened).toBe(before.opened + 1);
+    await context.close();
+    // No other page is open (the tests run one at a time).
+    await expect.poll(async () => (await master.telemetrySockets()).open).toBe(0);
+  });
+
   test('a hidden tab does not stop the others, and a closed one leaves them working', async ({
     page,
     context,

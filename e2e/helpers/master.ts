@@ -46,6 +46,14 @@ export class Master {
     return ((await response.json()) as { requests: Record<string, number> }).requests[route] ?? 0;
   }
 
+  /** Telemetry sockets open at the master now, and ever opened since it started. */
+  async telemetrySockets(): Promise<{ open: number; opened: number }> {
+    const response = await this.request.get(`${this.url}/__sim/state`);
+    expect(response.ok()).toBeTruthy();
+    const { sockets } = (await response.json()) as { sockets: { telemetry: number; telemetry_opened: number } };
+    return { open: sockets.telemetry, opened: sockets.telemetry_opened };
+  }
+
   async taskCount(): Promise<number> {
     const response = await this.request.get(`${this.url}/api/tasks`);
     expect(response.ok()).toBeTruthy();

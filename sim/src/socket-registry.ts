@@ -19,12 +19,15 @@ export class SocketRegistry {
   private readonly sockets = new Map<WebSocket, SocketEntry>();
   /** Log sockets ever opened, per task, so a test can tell that a page never opened one. */
   private readonly logSocketsOpened = new Map<string, number>();
+  /** Telemetry sockets ever opened, so a test can tell that a client opened a new one (or that tabs share one). */
+  private telemetryOpened = 0;
   /** Sockets that stay open but get nothing more: a half-open connection, or a proxy that stopped forwarding. */
   private readonly stalled = new WeakSet<WebSocket>();
 
   add(socket: WebSocket, kind: SocketKind, taskId?: string): void {
     this.sockets.set(socket, { kind, taskId });
     if (kind === 'logs' && taskId !== undefined) this.logSocketsOpened.set(taskId, this.openedFor(taskId) + 1);
+    if (kind === 'telemetry') this.telemetryOpened++;
     socket.once('close', () => this.sockets.delete(socket));
   }
 
@@ -33,6 +36,11 @@ export class SocketRegistry {
     let total = 0;
     for (const entry of this.sockets.values()) if (entry.kind === kind && (taskId === undefined || entry.taskId === taskId)) total++;
     return total;
+  }
+
+  /** Telemetry sockets opened since the master started, closed ones included. */
+  get telemetrySocketsOpened(): number {
+    return this.telemetryOpened;
   }
 
   openedFor(taskId: string): number {

@@ -165,6 +165,8 @@ describe('control API', () => {
 
       const fresh = await openSocket(wsUrl(env.url, '/ws/telemetry'));
       await waitFor(() => fresh.messages.length >= 3, 3000, 'heartbeats on a new socket');
+      const state = (await (await fetch(`${env.url}/__sim/state`)).json()) as { sockets: Record<string, number> };
+      assert.deepEqual([state.sockets['telemetry'], state.sockets['telemetry_opened']], [2, 2]);
       assert.equal(stalled.messages.length, received);
       assert.equal(stalled.socket.readyState, stalled.socket.OPEN);
       stalled.socket.terminate();

@@ -14,7 +14,7 @@ import { sessionInterceptor } from './core/auth/session-interceptor';
 import { AppErrorHandler } from './core/errors/app-error-handler';
 import { timeoutInterceptor } from './core/http/timeout-interceptor';
 import { ThemeStore } from './core/theme/theme-store';
-import { DATA_WORKER, connectDataWorker } from './core/task-list/data-worker';
+import { DATA_WORKER, connectDataWorker } from './core/data-worker/data-worker';
 
 export const appConfig: ApplicationConfig = {
   providers: [

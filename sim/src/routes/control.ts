@@ -53,7 +53,11 @@ export function controlRoutes(
       clock_offset_ms: clock.offsetMs,
       lock_held: cluster.lock.held,
       pull: { pull_ms: cluster.pulls.durations.pullMs, first_pull_ms: cluster.pulls.durations.firstPullMs },
-      sockets: { telemetry: sockets.count('telemetry'), logs: sockets.count('logs') },
+      sockets: {
+        telemetry: sockets.count('telemetry'),
+        telemetry_opened: sockets.telemetrySocketsOpened,
+        logs: sockets.count('logs'),
+      },
       requests: requests.snapshot(),
       tasks: counts,
       workers: [...cluster.workers.values()].map((worker) => ({

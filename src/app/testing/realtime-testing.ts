@@ -22,7 +22,8 @@ import { LiveWorker } from '../core/realtime/live-worker';
 import { LiveWorkersStore } from '../core/realtime/live-workers-store';
 import { TELEMETRY_SOCKET_URL, WEB_SOCKET_FACTORY } from '../core/realtime/socket-factory';
 import { CONNECTING } from '../core/realtime/socket-status';
-import { TelemetrySocket } from '../core/realtime/telemetry-socket';
+import { TelemetryFeed } from '../core/realtime/telemetry-feed';
+import { DATA_WORKER, DataWorker } from '../core/data-worker/data-worker';
 import { TelemetryStore } from '../core/realtime/telemetry-store';
 import { TrackedWorker } from '../core/realtime/tracked-worker';
 import { UsageHistory } from '../core/realtime/usage-history';
@@ -50,6 +51,8 @@ export interface TelemetrySetup {
   config?: Partial<RealtimeConfig>;
   /** Whether someone allowed to see live data has opened the connection (default: yes). */
   connected?: boolean;
+  /** The data worker this tab shares the socket through (default: none, the socket is the tab's own). */
+  worker?: DataWorker;
 }
 
 /**
@@ -63,6 +66,7 @@ export function setupTelemetry({
   visible = of(true),
   config: overrides = {},
   connected = true,
+  worker,
 }: TelemetrySetup) {
   let connection = 0;
   const { calls: restCalls, provider } = fakeWorkersClient(inTurn(rest));
@@ -76,6 +80,7 @@ export function setupTelemetry({
       { provide: CLOCK, useValue: testClock() },
       { provide: RANDOM, useValue: () => 1 },
       { provide: RENDER_SCHEDULER, useValue: queueScheduler },
+      { provide: DATA_WORKER, useValue: worker ?? null },
       provider,
     ],
   });
@@ -120,7 +125,7 @@ export function setupRegistry(status$: Observable<SocketStatus>, answers: Worker
   TestBed.configureTestingModule({
     providers: [
       {
-        provide: TelemetrySocket,
+        provide: TelemetryFeed,
         useValue: {
           // Replayed to each new reader, as the real socket's status is.
           status$: status$.pipe(shareReplay({ bufferSize: 1, refCount: true })),
@@ -147,7 +152,7 @@ export function setupLiveWorkers(
   TestBed.configureTestingModule({
     providers: [
       { provide: TelemetryStore, useValue: { workers$: telemetry, clockOffsetMs$, connection$ } },
-      { provide: TelemetrySocket, useValue: { status$: of(CONNECTING) } },
+      { provide: TelemetryFeed, useValue: { status$: of(CONNECTING) } },
       provider,
       { provide: REALTIME_CONFIG, useValue: TEST_REALTIME_CONFIG },
       { provide: CLOCK, useValue: testClock() },

@@ -1,7 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 import {
   Observable,
-  auditTime,
   combineLatest,
   distinctUntilChanged,
   ignoreElements,
@@ -15,7 +14,7 @@ import {
 } from 'rxjs';
 import { WorkerListEntry } from '../../shared/cloudai/worker.model';
 import { REALTIME_CONFIG } from '../config/realtime-config';
-import { CLOCK, RENDER_SCHEDULER } from './browser-signals';
+import { CLOCK } from './browser-signals';
 import { LiveWorker, toLiveWorkers } from './live-worker';
 import { TelemetryStore } from './telemetry-store';
 import { TrackedWorker } from './tracked-worker';
@@ -35,7 +34,6 @@ export class LiveWorkersStore {
   private readonly registry = inject(WorkerRegistry);
   private readonly config = inject(REALTIME_CONFIG);
   private readonly clock$ = inject(CLOCK);
-  private readonly renderScheduler = inject(RENDER_SCHEDULER);
 
   /**
    * A worker id appeared in telemetry for the first time after the snapshot sent on connect:
@@ -63,12 +61,12 @@ export class LiveWorkersStore {
 
   /**
    * Every known worker, sorted by id; a worker object is kept as long as nothing about it
-   * changes. Telemetry bursts are coalesced (`viewCoalesceMs`). Hot while
+   * changes. Telemetry arrives at display rate already (see `TelemetryFeed`). Hot while
    * subscribed; replays; never completes.
    */
   readonly workers$: Observable<LoadState<readonly LiveWorker[]>> = combineLatest([
     this.registry$,
-    this.telemetry.workers$.pipe(auditTime(this.config.viewCoalesceMs, this.renderScheduler)),
+    this.telemetry.workers$,
     this.freshnessClock(),
     this.telemetry.clockOffsetMs$,
   ]).pipe(

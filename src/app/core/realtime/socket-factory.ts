@@ -1,7 +1,7 @@
 import { DOCUMENT } from '@angular/common';
 import { InjectionToken, inject } from '@angular/core';
 import { Observable } from 'rxjs';
-import { webSocket } from 'rxjs/webSocket';
+import { TELEMETRY_SOCKET_PATH, openTextSocket, socketUrl } from './socket-url';
 
 /**
  * Opens a WebSocket for each subscription and closes it on unsubscribe. Emits each frame's raw
@@ -12,15 +12,11 @@ export type SocketFactory = (url: string) => Observable<string>;
 
 export const WEB_SOCKET_FACTORY = new InjectionToken<SocketFactory>('WEB_SOCKET_FACTORY', {
   providedIn: 'root',
-  factory: () => (url) => webSocket<string>({ url, deserializer: (event) => String(event.data) }),
+  factory: () => openTextSocket,
 });
 
-/** The master's telemetry socket, on the page's own host: the dashboard proxies it (never a fixed host or port). */
+/** The master's telemetry socket, on the page's own host. */
 export const TELEMETRY_SOCKET_URL = new InjectionToken<string>('TELEMETRY_SOCKET_URL', {
   providedIn: 'root',
-  factory: () => socketUrl(inject(DOCUMENT).location, '/ws/telemetry'),
+  factory: () => socketUrl(inject(DOCUMENT).location, TELEMETRY_SOCKET_PATH),
 });
-
-export function socketUrl(location: Pick<Location, 'protocol' | 'host'>, path: string): string {
-  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${path}`;
-}

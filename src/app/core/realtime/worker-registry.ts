@@ -19,7 +19,7 @@ import { REALTIME_CONFIG } from '../config/realtime-config';
 import { PAGE_VISIBLE } from './browser-signals';
 import { NO_PACED_POLL, PacedPoll, addPaceState, onAnsweringAgain } from './paced-poll';
 import { isSocketDown } from './socket-status';
-import { TelemetrySocket } from './telemetry-socket';
+import { TelemetryFeed } from './telemetry-feed';
 
 type WorkerList = readonly WorkerListEntry[];
 
@@ -30,7 +30,7 @@ type WorkerList = readonly WorkerListEntry[];
  */
 @Injectable({ providedIn: 'root' })
 export class WorkerRegistry {
-  private readonly socket = inject(TelemetrySocket);
+  private readonly feed = inject(TelemetryFeed);
   private readonly workersClient = inject(WorkersClient);
   private readonly config = inject(REALTIME_CONFIG);
   private readonly visible$ = inject(PAGE_VISIBLE);
@@ -41,7 +41,7 @@ export class WorkerRegistry {
    */
   private readonly refreshes = new Subject<void>();
 
-  private readonly socketDown$ = this.socket.status$.pipe(map(isSocketDown), distinctUntilChanged());
+  private readonly socketDown$ = this.feed.status$.pipe(map(isSocketDown), distinctUntilChanged());
 
   /** Shared while subscribed; replays the latest; never completes. */
   private readonly polls$: Observable<PacedPoll<WorkerList>> = this.socketDown$.pipe(
@@ -96,6 +96,6 @@ export class WorkerRegistry {
       // While the socket is down, failures do not slow the poll: its first answer reconnects the socket.
       maxBackoffMs: socketDown ? this.config.fallbackPollMs : undefined,
     });
-    return socketDown ? states$.pipe(onAnsweringAgain(() => this.socket.retryNow())) : states$;
+    return socketDown ? states$.pipe(onAnsweringAgain(() => this.feed.retryNow())) : states$;
   }
 }

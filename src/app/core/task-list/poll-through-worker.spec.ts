@@ -1,27 +1,14 @@
-import { Subject, of } from 'rxjs';
+import { of } from 'rxjs';
 import { aTask } from '../../testing/builders';
-import { TabEndpoint, pollThroughWorker } from './poll-through-worker';
-import { HubMessage, TabMessage } from './task-list-protocol';
+import { pollThroughWorker } from './poll-through-worker';
+import { fakeWorkerEndpoint } from '../../testing/data-worker-testing';
 
 describe('pollThroughWorker', () => {
-  /** A worker end that records what the tab says and delivers what a test sends. */
-  function fakeWorker() {
-    const said: TabMessage[] = [];
-    const incoming = new Subject<HubMessage>();
-    const endpoint: TabEndpoint = {
-      postMessage: (message) => said.push(message),
-      addEventListener: (_type, listener) =>
-        incoming.subscribe((data) => listener({ data } as MessageEvent<HubMessage>)),
-      removeEventListener: () => incoming.complete(),
-    };
-    return { endpoint, said, send: (message: HubMessage) => incoming.next(message) };
-  }
-
   const running = aTask({ task_id: 't1', status: 'running' });
   const other = aTask({ task_id: 't2', status: 'pending' });
 
   it('says what it wants while read, and that it left when no longer read', () => {
-    const worker = fakeWorker();
+    const worker = fakeWorkerEndpoint();
     const subscription = pollThroughWorker(worker.endpoint, {
       wish$: of({ intervalMs: 1000, visible: true }),
       onMalformed: () => undefined,
@@ -34,7 +21,7 @@ describe('pollThroughWorker', () => {
   });
 
   it('rebuilds the list from the changes, keeping unchanged tasks and the list itself when nothing changed', () => {
-    const worker = fakeWorker();
+    const worker = fakeWorkerEndpoint();
     const lists: unknown[] = [];
     pollThroughWorker(worker.endpoint, {
       wish$: of({ intervalMs: 1000, visible: true }),
@@ -59,7 +46,7 @@ describe('pollThroughWorker', () => {
   });
 
   it('passes the unreadable count and a 401 on', () => {
-    const worker = fakeWorker();
+    const worker = fakeWorkerEndpoint();
     const malformed: number[] = [];
     let unauthorized = 0;
     pollThroughWorker(worker.endpoint, {

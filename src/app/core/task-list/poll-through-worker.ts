@@ -2,15 +2,7 @@ import { Observable } from 'rxjs';
 import { TaskListEntry } from '../../shared/cloudai/task.model';
 import { PollState } from '../../shared/streams/load-state';
 import { applyTaskListDelta } from './task-list-delta';
-import { HubMessage, TabMessage } from './task-list-protocol';
-
-/** This tab's end of the data worker: a SharedWorker's port, or a dedicated worker. */
-export interface TabEndpoint {
-  postMessage(message: TabMessage): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<HubMessage>) => void): void;
-  removeEventListener(type: 'message', listener: (event: MessageEvent<HubMessage>) => void): void;
-  start?(): void;
-}
+import { HubMessage, TabEndpoint } from '../data-worker/protocol';
 
 export interface WorkerPollOptions {
   /** How often this tab wants the list, and whether it is visible: told to the worker on every change. */

@@ -1,10 +1,10 @@
-import { Observable } from 'rxjs';
 import { ParsedList } from '../../shared/cloudai/parse-rest-lists';
 import { TaskListEntry } from '../../shared/cloudai/task.model';
 import { aTask } from '../../testing/builders';
 import { marbles } from '../../testing/marbles';
-import { HubPort, runTaskListHub } from './task-list-hub';
-import { HubMessage, TabMessage } from './task-list-protocol';
+import { runTaskListHub } from './task-list-hub';
+import { TabMessage } from '../data-worker/protocol';
+import { fakeTabPort } from '../../testing/data-worker-testing';
 
 describe('runTaskListHub', () => {
   const running = aTask({ task_id: 't1', status: 'running' });
@@ -12,21 +12,14 @@ describe('runTaskListHub', () => {
   const answer = (entries: TaskListEntry[], rejected = 0): ParsedList<TaskListEntry> => ({ entries, rejected });
   const want = (intervalMs: number, visible = true): TabMessage => ({ kind: 'want', intervalMs, visible });
 
-  /** A tab whose messages are `messages$`, recording what it is sent, with when. */
-  function tab(id: number, messages$: Observable<TabMessage>, now: () => number) {
-    const received: { at: number; message: HubMessage }[] = [];
-    const port: HubPort = { id, messages$, post: (message) => received.push({ at: now(), message }) };
-    return { port, received };
-  }
-
   it('polls once per interval for every tab, sending each tab the whole list once and then only changes', () => {
     marbles(({ cold, hot, expectObservable, flush }) => {
       let calls = 0;
       const answers = [answer([running]), answer([running]), answer([done])];
       const request = () => cold('10ms (a|)', { a: answers[Math.min(calls++, answers.length - 1)] });
       let now = 0;
-      const first = tab(1, cold('a', { a: want(100) }), () => now);
-      const second = tab(2, cold('50ms a', { a: want(100) }), () => now);
+      const first = fakeTabPort(1, cold('a', { a: want(100) }), () => now);
+      const second = fakeTabPort(2, cold('50ms a', { a: want(100) }), () => now);
       const ports$ = hot('(ab)', { a: first.port, b: second.port });
       const hub = runTaskListHub(ports$, { request, defaultIntervalMs: 3000, maxBackoffMs: 1000 });
       const clock = cold('a 9ms b 39ms c 59ms d 99ms e', { a: 0, b: 10, c: 50, d: 110, e: 210 });
@@ -61,7 +54,7 @@ describe('runTaskListHub', () => {
   it('stops polling when no tab is visible, and starts again when one is', () => {
     marbles(({ cold, hot, expectObservable, expectSubscriptions }) => {
       const response = cold('(a|)', { a: answer([running]) });
-      const only = tab(1, cold('a 49ms h 99ms v', { a: want(20), h: want(20, false), v: want(20) }), () => 0);
+      const only = fakeTabPort(1, cold('a 49ms h 99ms v', { a: want(20), h: want(20, false), v: want(20) }), () => 0);
       const hub = runTaskListHub(hot('a', { a: only.port }), {
         request: () => response,
         defaultIntervalMs: 3000,
@@ -76,8 +69,8 @@ describe('runTaskListHub', () => {
   it('tells every tab how many entries were unreadable, and a tab that joins later too', () => {
     marbles(({ cold, hot, expectObservable, flush }) => {
       const request = () => cold('(a|)', { a: answer([running], 2) });
-      const first = tab(1, cold('a', { a: want(1000) }), () => 0);
-      const later = tab(2, cold('10ms a', { a: want(1000) }), () => 0);
+      const first = fakeTabPort(1, cold('a', { a: want(1000) }), () => 0);
+      const later = fakeTabPort(2, cold('10ms a', { a: want(1000) }), () => 0);
       const hub = runTaskListHub(hot('(ab)', { a: first.port, b: later.port }), {
         request,
         defaultIntervalMs: 3000,
@@ -101,7 +94,7 @@ describe('runTaskListHub', () => {
   it('sends nothing more to a tab that left', () => {
     marbles(({ cold, hot, expectObservable, flush }) => {
       const request = () => cold('(a|)', { a: answer([running]) });
-      const leaving = tab(1, cold('a 14ms l', { a: want(10), l: { kind: 'leave' } }), () => 0);
+      const leaving = fakeTabPort(1, cold('a 14ms l', { a: want(10), l: { kind: 'leave' } }), () => 0);
       const hub = runTaskListHub(hot('a', { a: leaving.port }), {
         request,
         defaultIntervalMs: 3000,

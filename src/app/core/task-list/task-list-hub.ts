@@ -23,15 +23,8 @@ import { MasterFailureError } from '../../shared/http/master-failure';
 import { PollState } from '../../shared/streams/load-state';
 import { NOT_POLLED, smartPoll } from '../../shared/streams/smart-poll';
 import { TaskListDelta, diffTaskList, fullTaskList } from './task-list-delta';
-import { HubMessage, TabMessage, WISH_EXPIRES_MS, WISH_RENEW_MS } from './task-list-protocol';
+import { HubPort, WISH_EXPIRES_MS, WISH_RENEW_MS } from '../data-worker/protocol';
 import { NO_WISHES, PollPace, WishEvent, pollPace, reduceWishes } from './task-list-wishes';
-
-/** One tab's end of the conversation with the hub. */
-export interface HubPort {
-  readonly id: number;
-  readonly messages$: Observable<TabMessage>;
-  post(message: HubMessage): void;
-}
 
 export interface HubOptions {
   /** One `GET /api/tasks`: the readable entries and how many were left out. */

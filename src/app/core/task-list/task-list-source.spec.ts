@@ -6,7 +6,7 @@ import { TaskListEntry } from '../../shared/cloudai/task.model';
 import { TasksClient } from '../../shared/cloudai/tasks-client';
 import { POLLING_CONFIG } from '../config/polling-config';
 import { PAGE_VISIBLE } from '../realtime/browser-signals';
-import { DATA_WORKER, DataWorker } from './data-worker';
+import { DATA_WORKER, DataWorker } from '../data-worker/data-worker';
 import { TaskListSource } from './task-list-source';
 
 describe('TaskListSource', () => {

@@ -10,7 +10,7 @@ import { PollState } from '../../shared/streams/load-state';
 import { MalformedInput } from '../../shared/cloudai/malformed-input';
 import { TASK_LIST_ANSWER } from '../../shared/cloudai/parse-rest-lists';
 import { SessionSignals } from '../auth/session-signals';
-import { DATA_WORKER, DataWorker } from './data-worker';
+import { DATA_WORKER, DataWorker } from '../data-worker/data-worker';
 import { pollThroughWorker } from './poll-through-worker';
 
 /** The refresh intervals an operator can choose; 0 pauses. */

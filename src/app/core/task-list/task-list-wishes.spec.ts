@@ -1,5 +1,5 @@
 import { NO_WISHES, WishEvent, Wishes, pollPace, reduceWishes } from './task-list-wishes';
-import { WISH_EXPIRES_MS } from './task-list-protocol';
+import { WISH_EXPIRES_MS } from '../data-worker/protocol';
 
 describe('task list wishes', () => {
   const want = (portId: number, intervalMs: number, visible: boolean, at = 0): WishEvent => ({

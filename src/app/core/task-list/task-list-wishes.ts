@@ -1,4 +1,4 @@
-import { TabMessage, WISH_EXPIRES_MS } from './task-list-protocol';
+import { TabMessage, WISH_EXPIRES_MS } from '../data-worker/protocol';
 
 /** What one tab asked of the shared poll, and when it last said so. */
 export interface Wish {
@@ -37,6 +37,9 @@ export function reduceWishes(wishes: Wishes, event: WishEvent): Wishes {
       return wish ? new Map(wishes).set(portId, { ...wish, seenAt: at }) : wishes;
     }
     case 'refresh':
+    case 'telemetry-on':
+    case 'telemetry-off':
+    case 'telemetry-retry-now':
       return wishes;
   }
 }

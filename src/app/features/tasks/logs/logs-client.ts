@@ -1,7 +1,8 @@
 import { DOCUMENT } from '@angular/common';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
-import { WEB_SOCKET_FACTORY, socketUrl } from '../../../core/realtime/socket-factory';
+import { WEB_SOCKET_FACTORY } from '../../../core/realtime/socket-factory';
+import { socketUrl } from '../../../core/realtime/socket-url';
 
 /** The live log socket of the master (contract §7.3). I/O only: each method returns a cold Observable. */
 @Injectable({ providedIn: 'root' })

@@ -1,4 +1,4 @@
-import { socketUrl } from './socket-factory';
+import { socketUrl } from './socket-url';
 
 describe('socketUrl', () => {
   it("uses ws: on the page's host and port", () => {

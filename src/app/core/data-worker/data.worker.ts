@@ -1,13 +1,18 @@
 /**
- * The data worker: one task-list poll for every tab of the dashboard in this browser (a
- * SharedWorker), or for one tab where the browser has no SharedWorker (a dedicated worker).
- * Requests, parsing, validation and comparison happen here, off the tabs' main threads.
+ * The data worker: one task-list poll and one telemetry socket for every tab of the dashboard in
+ * this browser (a SharedWorker), or for one tab where the browser has no SharedWorker (a dedicated
+ * worker). Requests, parsing, validation, merging and comparison happen here, off the tabs' main
+ * threads.
  */
-import { Observable, Subject } from 'rxjs';
-import { fetchTaskList } from './fetch-task-list';
-import { HubPort, runTaskListHub } from './task-list-hub';
-import { HubMessage, TabMessage } from './task-list-protocol';
+import { Observable, Subject, fromEvent } from 'rxjs';
+import { fetchTaskList } from '../task-list/fetch-task-list';
+import { runTaskListHub } from '../task-list/task-list-hub';
+import { HubMessage, HubPort, TabMessage } from './protocol';
 import { DEFAULT_MAX_BACKOFF_MS, DEFAULT_TASKS_POLL_MS } from '../config/polling-defaults';
+import { DEFAULT_REALTIME_CONFIG } from '../config/realtime-defaults';
+import { TELEMETRY_SOCKET_PATH, openTextSocket, socketUrl } from '../realtime/socket-url';
+import { telemetryConnection } from '../realtime/telemetry-connection';
+import { runTelemetryHub } from '../realtime/telemetry-hub';
 
 /** The two kinds of message endpoint a worker talks through: a SharedWorker's ports, a dedicated worker's own scope. */
 interface Endpoint {
@@ -39,6 +44,21 @@ runTaskListHub(ports, {
   request: () => fetchTaskList(),
   defaultIntervalMs: DEFAULT_TASKS_POLL_MS,
   maxBackoffMs: DEFAULT_MAX_BACKOFF_MS,
+}).subscribe();
+
+const config = DEFAULT_REALTIME_CONFIG;
+runTelemetryHub(ports, {
+  connect: (retryNow$) =>
+    telemetryConnection({
+      // The worker's script is served by the dashboard, which proxies the master's sockets.
+      openSocket: () => openTextSocket(socketUrl(self.location, TELEMETRY_SOCKET_PATH)),
+      silentSocketMs: config.silentSocketMs,
+      policy: config.reconnect,
+      random: Math.random,
+      retryNow$,
+    }),
+  digestMs: config.viewCoalesceMs,
+  online$: fromEvent(self, 'online'),
 }).subscribe();
 
 if ('onconnect' in scope) {

@@ -1,7 +1,6 @@
 import { InjectionToken } from '@angular/core';
 import { Observable, ReplaySubject } from 'rxjs';
-import { TabEndpoint } from './poll-through-worker';
-import { WISH_RENEW_MS } from './task-list-protocol';
+import { TabEndpoint, WISH_RENEW_MS } from './protocol';
 
 /** Set to `1` in localStorage to poll in the page, without the data worker (tests that intercept requests in the page). */
 export const DATA_IN_PAGE_KEY = 'cloudai.debug.data-in-page';
@@ -34,7 +33,7 @@ export function connectDataWorker(): DataWorker | null {
   try {
     if (globalThis.localStorage?.getItem(DATA_IN_PAGE_KEY) === '1') return null;
     if (typeof SharedWorker !== 'undefined') {
-      const shared = new SharedWorker(new URL('./task-list.worker', import.meta.url), {
+      const shared = new SharedWorker(new URL('./data.worker', import.meta.url), {
         type: 'module',
         name: 'cloudai-data',
       });
@@ -44,7 +43,7 @@ export function connectDataWorker(): DataWorker | null {
       return { port: shared.port, failed$: failures(shared) };
     }
     if (typeof Worker !== 'undefined') {
-      const dedicated = new Worker(new URL('./task-list.worker', import.meta.url), {
+      const dedicated = new Worker(new URL('./data.worker', import.meta.url), {
         type: 'module',
         name: 'cloudai-data',
       });
