@@ -81,9 +81,12 @@ function report(profile: Profile, seconds: number): void {
   });
   const print = (title: string, totals: Map<string, number>, rows: number) => {
     console.log(`\n${title}`);
-    [...totals].sort((a, b) => b[1] - a[1]).slice(0, rows).forEach(([name, ms]) => {
-      console.log(`${((ms / (seconds * 1000)) * 100).toFixed(2).padStart(6)} %  ${name}`);
-    });
+    [...totals]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, rows)
+      .forEach(([name, ms]) => {
+        console.log(`${((ms / (seconds * 1000)) * 100).toFixed(2).padStart(6)} %  ${name}`);
+      });
   };
   const total = [...byFile.values()].reduce((sum, ms) => sum + ms, 0);
   console.log(`Script and rendering sampled: ${((total / (seconds * 1000)) * 100).toFixed(1)} % of wall time`);

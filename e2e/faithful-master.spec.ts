@@ -337,7 +337,9 @@ test.describe('Half-open connections', () => {
     await expect.poll(() => master.stallTelemetrySockets()).toBeGreaterThan(0);
     await expect(chip).toHaveAccessibleName(/^Connection: Stale/, { timeout: 15_000 });
     // Silent for 20 s while workers are active: dropped, and a new socket opened.
-    await expect.poll(async () => (await master.telemetrySockets()).opened, { timeout: 35_000 }).toBe(before.opened + 1);
+    await expect
+      .poll(async () => (await master.telemetrySockets()).opened, { timeout: 35_000 })
+      .toBe(before.opened + 1);
     await expect(chip).toHaveAccessibleName(/^Connection: Live\./, { timeout: 15_000 });
   });
 });

@@ -41,7 +41,9 @@ describe('TelemetryLedger', () => {
   it('counts malformed frames and entries, and keeps going', () => {
     const ledger = new TelemetryLedger();
     ledger.record(frameAt(1000, 'not json'));
-    ledger.record(frameAt(1001, JSON.stringify({ fig: beat('fig', 1, 20), bad: { worker_id: 'bad', cpu_usage: 'x' } })));
+    ledger.record(
+      frameAt(1001, JSON.stringify({ fig: beat('fig', 1, 20), bad: { worker_id: 'bad', cpu_usage: 'x' } })),
+    );
 
     expect(describeDigest(ledger.takeDigest())).toBe('|fig=20|open|0|2');
   });

@@ -50,10 +50,9 @@ export class TelemetryFeed {
    * Digests of the one connection: the first after a (re)opening is a snapshot of every worker;
    * one marking a reset follows a close on purpose. Hot while subscribed; no replay; never completes.
    */
-  readonly digests$: Observable<TelemetryDigest> = (this.worker
-    ? this.throughWorker(this.worker)
-    : this.inPage()
-  ).pipe(share());
+  readonly digests$: Observable<TelemetryDigest> = (this.worker ? this.throughWorker(this.worker) : this.inPage()).pipe(
+    share(),
+  );
 
   /** Where the socket is. Shared while subscribed; replays; never completes. */
   readonly status$: Observable<SocketStatus> = this.digests$.pipe(
@@ -83,7 +82,9 @@ export class TelemetryFeed {
 
   private inPage(): Observable<TelemetryDigest> {
     return defer(() =>
-      this.socket.events$.pipe(digestTelemetry(new TelemetryLedger(), this.config.viewCoalesceMs, this.renderScheduler)),
+      this.socket.events$.pipe(
+        digestTelemetry(new TelemetryLedger(), this.config.viewCoalesceMs, this.renderScheduler),
+      ),
     );
   }
 

@@ -11,7 +11,6 @@ import {
   merge,
   mergeMap,
   of,
-  scan,
   share,
   switchMap,
   tap,

@@ -48,9 +48,7 @@ export class TelemetryStore {
       map((poll) => (poll ? dataOf(poll) : undefined)),
       filter((entries): entries is readonly WorkerListEntry[] => entries !== undefined),
       distinctUntilChanged(),
-      map((entries) => [
-        entries.map(toTelemetryUpdate).filter((update): update is TelemetryUpdate => update !== null),
-      ]),
+      map((entries) => [entries.map(toTelemetryUpdate).filter((update): update is TelemetryUpdate => update !== null)]),
     ),
   ).pipe(
     scan((workers, batch) => applyBatch(workers, batch, this.config.historyWindowMs), NO_WORKERS),
