@@ -85,6 +85,7 @@ export async function measureScenario(
   const baselineS = scenario.heapBaselineS ?? 10;
   await sleep(Math.max(0, baselineS * 1000 - (Date.now() - loadStarted)));
   const heapAtBaseline = await heapMB(cdp);
+  await scenario.afterBaseline?.(page);
   await sleep(Math.max(0, durationS * 1000 - (Date.now() - loadStarted)));
 
   const measureEnd = await performanceMetrics(cdp);

@@ -4,7 +4,7 @@
  * first load, writes it to bench/results/<scenario>.cpuprofile (open it in Chromium's DevTools)
  * and prints where the time went, by function and by file.
  */
-import { chromium } from '@playwright/test';
+import { CDPSession, chromium } from '@playwright/test';
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,11 +49,19 @@ async function main(): Promise<void> {
     await scenario.start?.(page);
     await sleep(3000);
     const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const before = await durations(cdp);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
     await sleep(Number(values.seconds) * 1000);
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+    const after = await durations(cdp);
+    console.log('Main thread, share of wall time (DevTools metrics):');
+    for (const [name, seconds] of Object.entries(after)) {
+      const share = (seconds - (before[name] ?? 0)) / Number(values.seconds);
+      console.log(`${(share * 100).toFixed(2).padStart(6)} %  ${name}`);
+    }
     mkdirSync('bench/results', { recursive: true });
     const file = join('bench/results', `${scenario.name}.cpuprofile`);
     writeFileSync(file, JSON.stringify(profile));
@@ -63,6 +71,15 @@ async function main(): Promise<void> {
     await browser.close();
     await stack.stop();
   }
+}
+
+/** The main thread's cumulative task, script, style and layout time so far, in seconds. */
+async function durations(cdp: CDPSession): Promise<Record<string, number>> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const names = ['TaskDuration', 'ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration'];
+  return Object.fromEntries(
+    metrics.filter((metric) => names.includes(metric.name)).map((metric) => [metric.name, metric.value]),
+  );
 }
 
 /** Self time per function and per file, as a share of the wall time profiled. */

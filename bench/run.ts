@@ -32,10 +32,14 @@ async function main(): Promise<void> {
   });
   if (values.help) {
     console.log('Usage: npm run bench -- [--scenario a,b] [--duration seconds] [--scale factor] [--no-build]');
-    console.log(`Scenarios:\n${SCENARIOS.map((s) => `  ${s.name.padEnd(12)} ${s.description}`).join('\n')}`);
+    console.log(
+      `Scenarios:\n${SCENARIOS.map((s) => `  ${s.name.padEnd(12)} ${s.description}${s.onRequest ? ' (only when named)' : ''}`).join('\n')}`,
+    );
     return;
   }
-  const chosen = values.scenario ? values.scenario.split(',') : SCENARIOS.map((scenario) => scenario.name);
+  const chosen = values.scenario
+    ? values.scenario.split(',')
+    : SCENARIOS.filter((scenario) => !scenario.onRequest).map((scenario) => scenario.name);
   const unknown = chosen.filter((name) => !SCENARIOS.some((scenario) => scenario.name === name));
   if (unknown.length) {
     throw new Error(`Unknown scenario(s): ${unknown.join(', ')}. Known: ${SCENARIOS.map((s) => s.name).join(', ')}.`);

@@ -23,6 +23,22 @@ export interface Scenario {
   readonly otherTabs?: readonly string[];
   /** What an operator does once the page has loaded, before measuring starts. */
   readonly start?: (page: Page) => Promise<void>;
+  /** What happens once the baseline heap was read: the end is then compared with the page as it was before. */
+  readonly afterBaseline?: (page: Page) => Promise<void>;
+  /** Run only when named with `--scenario` (it takes long). */
+  readonly onRequest?: boolean;
+}
+
+/**
+ * Hides the tab as switching to another tab does, as far as the page can tell: headless Chromium
+ * keeps every page visible, so the page's visibility is overridden and announced.
+ */
+async function hideTab(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    Object.defineProperty(document, 'hidden', { value: true, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
 }
 
 const count = (n: number, scale: number) => String(Math.max(1, Math.round(n * scale)));
@@ -107,6 +123,15 @@ export const SCENARIOS: readonly Scenario[] = [
     otherTabs: ['/workers', '/tasks'],
     simulatorArgs: (scale) => ['--workers', count(1000, scale), ...taskLoad(scale), '--control'],
     durationS: 60,
+  },
+  {
+    name: 'hidden-hour',
+    description: 'the workers-1k load on /workers, visible for 10 s, then an hour in a hidden tab',
+    page: '/workers',
+    simulatorArgs: (scale) => ['--workers', count(1000, scale), '--heartbeat-ms', '5000', '--task-rate', '0', ...QUIET],
+    durationS: 3600,
+    afterBaseline: hideTab,
+    onRequest: true,
   },
   {
     name: 'cold-load',

@@ -7,30 +7,49 @@ export interface TargetCheck {
   readonly met: boolean;
 }
 
+/**
+ * How busy each scenario may keep the main thread, and its longest task after the first load: a
+ * laptop stays smooth at 10,000 workers, and live data costs the page little beyond rendering.
+ */
+const MAIN_THREAD_TARGETS: Readonly<Record<string, { busyShare: number; longestTaskMs: number }>> = {
+  'workers-1k': { busyShare: 0.05, longestTaskMs: 200 },
+  'tasks-10k': { busyShare: 0.05, longestTaskMs: 200 },
+  dashboard: { busyShare: 0.06, longestTaskMs: 200 },
+  'workers-10k': { busyShare: 0.15, longestTaskMs: 100 },
+};
+
+/** From the master sending a heartbeat to the DOM showing it, at 1,000 workers. */
+const LATENCY_P95_TARGET_MS = 50;
+
 /** The performance targets of this 2-core machine, checked against a run's results. */
 export function checkTargets(results: readonly ScenarioResult[]): TargetCheck[] {
   const checks: TargetCheck[] = [];
   const check = (scenario: string, target: string, measured: string, met: boolean) =>
     checks.push({ scenario, target, measured, met });
   for (const result of results) {
-    // The longest task a scenario may have after the first load; all of these may keep the main thread busy 15 % at most.
-    const longestAllowedMs = { 'workers-1k': 200, 'tasks-10k': 200, 'workers-10k': 100 }[result.name];
-    if (longestAllowedMs !== undefined) {
-      check(result.name, 'main thread busy ≤ 15 %', percent(result.busyShare), result.busyShare <= 0.15);
+    const mainThread = MAIN_THREAD_TARGETS[result.name];
+    if (mainThread) {
+      const { busyShare, longestTaskMs } = mainThread;
       check(
         result.name,
-        `no task over ${longestAllowedMs} ms after the first load`,
+        `main thread busy ≤ ${percent(busyShare)}`,
+        percent(result.busyShare),
+        result.busyShare <= busyShare,
+      );
+      check(
+        result.name,
+        `no task over ${longestTaskMs} ms after the first load`,
         `${result.longTasks.longestMs} ms`,
-        result.longTasks.longestMs <= longestAllowedMs,
+        result.longTasks.longestMs <= longestTaskMs,
       );
     }
     if (result.name === 'workers-1k') {
       const p95 = result.latencyMs?.p95;
       check(
         result.name,
-        'telemetry latency p95 ≤ 100 ms',
+        `telemetry latency p95 ≤ ${LATENCY_P95_TARGET_MS} ms`,
         p95 === undefined ? 'not measured' : `${p95} ms`,
-        p95 !== undefined && p95 <= 100,
+        p95 !== undefined && p95 <= LATENCY_P95_TARGET_MS,
       );
     }
     if (result.name === 'logs-100k') {
@@ -76,7 +95,9 @@ export function checkTargets(results: readonly ScenarioResult[]): TargetCheck[] 
       const growth = result.heapMB.end / result.heapMB.baseline - 1;
       check(
         result.name,
-        `heap at the end within 10 % of ${result.heapMB.baselineS} s`,
+        result.name === 'hidden-hour'
+          ? `heap after ${Math.round(result.durationS / 60)} min hidden within 10 % of visible (${result.heapMB.baselineS} s)`
+          : `heap at the end within 10 % of ${result.heapMB.baselineS} s`,
         `${signedPercent(growth)}`,
         growth <= 0.1,
       );

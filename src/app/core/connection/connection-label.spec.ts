@@ -47,6 +47,13 @@ describe('toConnectionLabel', () => {
     ).toBe('Polling');
   });
 
+  it('asks for a reload when a new version replaced the code the page needs', () => {
+    const outdated = label({ kind: 'outdated', lastMessageAt: null, checkedAt: 0, clockOffsetMs: 0 });
+
+    expect(outdated).toEqual(jasmine.objectContaining({ text: 'Reload needed', tone: 'warn' }));
+    expect(outdated.explanation).toContain('new version');
+  });
+
   it('is amber while connecting', () => {
     expect(label({ kind: 'connecting', lastMessageAt: null, checkedAt: 0, clockOffsetMs: 0 }).tone).toBe('warn');
   });

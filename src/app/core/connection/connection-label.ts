@@ -77,5 +77,13 @@ function describeConnection(state: ConnectionState, formatTime: (epochMs: number
         icon: 'swap_vert',
         explanation: `The live connection is down, so worker figures are polled instead. The dashboard keeps trying to reconnect (attempt ${state.attempt}). ${lastData}`,
       };
+    case 'outdated':
+      return {
+        text: 'Reload needed',
+        tone: 'warn',
+        icon: 'system_update',
+        explanation:
+          "The dashboard's server no longer has the live-data code this page was built with: a new version has probably been installed. Reload the page to get it; until then nothing on screen updates.",
+      };
   }
 }

@@ -32,6 +32,11 @@ export type ConnectionState = Freshness &
     | { readonly kind: 'offline' }
     /** The socket is down but polling the REST API works: figures arrive, less often. */
     | { readonly kind: 'degraded'; readonly attempt: number; readonly retryAt: number }
+    /**
+     * The live-data code this page needs could not be fetched, again and again: the dashboard's
+     * server now serves another version (or is still restarting). Only a reload helps.
+     */
+    | { readonly kind: 'outdated' }
   );
 
 export interface ConnectionInputs {

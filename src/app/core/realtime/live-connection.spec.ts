@@ -1,13 +1,14 @@
 import { TestBed } from '@angular/core/testing';
 import { BehaviorSubject, firstValueFrom, filter } from 'rxjs';
 import { ConnectionState } from './connection-state';
-import { LiveConnection } from './live-connection';
+import { LIVE_ENGINE_SOURCE, LiveConnection, LiveEngineSource } from './live-connection';
 import { TelemetryStore } from './telemetry-store';
 
 describe('LiveConnection', () => {
   const live: ConnectionState = { kind: 'live', lastMessageAt: 1000, checkedAt: 2000, clockOffsetMs: 0 };
 
-  function setup() {
+  /** The engine's code fails to load `failures` times before it loads. */
+  function setup(failures = 0) {
     const calls: string[] = [];
     const engine = {
       connection$: new BehaviorSubject<ConnectionState>(live),
@@ -15,7 +16,18 @@ describe('LiveConnection', () => {
       connect: () => calls.push('connect'),
       disconnect: () => calls.push('disconnect'),
     };
-    TestBed.configureTestingModule({ providers: [{ provide: TelemetryStore, useValue: engine }] });
+    let loads = 0;
+    const source: LiveEngineSource = {
+      load: () => (loads++ < failures ? Promise.reject(new Error('chunk not found')) : Promise.resolve(TelemetryStore)),
+      retryMs: 1,
+      failuresBeforeReload: 3,
+    };
+    TestBed.configureTestingModule({
+      providers: [
+        { provide: TelemetryStore, useValue: engine },
+        { provide: LIVE_ENGINE_SOURCE, useValue: source },
+      ],
+    });
     return { connection: TestBed.inject(LiveConnection), calls };
   }
 
@@ -61,5 +73,28 @@ describe('LiveConnection', () => {
     connection.connect();
 
     expect(calls).toEqual(['connect', 'disconnect', 'connect']);
+  });
+
+  it('asks for a reload when the live-data code cannot be fetched again and again, and recovers if it comes back', async () => {
+    const { connection, calls } = setup(5);
+    const kinds: string[] = [];
+    connection.connection$.subscribe((state) => kinds.push(state.kind));
+
+    connection.connect();
+    await engineThere(connection);
+
+    expect(kinds).toEqual(['connecting', 'outdated', 'live']);
+    expect(calls).toEqual(['connect']);
+  });
+
+  it('keeps saying connecting while a failed fetch or two is retried', async () => {
+    const { connection } = setup(2);
+    const kinds: string[] = [];
+    connection.connection$.subscribe((state) => kinds.push(state.kind));
+
+    connection.connect();
+    await engineThere(connection);
+
+    expect(kinds).toEqual(['connecting', 'live']);
   });
 });

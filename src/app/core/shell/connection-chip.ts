@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
-import { formatDate } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { DOCUMENT, formatDate } from '@angular/common';
 import { toConnectionLabel } from '../connection/connection-label';
 import { ConnectionState } from '../realtime/connection-state';
 
@@ -26,6 +26,9 @@ import { ConnectionState } from '../realtime/connection-state';
         <span class="malformed" aria-hidden="true">· {{ malformedCount() }} ignored</span>
       }
     </span>
+    @if (connection().kind === 'outdated') {
+      <button type="button" class="reload" (click)="reload()">Reload</button>
+    }
     <!-- A title shows on hover only: a tap or Enter shows the explanation on touch screens and keyboards too. -->
     @if (explained()) {
       <span id="connection-explanation" class="explanation" role="note">{{ label.explanation }}</span>
@@ -62,6 +65,17 @@ import { ConnectionState } from '../realtime/connection-state';
     .malformed {
       font: var(--mat-sys-label-medium);
     }
+    .reload {
+      margin-left: 8px;
+      height: 32px;
+      padding: 0 12px;
+      border: 1px solid currentColor;
+      border-radius: 16px;
+      background: transparent;
+      color: inherit;
+      font: var(--mat-sys-label-large);
+      cursor: pointer;
+    }
     :host {
       position: relative;
     }
@@ -91,6 +105,7 @@ import { ConnectionState } from '../realtime/connection-state';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ConnectionChip {
+  private readonly document = inject(DOCUMENT);
   readonly connection = input.required<ConnectionState>();
   /** Frames or entries from the master that failed validation and were dropped. */
   readonly malformedCount = input(0);
@@ -107,4 +122,9 @@ export class ConnectionChip {
           explanation: `${label.explanation} ${malformed} malformed message${malformed === 1 ? ' was' : 's were'} ignored.`,
         };
   });
+
+  /** Loads the version the server now serves. */
+  protected reload(): void {
+    this.document.location.reload();
+  }
 }

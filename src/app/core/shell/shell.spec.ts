@@ -49,6 +49,16 @@ describe('Shell', () => {
     expect(element.querySelector('app-connection-chip')?.textContent).toContain('Reconnecting in 3 s');
   });
 
+  it('offers a reload in the chip only when the page needs a version the server no longer has', async () => {
+    const outdated = await render({ kind: 'outdated', lastMessageAt: null, checkedAt: 0, clockOffsetMs: 0 });
+    expect(outdated.element.querySelector('app-connection-chip')?.textContent).toContain('Reload needed');
+    expect(outdated.element.querySelector('app-connection-chip button')?.textContent?.trim()).toBe('Reload');
+    TestBed.resetTestingModule();
+
+    const live = await render({ kind: 'live', lastMessageAt: 0, checkedAt: 0, clockOffsetMs: 0 });
+    expect(live.element.querySelector('app-connection-chip button')).toBeNull();
+  });
+
   it('says the figures are frozen, and since when, while the master cannot be reached', async () => {
     const lastMessageAt = new Date(2026, 11, 1, 5, 4, 13).getTime();
     const { element } = await render({
