@@ -1,4 +1,3 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import {
   ApplicationConfig,
   ErrorHandler,
@@ -10,11 +9,11 @@ import {
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { routes } from './app.routes';
 import { AuthStore } from './core/auth/auth-store';
-import { sessionInterceptor } from './core/auth/session-interceptor';
+import { SessionSignals } from './core/auth/session-signals';
 import { AppErrorHandler } from './core/errors/app-error-handler';
-import { timeoutInterceptor } from './core/http/timeout-interceptor';
+import { ON_UNAUTHORIZED } from './shared/http/master-http';
 import { ThemeStore } from './core/theme/theme-store';
-import { DATA_WORKER, connectDataWorker } from './core/data-worker/data-worker';
+import { USE_DATA_WORKER } from './core/data-worker/use-data-worker';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -22,9 +21,16 @@ export const appConfig: ApplicationConfig = {
     { provide: ErrorHandler, useClass: AppErrorHandler },
     provideZonelessChangeDetection(),
     provideRouter(routes, withComponentInputBinding()),
-    provideHttpClient(withInterceptors([sessionInterceptor, timeoutInterceptor])),
+    // A 401 to any request means the session ended: the session store checks it at once.
+    {
+      provide: ON_UNAUTHORIZED,
+      useFactory: () => {
+        const signals = inject(SessionSignals);
+        return () => signals.reportUnauthorized();
+      },
+    },
     // Live data is fetched and compared in a worker shared by every tab of this browser, where there is one.
-    { provide: DATA_WORKER, useFactory: connectDataWorker },
+    { provide: USE_DATA_WORKER, useValue: true },
     // Apply the remembered light/dark choice before the first render, so the page never flashes.
     provideAppInitializer(() => void inject(ThemeStore)),
     // Ask the master about the session at once; live data waits for the answer.

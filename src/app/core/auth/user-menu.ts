@@ -1,6 +1,8 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { AuthState } from './auth-state';
+import { CHECKING } from './auth-state';
+import { AuthStore } from './auth-store';
 
 /**
  * The account corner of the toolbar: who is signed in (name, email, visits) with sign-out, a
@@ -43,7 +45,7 @@ import { AuthState } from './auth-state';
               <p class="name">{{ user.name }}</p>
               <p class="muted">{{ user.email }}</p>
               <p class="muted">Visit {{ user.visit_count }} · member since {{ user.created_at.slice(0, 10) }}</p>
-              <button type="button" class="sign-out" (click)="signOut.emit()">
+              <button type="button" class="sign-out" (click)="signOut()">
                 <span class="material-icons" aria-hidden="true">logout</span> Sign out
               </button>
             </div>
@@ -61,9 +63,10 @@ import { AuthState } from './auth-state';
 })
 export class UserMenu {
   private readonly host = inject(ElementRef<HTMLElement>);
+  private readonly authStore = inject(AuthStore);
 
-  readonly auth = input.required<AuthState>();
-  readonly signOut = output<void>();
+  /** Whose account this is: the session as the session store has it. */
+  protected readonly auth = toSignal(this.authStore.state$, { initialValue: CHECKING });
 
   protected readonly open = signal(false);
 
@@ -74,6 +77,10 @@ export class UserMenu {
 
   protected initial(name: string): string {
     return (name.trim()[0] ?? '?').toUpperCase();
+  }
+
+  protected signOut(): void {
+    this.authStore.signOut();
   }
 
   protected closeIfOutside(event: Event): void {

@@ -1,6 +1,7 @@
-import { InjectionToken } from '@angular/core';
+import { InjectionToken, inject } from '@angular/core';
 import { Observable, ReplaySubject } from 'rxjs';
 import { TabEndpoint, WISH_RENEW_MS } from './protocol';
+import { USE_DATA_WORKER } from './use-data-worker';
 
 /** Set to `1` in localStorage to poll in the page, without the data worker (tests that intercept requests in the page). */
 export const DATA_IN_PAGE_KEY = 'cloudai.debug.data-in-page';
@@ -16,12 +17,13 @@ export interface DataWorker {
 }
 
 /**
- * This tab's data worker, or `null` to do the work in the page. Null unless the app provides
- * {@link connectDataWorker}: unit tests poll in the page.
+ * This tab's data worker, started (or joined) when live data is first read, or `null` to do the
+ * work in the page: always where the app does not ask for the worker ({@link USE_DATA_WORKER}),
+ * as in unit tests.
  */
 export const DATA_WORKER = new InjectionToken<DataWorker | null>('DATA_WORKER', {
   providedIn: 'root',
-  factory: () => null,
+  factory: () => (inject(USE_DATA_WORKER) ? connectDataWorker() : null),
 });
 
 /**

@@ -1,5 +1,16 @@
 import { AsyncPipe, DOCUMENT, formatDate } from '@angular/common';
-import { ChangeDetectionStrategy, Component, Injector, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  Injector,
+  PendingTasks,
+  Type,
+  ViewContainerRef,
+  effect,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import {
@@ -18,7 +29,7 @@ import {
 import { MalformedInput } from '../../shared/cloudai/malformed-input';
 import { mayUseDashboard } from '../auth/auth-state';
 import { AuthStore } from '../auth/auth-store';
-import { UserMenu } from '../auth/user-menu';
+import type { UserMenu } from '../auth/user-menu';
 import { ConnectionState } from '../realtime/connection-state';
 import { LiveConnection } from '../realtime/live-connection';
 import { ThemePreference, ThemeStore } from '../theme/theme-store';
@@ -44,7 +55,7 @@ const NARROW_QUERY = '(max-width: 959.98px)';
  */
 @Component({
   selector: 'app-shell',
-  imports: [AsyncPipe, RouterOutlet, RouterLink, RouterLinkActive, ConnectionChip, UserMenu],
+  imports: [AsyncPipe, RouterOutlet, RouterLink, RouterLinkActive, ConnectionChip],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
   host: { '(document:keydown.escape)': 'closeNav()' },
@@ -60,6 +71,9 @@ export class Shell {
   protected readonly themeLabel = THEME_LABEL;
   protected readonly nextTheme = NEXT_THEME;
   protected readonly themeIcon = THEME_ICON;
+  /** Where the account corner goes in the toolbar. */
+  private readonly userMenuSlot = viewChild('userMenuSlot', { read: ViewContainerRef });
+
   /** Whether the folded navigation is open on a narrow screen. */
   protected readonly navOpen = signal(false);
 
@@ -79,6 +93,7 @@ export class Shell {
 
   constructor() {
     this.reopenSignInWhenSessionEnds();
+    this.showUserMenuOnceLoaded();
   }
 
   /** When the data on screen is from, while the master cannot be reached (`null` while it can, or before any data). */
@@ -87,10 +102,6 @@ export class Shell {
     return frozen && connection.lastMessageAt !== null
       ? formatDate(connection.lastMessageAt, 'HH:mm:ss', 'en-US')
       : null;
-  }
-
-  protected signOut(): void {
-    this.authStore.signOut();
   }
 
   protected chooseTheme(preference: ThemePreference): void {
@@ -103,6 +114,24 @@ export class Shell {
 
   protected closeNav(): void {
     this.navOpen.set(false);
+  }
+
+  /**
+   * The account corner is not needed to show the first page: its code is fetched just after, so
+   * the first download does not carry it. Counted as pending work, so whatever waits for the app
+   * to settle (a test) waits for it too.
+   */
+  private showUserMenuOnceLoaded(): void {
+    const menuType = signal<Type<UserMenu> | null>(null);
+    void inject(PendingTasks).run(async () => menuType.set((await import('../auth/user-menu')).UserMenu));
+    let filled: ViewContainerRef | null = null;
+    effect(() => {
+      const slot = this.userMenuSlot();
+      const type = menuType();
+      if (!slot || !type || slot === filled) return;
+      slot.createComponent(type);
+      filled = slot;
+    });
   }
 
   /** The sign-in dialog is loaded only when a session actually ends, keeping it out of the first load. */

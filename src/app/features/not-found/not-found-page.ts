@@ -1,13 +1,13 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from '../../shared/ui/icon';
 import { RouterLink } from '@angular/router';
 
 @Component({
   selector: 'app-not-found-page',
-  imports: [MatButtonModule, MatIconModule, RouterLink],
+  imports: [MatButtonModule, Icon, RouterLink],
   template: `
-    <mat-icon aria-hidden="true">explore_off</mat-icon>
+    <app-icon aria-hidden="true">explore_off</app-icon>
     <h1>Page not found</h1>
     <p>There is no page at this address. It may have been mistyped, or the link is out of date.</p>
     <a mat-flat-button routerLink="/dashboard">Go to the dashboard</a>
@@ -20,7 +20,7 @@ import { RouterLink } from '@angular/router';
       text-align: center;
       padding: 64px 24px;
     }
-    mat-icon {
+    app-icon {
       font-size: 48px;
       width: 48px;
       height: 48px;

@@ -1,7 +1,8 @@
-import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { Observable, catchError, map, of, switchMap, throwError } from 'rxjs';
-import { PROXY_ERROR_HEADER } from '../http/master-failure';
+import { Observable, map, of, switchMap, throwError } from 'rxjs';
+import { failureError, parsedBody } from '../http/fetch-answer';
+import { MasterFailureError, bodyText, failureOfAnswer } from '../http/master-failure';
+import { MasterHttp } from '../http/master-http';
 import { AuthResponse } from './auth.model';
 import { SessionAnswer, toSessionAnswer } from './session-answer';
 
@@ -17,42 +18,47 @@ export const SESSION_PROBE_PATH = '/_dashboard/session';
  */
 @Injectable({ providedIn: 'root' })
 export class AuthClient {
-  private readonly http = inject(HttpClient);
+  private readonly http = inject(MasterHttp);
 
   /**
    * The session, asked through the dashboard server's probe, or of the master itself when the
    * dashboard is served without one. Fails only when the master gave no usable answer.
    */
   me(): Observable<SessionAnswer> {
-    return this.http.get<unknown>(SESSION_PROBE_PATH, { withCredentials: true }).pipe(
-      map(toProbeEnvelope),
-      catchError((error: unknown) => (answeredByOurServer(error) ? throwError(() => error) : of(null))),
-      switchMap((envelope) => (envelope ? of(answerOrThrow(envelope.status, envelope.body)) : this.askMaster())),
+    return this.http.answer(SESSION_PROBE_PATH).pipe(
+      switchMap((answer) => {
+        const envelope = answer.ok ? toProbeEnvelope(parsedBody(answer)) : null;
+        if (envelope) return of(answerOrThrow(envelope.status, envelope.body));
+        // The server answered the probe but could not reach the master: asking it directly would fail the same way.
+        if (answer.proxyError) return throwError(() => failureError(answer));
+        // Anything else (a 404, an HTML page) means the dashboard is served without a probe.
+        return this.askMaster();
+      }),
     );
   }
 
   /** `POST /api/auth/login`: sets the session cookie on success. */
   login(email: string, password: string): Observable<AuthResponse> {
-    return this.http.post<AuthResponse>('/api/auth/login', { email, password }, { withCredentials: true });
+    return this.http.send<AuthResponse>('POST', '/api/auth/login', { email, password });
   }
 
   /** `POST /api/auth/register`: creates the account but does not sign in (no cookie). */
   register(name: string, email: string, password: string): Observable<AuthResponse> {
-    return this.http.post<AuthResponse>('/api/auth/register', { name, email, password }, { withCredentials: true });
+    return this.http.send<AuthResponse>('POST', '/api/auth/register', { name, email, password });
   }
 
   /** `POST /api/auth/logout`: clears the cookie (the token itself stays valid until it expires). */
   logout(): Observable<AuthResponse> {
-    return this.http.post<AuthResponse>('/api/auth/logout', null, { withCredentials: true });
+    return this.http.send<AuthResponse>('POST', '/api/auth/logout');
   }
 
   /** `GET /api/auth/me` directly: 401 without a valid session, 404 when the master has no user database. */
   private askMaster(): Observable<SessionAnswer> {
-    return this.http.get<unknown>('/api/auth/me', { withCredentials: true, observe: 'response' }).pipe(
-      map((response) => answerOrThrow(response.status, response.body)),
-      catchError((error: unknown) => {
-        const answer = error instanceof HttpErrorResponse ? toSessionAnswer(error.status, error.error) : null;
-        return answer ? of(answer) : throwError(() => error);
+    return this.http.answer('/api/auth/me').pipe(
+      map((answer) => {
+        const session = toSessionAnswer(answer.status, parsedBody(answer));
+        if (session) return session;
+        throw failureError(answer);
       }),
     );
   }
@@ -72,14 +78,5 @@ function toProbeEnvelope(probe: unknown): ProbeEnvelope | null {
 function answerOrThrow(status: number, body: unknown): SessionAnswer {
   const answer = toSessionAnswer(status, body);
   if (answer) return answer;
-  throw new HttpErrorResponse({ status, error: body, url: '/api/auth/me' });
-}
-
-/**
- * The dashboard's server answered the probe but could not reach the master (or the browser reached
- * nothing at all): asking the master directly would fail the same way. Anything else (a 404, an HTML
- * page) means the dashboard is served without a probe.
- */
-function answeredByOurServer(error: unknown): boolean {
-  return error instanceof HttpErrorResponse && (error.status === 0 || error.headers.has(PROXY_ERROR_HEADER));
+  throw new MasterFailureError(failureOfAnswer({ status, statusText: '', proxyError: null, body: bodyText(body) }));
 }

@@ -1,4 +1,3 @@
-import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
 import {
@@ -12,17 +11,18 @@ import {
 } from './task.model';
 import { MalformedInput, readAnswer } from './malformed-input';
 import { TASK_LIST_ANSWER, parseTaskList } from './parse-rest-lists';
+import { MasterHttp } from '../http/master-http';
 
 /** Task endpoints of the master. I/O only: each method returns a cold Observable of one response. */
 @Injectable({ providedIn: 'root' })
 export class TasksClient {
-  private readonly http = inject(HttpClient);
+  private readonly http = inject(MasterHttp);
   private readonly malformed = inject(MalformedInput);
 
   /** `GET /api/tasks`: every task the master has stored, oldest first; with `status`, only those with exactly that status. */
   listTasks(status?: string): Observable<readonly TaskListEntry[]> {
     return this.http
-      .get('/api/tasks', { responseType: 'text', ...(status === undefined ? {} : { params: { status } }) })
+      .getText('/api/tasks', status === undefined ? undefined : { status })
       .pipe(
         map(
           readAnswer(
@@ -36,17 +36,17 @@ export class TasksClient {
 
   /** `POST /api/tasks`: errors come back as the master's text/plain message. */
   submitTask(submission: TaskSubmission): Observable<TaskSubmitted> {
-    return this.http.post<TaskSubmitted>('/api/tasks', submission);
+    return this.http.send<TaskSubmitted>('POST', '/api/tasks', submission);
   }
 
   /** `GET /api/tasks/{id}`: works for finished tasks only; for the others the master drops the connection (status 0). */
   getTask(taskId: string): Observable<TaskDetail> {
-    return this.http.get<TaskDetail>(`/api/tasks/${encodeURIComponent(taskId)}`);
+    return this.http.getJson<TaskDetail>(`/api/tasks/${encodeURIComponent(taskId)}`);
   }
 
   /** `GET /api/tasks/{id}/logs`: stored logs of a finished task; the connection drops for the others. */
   getTaskLogs(taskId: string): Observable<TaskLogs> {
-    return this.http.get<TaskLogs>(`/api/tasks/${encodeURIComponent(taskId)}/logs`);
+    return this.http.getJson<TaskLogs>(`/api/tasks/${encodeURIComponent(taskId)}/logs`);
   }
 
   /**
@@ -54,13 +54,14 @@ export class TasksClient {
    * more (the request timeout allows for it).
    */
   cancelTask(taskId: string): Observable<TaskCancelRequested> {
-    return this.http.delete<TaskCancelRequested>(`/api/tasks/${encodeURIComponent(taskId)}`);
+    return this.http.send<TaskCancelRequested>('DELETE', `/api/tasks/${encodeURIComponent(taskId)}`);
   }
 
   /** `GET /api/files/{id}`: the output files of a task, as `requestingUser` (no cookie auth on these routes). */
   listTaskFiles(taskId: string, ownerId: string, requestingUser: string): Observable<TaskFiles> {
-    return this.http.get<TaskFiles>(`/api/files/${encodeURIComponent(taskId)}`, {
-      params: { requesting_user: requestingUser, user_id: ownerId },
+    return this.http.getJson<TaskFiles>(`/api/files/${encodeURIComponent(taskId)}`, {
+      requesting_user: requestingUser,
+      user_id: ownerId,
     });
   }
 

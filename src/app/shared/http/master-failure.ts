@@ -105,7 +105,8 @@ export function describeMasterFailure(failure: MasterFailure): string {
   }
 }
 
-function bodyText(body: unknown): string {
+/** What an error answer says: its text, or the `message` or `error` of its JSON. */
+export function bodyText(body: unknown): string {
   if (typeof body === 'string') {
     return body.trim();
   }

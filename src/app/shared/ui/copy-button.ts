@@ -1,13 +1,13 @@
 import { Clipboard } from '@angular/cdk/clipboard';
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from './icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
 
 /** Copies a value (an id, usually) to the clipboard and says so. */
 @Component({
   selector: 'app-copy-button',
-  imports: [MatButtonModule, MatIconModule, MatTooltipModule],
+  imports: [MatButtonModule, Icon, MatTooltipModule],
   template: `
     <button
       mat-icon-button
@@ -17,7 +17,7 @@ import { MatTooltipModule } from '@angular/material/tooltip';
       [matTooltip]="copied() ? 'Copied' : 'Copy ' + what()"
       (click)="copy($event)"
     >
-      <mat-icon>{{ copied() ? 'check' : 'content_copy' }}</mat-icon>
+      <app-icon>{{ copied() ? 'check' : 'content_copy' }}</app-icon>
     </button>
   `,
   styles: `
@@ -27,7 +27,7 @@ import { MatTooltipModule } from '@angular/material/tooltip';
       height: 32px;
       padding: 4px;
     }
-    mat-icon {
+    app-icon {
       font-size: 18px;
       width: 18px;
       height: 18px;

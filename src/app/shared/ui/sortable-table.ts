@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from './icon';
 
 export interface SortableColumn<K extends string> {
   readonly key: K;
@@ -14,7 +14,7 @@ export interface SortableColumn<K extends string> {
  */
 @Component({
   selector: 'app-sortable-table',
-  imports: [MatIconModule],
+  imports: [Icon],
   template: `
     <div class="table" role="table" [attr.aria-label]="label()" [attr.aria-rowcount]="rowCount() + 1">
       <div class="header" role="row">
@@ -24,7 +24,7 @@ export interface SortableColumn<K extends string> {
             <button type="button" class="sort" (click)="sortBy.emit(column.key)">
               {{ column.label }}
               @if (sort() === column.key) {
-                <mat-icon aria-hidden="true">{{ direction() === 'asc' ? 'arrow_upward' : 'arrow_downward' }}</mat-icon>
+                <app-icon aria-hidden="true">{{ direction() === 'asc' ? 'arrow_upward' : 'arrow_downward' }}</app-icon>
               }
             </button>
           </div>
@@ -66,7 +66,7 @@ export interface SortableColumn<K extends string> {
       text-align: left;
       cursor: pointer;
     }
-    .sort mat-icon {
+    .sort app-icon {
       font-size: 16px;
       width: 16px;
       height: 16px;

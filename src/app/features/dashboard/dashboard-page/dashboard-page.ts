@@ -2,7 +2,7 @@ import { AsyncPipe, DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from '../../../shared/ui/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { combineLatest } from 'rxjs';
@@ -17,7 +17,7 @@ import { DashboardStore } from '../data/dashboard-store';
     AsyncPipe,
     DatePipe,
     MatCardModule,
-    MatIconModule,
+    Icon,
     MatButtonModule,
     MatProgressBarModule,
     RouterLink,

@@ -16,7 +16,7 @@ import {
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from '../../../shared/ui/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { LogRow } from './log-row';
 import { LogMatch, LogRow as LogRowModel, findLogMatches, toLogRows } from './log-text';
@@ -31,7 +31,7 @@ const ROW_HEIGHT = 20;
  */
 @Component({
   selector: 'app-log-viewer',
-  imports: [ScrollingModule, MatButtonModule, MatButtonToggleModule, MatIconModule, MatTooltipModule, LogRow],
+  imports: [ScrollingModule, MatButtonModule, MatButtonToggleModule, Icon, MatTooltipModule, LogRow],
   templateUrl: './log-viewer.html',
   styleUrl: './log-viewer.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from '../../../shared/ui/icon';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { isFinishedStatus } from '../../../shared/cloudai/task.model';
 import { formatAge } from '../../../shared/format/units';
@@ -20,7 +20,7 @@ const LIVE_LOGS_SAFE_AFTER_S = 120;
  */
 @Component({
   selector: 'app-task-logs-panel',
-  imports: [MatButtonModule, MatIconModule, MatProgressSpinnerModule, LogViewer],
+  imports: [MatButtonModule, Icon, MatProgressSpinnerModule, LogViewer],
   templateUrl: './task-logs-panel.html',
   styleUrl: './task-logs-panel.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -2,7 +2,7 @@ import { AsyncPipe, DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from '../../../shared/ui/icon';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
@@ -24,7 +24,7 @@ import { TaskStatusChip } from '../ui/task-status-chip';
     DatePipe,
     RouterLink,
     MatButtonModule,
-    MatIconModule,
+    Icon,
     MatProgressSpinnerModule,
     MatTooltipModule,
     CopyButton,

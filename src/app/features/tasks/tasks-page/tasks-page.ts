@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from '../../../shared/ui/icon';
 import { MatDialog } from '@angular/material/dialog';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
@@ -35,7 +35,7 @@ const FILTER_LABEL: Record<TaskStatusFilter, string> = {
     MatButtonModule,
     MatButtonToggleModule,
     MatFormFieldModule,
-    MatIconModule,
+    Icon,
     MatInputModule,
     TasksTable,
   ],

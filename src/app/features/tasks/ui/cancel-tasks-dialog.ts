@@ -2,7 +2,7 @@ import { AsyncPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from '../../../shared/ui/icon';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { Observable } from 'rxjs';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
@@ -24,7 +24,7 @@ export interface CancelTasksDialogData {
 /** Confirms cancelling one or more tasks: which are eligible and why the others are not; then, for several, each result. */
 @Component({
   selector: 'app-cancel-tasks-dialog',
-  imports: [AsyncPipe, MatButtonModule, MatDialogModule, MatIconModule, MatProgressSpinnerModule],
+  imports: [AsyncPipe, MatButtonModule, MatDialogModule, Icon, MatProgressSpinnerModule],
   template: `
     <h2 mat-dialog-title>{{ title }}</h2>
     <mat-dialog-content>
@@ -68,10 +68,10 @@ export interface CancelTasksDialogData {
                 <mat-spinner diameter="16" aria-hidden="true" />
                 <span class="mono">{{ task.task_id }}</span> <span class="muted">cancelling…</span>
               } @else if (result.kind === 'cancelled') {
-                <mat-icon class="ok" aria-hidden="true">check_circle</mat-icon>
+                <app-icon class="ok" aria-hidden="true">check_circle</app-icon>
                 <span class="mono">{{ task.task_id }}</span> <span>cancelled</span>
               } @else {
-                <mat-icon class="danger" aria-hidden="true">error</mat-icon>
+                <app-icon class="danger" aria-hidden="true">error</app-icon>
                 <span>{{ result.message }}</span>
               }
             </li>

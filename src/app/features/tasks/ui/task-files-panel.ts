@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from '../../../shared/ui/icon';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
 import { formatBytes } from '../../../shared/format/units';
 import { FilesFetch } from '../data/task-detail-model';
@@ -7,7 +7,7 @@ import { FilesFetch } from '../data/task-detail-model';
 /** A finished task's output files, each a download link, or why there are none to show. */
 @Component({
   selector: 'app-task-files-panel',
-  imports: [MatIconModule],
+  imports: [Icon],
   template: `
     <section class="panel" aria-labelledby="files-heading">
       <h2 id="files-heading">Output files</h2>
@@ -31,7 +31,7 @@ import { FilesFetch } from '../data/task-detail-model';
               @for (file of listed.files; track file.path) {
                 <li>
                   <a [href]="fileUrl()(task(), file.path)" download
-                    ><mat-icon aria-hidden="true">download</mat-icon> <span class="mono">{{ file.path }}</span></a
+                    ><app-icon aria-hidden="true">download</app-icon> <span class="mono">{{ file.path }}</span></a
                   >
                   <span class="muted">{{ bytes(file.size) }}</span>
                 </li>

@@ -2,7 +2,7 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from '../../../shared/ui/icon';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
@@ -20,7 +20,7 @@ import { TaskStatusChip } from './task-status-chip';
     RouterLink,
     MatButtonModule,
     MatCheckboxModule,
-    MatIconModule,
+    Icon,
     MatProgressSpinnerModule,
     MatTooltipModule,
     CopyButton,
@@ -80,7 +80,7 @@ import { TaskStatusChip } from './task-status-chip';
         [matTooltip]="row().cancelling ? 'Cancelling…' : (cancelBlocked() ?? 'Cancel task')"
         (click)="cancelTask.emit()"
       >
-        <mat-icon>cancel</mat-icon>
+        <app-icon>cancel</app-icon>
       </button>
       <a
         mat-icon-button
@@ -89,7 +89,7 @@ import { TaskStatusChip } from './task-status-chip';
         [attr.aria-label]="'Run ' + t.task_id + ' again'"
         matTooltip="Run again"
       >
-        <mat-icon>replay</mat-icon>
+        <app-icon>replay</app-icon>
       </a>
     </div>
   `,

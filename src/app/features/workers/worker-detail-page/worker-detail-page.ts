@@ -2,7 +2,7 @@ import { AsyncPipe, DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from '../../../shared/ui/icon';
 import { RouterLink } from '@angular/router';
 import { formatAge, formatCores, formatGb, formatGpus, formatPercent } from '../../../shared/format/units';
 import { CopyButton } from '../../../shared/ui/copy-button';
@@ -21,7 +21,7 @@ import { WORKER_STATUS_EXPLANATION, WORKER_STATUS_LABEL, WORKER_STATUS_TONE } fr
     RouterLink,
     MatButtonModule,
     MatCardModule,
-    MatIconModule,
+    Icon,
     CopyButton,
     ResourceBar,
     StatusChip,

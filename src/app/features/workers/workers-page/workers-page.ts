@@ -5,7 +5,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from '../../../shared/ui/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { WORKER_STATUS_FILTERS, WorkerSortKey, WorkerStatusFilter } from '../data/worker-query';
@@ -29,7 +29,7 @@ const FILTER_LABEL: Record<WorkerStatusFilter, string> = {
     MatButtonModule,
     MatButtonToggleModule,
     MatFormFieldModule,
-    MatIconModule,
+    Icon,
     MatInputModule,
     WorkersTable,
     WorkerHeatMap,
