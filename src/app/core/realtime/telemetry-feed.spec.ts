@@ -1,4 +1,4 @@
-import { Subject, defer } from 'rxjs';
+import { BehaviorSubject, Observable, Subject, defer } from 'rxjs';
 import { fakeWorkerEndpoint } from '../../testing/data-worker-testing';
 import { beat, frame, reported, setupTelemetry } from '../../testing/realtime-testing';
 import { TelemetryDigest } from './telemetry-digest';
@@ -13,13 +13,14 @@ describe('TelemetryFeed through the data worker', () => {
     malformed: 3,
   });
 
-  function setup() {
+  function setup(signals: { online?: Observable<boolean>; visible?: Observable<boolean> } = {}) {
     const worker = fakeWorkerEndpoint();
     const failed = new Subject<unknown>();
     const socket = new Subject<string>();
     const opened = { count: 0 };
     const { store } = setupTelemetry({
       sockets: [defer(() => (opened.count++, socket))],
+      ...signals,
       worker: { port: worker.endpoint, failed$: failed },
     });
     return { store, worker, failed, socket, opened };
@@ -62,5 +63,19 @@ describe('TelemetryFeed through the data worker', () => {
 
     expect(opened.count).toBe(1);
     expect(seen).toEqual(['fig=20']);
+  });
+
+  it('asks the worker to reconnect at once when the tab is shown again or the browser comes back online', () => {
+    const online = new BehaviorSubject(false);
+    const visible = new BehaviorSubject(true);
+    const { store, worker } = setup({ online, visible });
+    store.workers$.subscribe();
+    const retries = () => worker.said.filter((message) => message.kind === 'telemetry-retry-now').length;
+
+    online.next(true);
+    visible.next(false);
+    visible.next(true);
+
+    expect(retries()).toBe(2);
   });
 });

@@ -18,7 +18,7 @@ import {
 } from 'rxjs';
 import { DATA_WORKER, DataWorker } from '../data-worker/data-worker';
 import { REALTIME_CONFIG } from '../config/realtime-config';
-import { PAGE_VISIBLE, RENDER_SCHEDULER } from './browser-signals';
+import { BROWSER_ONLINE, PAGE_VISIBLE, RENDER_SCHEDULER } from './browser-signals';
 import { SocketStatus } from './connection-state';
 import { risingEdge } from './rising-edge';
 import { CONNECTING } from './socket-status';
@@ -42,6 +42,7 @@ export class TelemetryFeed {
   private readonly config = inject(REALTIME_CONFIG);
   private readonly renderScheduler = inject(RENDER_SCHEDULER);
   private readonly visible$ = inject(PAGE_VISIBLE);
+  private readonly online$ = inject(BROWSER_ONLINE);
 
   /** Whether someone allowed to see live data has opened the connection in this tab. */
   private readonly enabled = new BehaviorSubject(false);
@@ -95,8 +96,9 @@ export class TelemetryFeed {
         enabled
           ? merge(
               telemetryThroughWorker(worker.port),
-              // The tab shown again: a socket waiting out its backoff may reconnect at once.
-              risingEdge(this.visible$).pipe(
+              // The tab shown again, or the browser online again: a socket waiting out its backoff
+              // reconnects at once (the worker hears the browser come online too, where it can).
+              merge(risingEdge(this.visible$), risingEdge(this.online$)).pipe(
                 tap(() => worker.port.postMessage({ kind: 'telemetry-retry-now' })),
                 ignoreElements(),
               ),

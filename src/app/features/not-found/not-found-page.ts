@@ -7,7 +7,7 @@ import { RouterLink } from '@angular/router';
   selector: 'app-not-found-page',
   imports: [MatButtonModule, Icon, RouterLink],
   template: `
-    <app-icon aria-hidden="true">explore_off</app-icon>
+    <app-icon class="material-icons" aria-hidden="true">explore_off</app-icon>
     <h1>Page not found</h1>
     <p>There is no page at this address. It may have been mistyped, or the link is out of date.</p>
     <a mat-flat-button routerLink="/dashboard">Go to the dashboard</a>

@@ -17,7 +17,7 @@ import { MatTooltipModule } from '@angular/material/tooltip';
       [matTooltip]="copied() ? 'Copied' : 'Copy ' + what()"
       (click)="copy($event)"
     >
-      <app-icon>{{ copied() ? 'check' : 'content_copy' }}</app-icon>
+      <app-icon class="material-icons">{{ copied() ? 'check' : 'content_copy' }}</app-icon>
     </button>
   `,
   styles: `

@@ -24,7 +24,9 @@ export interface SortableColumn<K extends string> {
             <button type="button" class="sort" (click)="sortBy.emit(column.key)">
               {{ column.label }}
               @if (sort() === column.key) {
-                <app-icon aria-hidden="true">{{ direction() === 'asc' ? 'arrow_upward' : 'arrow_downward' }}</app-icon>
+                <app-icon class="material-icons" aria-hidden="true">{{
+                  direction() === 'asc' ? 'arrow_upward' : 'arrow_downward'
+                }}</app-icon>
               }
             </button>
           </div>

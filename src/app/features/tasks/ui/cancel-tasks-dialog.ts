@@ -68,10 +68,10 @@ export interface CancelTasksDialogData {
                 <mat-spinner diameter="16" aria-hidden="true" />
                 <span class="mono">{{ task.task_id }}</span> <span class="muted">cancelling…</span>
               } @else if (result.kind === 'cancelled') {
-                <app-icon class="ok" aria-hidden="true">check_circle</app-icon>
+                <app-icon class="material-icons ok" aria-hidden="true">check_circle</app-icon>
                 <span class="mono">{{ task.task_id }}</span> <span>cancelled</span>
               } @else {
-                <app-icon class="danger" aria-hidden="true">error</app-icon>
+                <app-icon class="material-icons danger" aria-hidden="true">error</app-icon>
                 <span>{{ result.message }}</span>
               }
             </li>

@@ -31,7 +31,8 @@ import { FilesFetch } from '../data/task-detail-model';
               @for (file of listed.files; track file.path) {
                 <li>
                   <a [href]="fileUrl()(task(), file.path)" download
-                    ><app-icon aria-hidden="true">download</app-icon> <span class="mono">{{ file.path }}</span></a
+                    ><app-icon class="material-icons" aria-hidden="true">download</app-icon>
+                    <span class="mono">{{ file.path }}</span></a
                   >
                   <span class="muted">{{ bytes(file.size) }}</span>
                 </li>

@@ -80,7 +80,7 @@ import { TaskStatusChip } from './task-status-chip';
         [matTooltip]="row().cancelling ? 'Cancelling…' : (cancelBlocked() ?? 'Cancel task')"
         (click)="cancelTask.emit()"
       >
-        <app-icon>cancel</app-icon>
+        <app-icon class="material-icons">cancel</app-icon>
       </button>
       <a
         mat-icon-button
@@ -89,7 +89,7 @@ import { TaskStatusChip } from './task-status-chip';
         [attr.aria-label]="'Run ' + t.task_id + ' again'"
         matTooltip="Run again"
       >
-        <app-icon>replay</app-icon>
+        <app-icon class="material-icons">replay</app-icon>
       </a>
     </div>
   `,
