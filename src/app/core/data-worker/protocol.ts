@@ -9,8 +9,8 @@ export type TabMessage =
   | { readonly kind: 'want'; readonly intervalMs: number; readonly visible: boolean }
   /** The tab is still there: sent every {@link WISH_RENEW_MS} for its whole life, since a worker cannot see a tab go. */
   | { readonly kind: 'alive' }
-  /** Fetch the task list now (for every tab), cancelling a request in flight; `id` comes back with its answer. */
-  | { readonly kind: 'refresh'; readonly id: number }
+  /** Fetch the task list now (for every tab), cancelling a request in flight. */
+  | { readonly kind: 'refresh' }
   /** The tab no longer reads the task list (its page changed, or it is closing). */
   | { readonly kind: 'leave' }
   /** The tab shows live telemetry: keep the socket open and send it the workers' changes. */
@@ -22,11 +22,8 @@ export type TabMessage =
 
 /** What the data worker tells a tab. */
 export type HubMessage =
-  /**
-   * The poll's state; a ready state carries what changed since the last state this tab was sent.
-   * `answers`: the ids of this tab's refreshes that this state is the answer to.
-   */
-  | { readonly kind: 'poll'; readonly state: PollState<TaskListDelta>; readonly answers?: readonly number[] }
+  /** The poll's state; a ready state carries what changed since the last state this tab was sent. */
+  | { readonly kind: 'poll'; readonly state: PollState<TaskListDelta> }
   /** How many entries of the latest answer were unreadable and left out. */
   | { readonly kind: 'malformed'; readonly rejected: number }
   /** The master answered 401: the session has ended, and each tab checks its own. */

@@ -11,8 +11,6 @@ export interface WorkerPollOptions {
   readonly onMalformed: (rejected: number) => void;
   /** The master answered the worker's request with 401. */
   readonly onUnauthorized: () => void;
-  /** The state just emitted answers these refreshes of this tab (see `TabMessage` `refresh`). */
-  readonly onRefreshesAnswered?: (ids: readonly number[]) => void;
 }
 
 /**
@@ -23,7 +21,7 @@ export interface WorkerPollOptions {
  */
 export function pollThroughWorker(
   endpoint: TabEndpoint,
-  { wish$, onMalformed, onUnauthorized, onRefreshesAnswered }: WorkerPollOptions,
+  { wish$, onMalformed, onUnauthorized }: WorkerPollOptions,
 ): Observable<PollState<readonly TaskListEntry[]>> {
   return new Observable<PollState<readonly TaskListEntry[]>>((subscriber) => {
     let list: readonly TaskListEntry[] | undefined;
@@ -34,17 +32,12 @@ export function pollThroughWorker(
         case 'unauthorized':
           return onUnauthorized();
         case 'poll': {
-          const { state, answers } = message;
-          if (state.kind !== 'ready') {
-            subscriber.next(state);
-          } else {
-            // Changes sent before the worker heard this reader start belong to a list it does not have.
-            if (list === undefined && !state.data.full) return;
-            list = applyTaskListDelta(list, state.data);
-            subscriber.next({ ...state, data: list });
-          }
-          if (answers) onRefreshesAnswered?.(answers);
-          return;
+          const { state } = message;
+          if (state.kind !== 'ready') return subscriber.next(state);
+          // Changes sent before the worker heard this reader start belong to a list it does not have.
+          if (list === undefined && !state.data.full) return;
+          list = applyTaskListDelta(list, state.data);
+          return subscriber.next({ ...state, data: list });
         }
       }
     };

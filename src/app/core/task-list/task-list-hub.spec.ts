@@ -1,4 +1,3 @@
-import { asyncScheduler } from 'rxjs';
 import { ParsedList } from '../../shared/cloudai/parse-rest-lists';
 import { TaskListEntry } from '../../shared/cloudai/task.model';
 import { aTask } from '../../testing/builders';
@@ -106,32 +105,6 @@ describe('runTaskListHub', () => {
       flush();
 
       expect(leaving.received.length).toBe(4);
-    });
-  });
-
-  it("says which answer answers a tab's refresh, and only to that tab", () => {
-    marbles(({ cold, hot, expectObservable, flush }) => {
-      const request = () => cold('10ms (a|)', { a: answer([running]) });
-      const asking = fakeTabPort(1, cold('a 29ms r', { a: want(1000), r: { kind: 'refresh', id: 7 } }), () =>
-        asyncScheduler.now(),
-      );
-      const other = fakeTabPort(2, cold('a', { a: want(1000) }), () => asyncScheduler.now());
-      const hub = runTaskListHub(hot('(ab)', { a: asking.port, b: other.port }), {
-        request,
-        defaultIntervalMs: 3000,
-        maxBackoffMs: 1000,
-      });
-
-      expectObservable(hub, '^ 100ms !').toBe('');
-      flush();
-
-      const answers = (received: typeof asking.received) =>
-        received.flatMap(({ at, message }) =>
-          message.kind === 'poll' && message.state.kind === 'ready' ? [`${at}:${message.answers?.join() ?? '-'}`] : [],
-        );
-      // The first poll answers at 10 ms; the refresh at 30 ms cancels nothing and is answered at 40 ms.
-      expect(answers(asking.received)).toEqual(['10:-', '40:7']);
-      expect(answers(other.received)).toEqual(['10:-', '40:-']);
     });
   });
 });

@@ -20,7 +20,7 @@ import { ParsedList } from '../../shared/cloudai/parse-rest-lists';
 import { UnreadableAnswerError } from '../../shared/cloudai/read-answer';
 import { TaskListEntry } from '../../shared/cloudai/task.model';
 import { MasterFailureError } from '../../shared/http/master-failure';
-import { PollState, hasAnswered } from '../../shared/streams/load-state';
+import { PollState } from '../../shared/streams/load-state';
 import { NOT_POLLED, smartPoll } from '../../shared/streams/smart-poll';
 import { TaskListDelta, diffTaskList, fullTaskList } from './task-list-delta';
 import { HubPort, WISH_EXPIRES_MS, WISH_RENEW_MS } from '../data-worker/protocol';
@@ -47,8 +47,6 @@ export function runTaskListHub(ports$: Observable<HubPort>, options: HubOptions)
     const sent = new Map<number, { port: HubPort; list: readonly TaskListEntry[] | undefined }>();
     let latest: PolledList = NOT_POLLED;
     let rejected = 0;
-    /** Refreshes asked for by each tab and not answered yet, by port id. */
-    const refreshesAsked = new Map<number, number[]>();
 
     const messages$ = ports$.pipe(
       mergeMap((port) =>
@@ -104,25 +102,19 @@ export function runTaskListHub(ports$: Observable<HubPort>, options: HubOptions)
     }).pipe(
       tap((state) => {
         latest = state;
-        // A refresh cancels the request in flight, so the first answer after it is its answer.
-        const answered = hasAnswered(state);
         const deltas = new Map<readonly TaskListEntry[] | undefined, PollState<TaskListDelta>>();
         for (const [id, reader] of sent) {
           const wire = deltas.get(reader.list) ?? toWire(state, reader.list);
           deltas.set(reader.list, wire);
-          const answers = answered ? refreshesAsked.get(id) : undefined;
-          reader.port.post({ kind: 'poll', state: wire, ...(answers ? { answers } : {}) });
+          reader.port.post({ kind: 'poll', state: wire });
           if (state.kind === 'ready') sent.set(id, { ...reader, list: state.data });
         }
-        if (answered) refreshesAsked.clear();
       }),
     );
 
     const readers$ = messages$.pipe(
       tap(({ port, message }) => {
-        if (message.kind === 'refresh') {
-          refreshesAsked.set(port.id, [...(refreshesAsked.get(port.id) ?? []), message.id]);
-        } else if (message.kind === 'leave') {
+        if (message.kind === 'leave') {
           sent.delete(port.id);
         } else if (message.kind === 'want' && !sent.has(port.id)) {
           // A tab that starts reading gets everything known so far at once.

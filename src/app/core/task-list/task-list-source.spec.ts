@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { NEVER, Observable, of } from 'rxjs';
+import { Observable, of } from 'rxjs';
 import { aTask } from '../../testing/builders';
 import { marbles } from '../../testing/marbles';
 import { TaskListEntry } from '../../shared/cloudai/task.model';
@@ -8,8 +8,6 @@ import { POLLING_CONFIG } from '../config/polling-config';
 import { PAGE_VISIBLE } from '../realtime/browser-signals';
 import { DATA_WORKER, DataWorker } from '../data-worker/data-worker';
 import { TaskListSource } from './task-list-source';
-import { fakeWorkerEndpoint } from '../../testing/data-worker-testing';
-import { dataOf } from '../../shared/streams/load-state';
 
 describe('TaskListSource', () => {
   afterEach(() => localStorage.removeItem('cloudai.tasks.interval'));
@@ -85,33 +83,5 @@ describe('TaskListSource', () => {
         expect(said).toContain(jasmine.objectContaining({ kind: 'want' }));
       });
     });
-  });
-
-  it("takes as a refresh's answer the state the worker says answers it, not one already on its way", () => {
-    const worker = fakeWorkerEndpoint();
-    const source = sourceWith(() => NEVER, { port: worker.endpoint, failed$: NEVER });
-    const lists: number[] = [];
-    source.poll$.subscribe();
-    source.refreshAnswer$.subscribe((poll) => lists.push(dataOf(poll)?.length ?? -1));
-    const ready = (tasks: TaskListEntry[], full: boolean) =>
-      ({
-        kind: 'ready',
-        data: { full, ids: tasks.map((task) => task.task_id), changed: tasks },
-        updatedAt: 1,
-        consecutiveFailures: 0,
-      }) as const;
-    worker.send({ kind: 'poll', state: ready([aTask({ task_id: 't1' })], true) });
-
-    source.refresh();
-    // An answer to a request made before the refresh arrives first; then the refresh's own.
-    worker.send({ kind: 'poll', state: ready([aTask({ task_id: 't1' })], false) });
-    worker.send({
-      kind: 'poll',
-      state: ready([aTask({ task_id: 't1' }), aTask({ task_id: 't2' })], false),
-      answers: [1],
-    });
-
-    expect(worker.said).toContain({ kind: 'refresh', id: 1 });
-    expect(lists).toEqual([2]);
   });
 });

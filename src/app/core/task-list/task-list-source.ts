@@ -1,24 +1,12 @@
 import { Injectable, inject } from '@angular/core';
-import {
-  Observable,
-  Subject,
-  combineLatest,
-  first,
-  map,
-  merge,
-  shareReplay,
-  skip,
-  switchMap,
-  take,
-  takeUntil,
-} from 'rxjs';
+import { Observable, Subject, combineLatest, map, merge, shareReplay, switchMap, take, takeUntil } from 'rxjs';
 import { POLLING_CONFIG } from '../config/polling-config';
 import { PAGE_VISIBLE } from '../realtime/browser-signals';
 import { TaskListEntry } from '../../shared/cloudai/task.model';
 import { TasksClient } from '../../shared/cloudai/tasks-client';
 import { injectPersistedValue } from '../../shared/state/persisted-value';
 import { smartPoll } from '../../shared/streams/smart-poll';
-import { PollState, hasAnswered } from '../../shared/streams/load-state';
+import { PollState } from '../../shared/streams/load-state';
 import { MalformedInput } from '../../shared/cloudai/malformed-input';
 import { TASK_LIST_ANSWER } from '../../shared/cloudai/parse-rest-lists';
 import { SessionSignals } from '../auth/session-signals';
@@ -45,11 +33,7 @@ export class TaskListSource {
     fallback: this.polling.tasksMs,
     parse: (stored) => TASK_POLL_INTERVALS.find((interval) => interval === Number(stored)) ?? this.polling.tasksMs,
   });
-  /** Each refresh asked for, by id. */
-  private readonly refreshes = new Subject<number>();
-  private lastRefreshId = 0;
-  /** Refreshes of this tab the worker has answered, as it says with its answer. */
-  private readonly refreshesAnswered = new Subject<readonly number[]>();
+  private readonly refreshes = new Subject<void>();
   private readonly visible$ = inject(PAGE_VISIBLE);
   private readonly malformed = inject(MalformedInput);
   private readonly sessionSignals = inject(SessionSignals);
@@ -63,6 +47,9 @@ export class TaskListSource {
   private readonly pollIntervalMs$ = this.intervalMs$.pipe(
     map((intervalMs) => (intervalMs > 0 ? intervalMs : this.polling.tasksMs)),
   );
+
+  /** Fetches now, cancelling a request in flight. */
+  readonly refresh$ = this.refreshes.asObservable();
 
   /**
    * The latest list with when it arrived and the latest failure. Shared while subscribed (one
@@ -78,31 +65,10 @@ export class TaskListSource {
     this.interval.set(intervalMs);
   }
 
-  /**
-   * After each {@link refresh}, the poll state that answers it: the first answer to a request made
-   * after the refresh was asked for (not an answer already on its way). Hot; no replay; never completes.
-   */
-  readonly refreshAnswer$: Observable<PollState<readonly TaskListEntry[]>> = this.refreshes.pipe(
-    switchMap((id) =>
-      this.worker
-        ? this.refreshesAnswered.pipe(
-            first((ids) => ids.includes(id)),
-            // The poll state emitted just before the worker said it answers this refresh.
-            switchMap(() => this.poll$.pipe(take(1))),
-          )
-        : // In the page the poller fetches at once: its next answer is this refresh's.
-          this.poll$.pipe(
-            skip(1),
-            first((poll) => hasAnswered(poll)),
-          ),
-    ),
-  );
-
   /** Fetches now, cancelling a request in flight. */
   refresh(): void {
-    const id = ++this.lastRefreshId;
-    this.worker?.port.postMessage({ kind: 'refresh', id });
-    this.refreshes.next(id);
+    this.worker?.port.postMessage({ kind: 'refresh' });
+    this.refreshes.next();
   }
 
   private pollInPage(): Observable<PollState<readonly TaskListEntry[]>> {
@@ -120,7 +86,6 @@ export class TaskListSource {
       wish$: combineLatest({ intervalMs: this.pollIntervalMs$, visible: this.visible$ }),
       onMalformed: (rejected) => this.malformed.report(TASK_LIST_ANSWER, rejected),
       onUnauthorized: () => this.sessionSignals.reportUnauthorized(),
-      onRefreshesAnswered: (ids) => this.refreshesAnswered.next(ids),
     });
     // A worker that cannot start or fails leaves the poll to the page, which then works as without one.
     return merge(

@@ -7,7 +7,9 @@ import {
   map,
   merge,
   shareReplay,
+  skip,
   switchMap,
+  take,
   throttleTime,
 } from 'rxjs';
 import { dequal } from 'dequal';
@@ -74,6 +76,10 @@ export class TasksStore {
   }
 
   private heldPoll$(): Observable<PollState<readonly TaskListEntry[]>> {
-    return merge(this.poll$.pipe(first((poll) => hasAnswered(poll))), this.source.refreshAnswer$);
+    return merge(
+      this.poll$.pipe(first((poll) => hasAnswered(poll))),
+      // The answer to a refresh is the next state after it (the poller fetches at once).
+      this.source.refresh$.pipe(switchMap(() => this.poll$.pipe(skip(1), take(1)))),
+    );
   }
 }
