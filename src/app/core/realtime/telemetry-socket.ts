@@ -1,31 +1,15 @@
 import { Injectable, inject } from '@angular/core';
-import {
-  BehaviorSubject,
-  Observable,
-  Subject,
-  distinctUntilChanged,
-  filter,
-  map,
-  merge,
-  of,
-  scan,
-  share,
-  shareReplay,
-  startWith,
-  switchMap,
-} from 'rxjs';
+import { BehaviorSubject, Observable, Subject, distinctUntilChanged, merge, of, share, switchMap } from 'rxjs';
 import { REALTIME_CONFIG } from '../config/realtime-config';
 import { BROWSER_ONLINE, PAGE_VISIBLE, RANDOM } from './browser-signals';
-import { SocketStatus } from './connection-state';
-import { ReceivedFrame, toReceivedFrame } from './received-frame';
 import { risingEdge } from './rising-edge';
 import { TELEMETRY_SOCKET_URL, WEB_SOCKET_FACTORY } from './socket-factory';
-import { CLOSED, CONNECTING, SocketEvent, toSocketStatus } from './socket-status';
+import { CLOSED, SocketEvent } from './socket-status';
 import { telemetryConnection } from './telemetry-connection';
 
 /**
- * The master's `/ws/telemetry`: one socket per tab, reconnected forever with backoff, closed on
- * sign-out. `TelemetryStore` reads it; `WorkerRegistry` polls faster while it is down.
+ * The master's `/ws/telemetry` opened by this tab itself, where there is no data worker to share
+ * one (see `TelemetryFeed`): reconnected forever with backoff, closed on sign-out.
  */
 @Injectable({ providedIn: 'root' })
 export class TelemetrySocket {
@@ -53,20 +37,6 @@ export class TelemetrySocket {
   readonly events$: Observable<SocketEvent> = this.enabled.pipe(
     distinctUntilChanged(),
     switchMap((enabled) => (enabled ? this.connectSocket() : of(CLOSED))),
-    share(),
-  );
-
-  /** Where the socket is: connecting, open, or waiting to reconnect. Shared while subscribed; replays; never completes. */
-  readonly status$: Observable<SocketStatus> = this.events$.pipe(
-    scan(toSocketStatus, CONNECTING),
-    startWith(CONNECTING),
-    shareReplay({ bufferSize: 1, refCount: true }),
-  );
-
-  /** Each frame parsed, with when it arrived. Hot while subscribed (the socket); no replay; never completes. */
-  readonly frames$: Observable<ReceivedFrame> = this.events$.pipe(
-    filter((event) => event.kind === 'frame'),
-    map(toReceivedFrame),
     share(),
   );
 
