@@ -1,6 +1,6 @@
 import { aWorker } from '../../testing/builders';
-import { toLiveWorkers, toWorkerStatus } from './live-worker';
-import { TrackedWorker } from './tracked-worker';
+import { latestHeartbeatOf, toLiveWorkers, toWorkerStatus } from './live-worker';
+import { TelemetryUpdate, TrackedWorker, trackTelemetry } from './tracked-worker';
 import { UsageHistory } from './usage-history';
 
 describe('toWorkerStatus', () => {
@@ -162,6 +162,36 @@ describe('toLiveWorkers with the previous result', () => {
     expect(second[1].lastHeartbeat).toBe(105_000);
   });
 
+  it('keeps every worker object through a registry answer that repeats the same figures in new objects', () => {
+    const entries = [
+      aWorker({ worker_id: 'kiwi', last_update: 100 }),
+      aWorker({ worker_id: 'lime', last_update: 100 }),
+    ];
+    // The same figures, in new objects, as every answer of the master brings.
+    const registry = () =>
+      entries.map((entry) => ({
+        ...entry,
+        total_resources: { ...entry.total_resources },
+        allocated_resources: { ...entry.allocated_resources },
+        available_resources: { ...entry.available_resources! },
+      }));
+    const first = toLiveWorkers(registry(), new Map(), 101_000, rules);
+
+    const again = toLiveWorkers(registry(), new Map(), 101_000, rules, first);
+    const changed = toLiveWorkers(
+      [{ ...registry()[0], allocated_resources: { cpu: 3, memory: 4, storage: 10, gpu: 0 } }, registry()[1]],
+      new Map(),
+      101_000,
+      rules,
+      first,
+    );
+
+    expect(again[0]).toBe(first[0]);
+    expect(again[1]).toBe(first[1]);
+    expect(changed[0]).not.toBe(first[0]);
+    expect(changed[1]).toBe(first[1]);
+  });
+
   it('rebuilds a worker whose status changed with time alone', () => {
     const telemetry = new Map([['a', tracked('a', 100)]]);
     const first = toLiveWorkers([], telemetry, 101_000, rules);
@@ -186,5 +216,49 @@ describe('toLiveWorkers with the previous result', () => {
 
     expect(second.map((worker) => worker.id)).toEqual(['a', 'b']);
     expect(second[1]).toBe(first[0]);
+  });
+});
+
+describe('toLiveWorkers after telemetry updates alone', () => {
+  const rules = { staleAfterMs: 10_000, inactiveAfterMs: 30_000 };
+  const WINDOW_MS = 60_000;
+  const update = (id: string, lastUpdate: number, cpu: number): TelemetryUpdate => ({
+    worker_id: id,
+    cpu_usage: cpu,
+    memory_usage: 10,
+    gpu_usage: 0,
+    running_tasks: [],
+    last_update: lastUpdate,
+    is_active: true,
+  });
+  const registry = [
+    aWorker({ worker_id: 'kiwi', last_update: 100, last_heartbeat: 100 }),
+    aWorker({ worker_id: 'lime', last_update: 100, last_heartbeat: 100 }),
+  ];
+  const first = trackTelemetry(new Map(), [update('kiwi', 100, 10), update('lime', 100, 20)], WINDOW_MS);
+
+  it('rebuilds only the updated workers, giving the list that making it anew gives', () => {
+    const before = toLiveWorkers(registry, first, 101_000, rules);
+    const next = trackTelemetry(first, [update('lime', 105, 30)], WINDOW_MS);
+
+    const patched = toLiveWorkers(registry, next, 101_000, rules, before);
+
+    expect(patched[0]).toBe(before[0]);
+    expect(patched[1].cpuUsage).toBe(30);
+    expect(patched).toEqual(toLiveWorkers(registry, next, 101_000, rules));
+    expect(latestHeartbeatOf(patched)).toBe(latestHeartbeatOf(toLiveWorkers(registry, next, 101_000, rules)));
+  });
+
+  it('makes the list anew when a worker joins, the time moves on or the registry answers', () => {
+    const before = toLiveWorkers(registry, first, 101_000, rules);
+    const joined = trackTelemetry(first, [update('fig', 105, 30)], WINDOW_MS);
+
+    expect(toLiveWorkers(registry, joined, 101_000, rules, before).map((worker) => worker.id)).toEqual([
+      'fig',
+      'kiwi',
+      'lime',
+    ]);
+    const later = toLiveWorkers(registry, first, 1_000_000, rules, before);
+    expect(later.map((worker) => worker.status)).toEqual(['inactive', 'inactive']);
   });
 });

@@ -15,7 +15,7 @@ import {
 import { WorkerListEntry } from '../../shared/cloudai/worker.model';
 import { REALTIME_CONFIG } from '../config/realtime-config';
 import { CLOCK } from './browser-signals';
-import { LiveWorker, toLiveWorkers } from './live-worker';
+import { LiveWorker, latestHeartbeatOf, toLiveWorkers } from './live-worker';
 import { TelemetryStore } from './telemetry-store';
 import { TrackedWorker } from './tracked-worker';
 import { WorkerRegistry } from './worker-registry';
@@ -120,10 +120,7 @@ export class LiveWorkersStore {
       rules,
       previous.kind === 'ready' ? previous.data : [],
     );
-    let latestHeartbeat = 0;
-    for (const worker of workers) {
-      latestHeartbeat = Math.max(latestHeartbeat, worker.lastHeartbeat ?? 0);
-    }
+    const latestHeartbeat = latestHeartbeatOf(workers);
     const problem = problemOf(registry);
     return {
       kind: 'ready',

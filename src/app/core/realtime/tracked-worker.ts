@@ -26,6 +26,7 @@ export function trackTelemetry(
   windowMs: number,
 ): ReadonlyMap<string, TrackedWorker> {
   let next: Map<string, TrackedWorker> | null = null;
+  const changed: string[] = [];
   for (const update of updates) {
     const current = (next ?? workers).get(update.worker_id);
     if (current && update.last_update < current.telemetry.last_update) {
@@ -49,8 +50,40 @@ export function trackTelemetry(
           );
     next ??= new Map(workers);
     next.set(update.worker_id, { telemetry, history });
+    changed.push(update.worker_id);
   }
+  if (next) changes.set(next, { from: versionOf(workers), ids: changed });
   return next ?? workers;
+}
+
+/**
+ * How each map `trackTelemetry` made differs from the one it was made from, which is named by its
+ * version rather than held: holding it would keep every map ever made alive, each by the next.
+ */
+const changes = new WeakMap<ReadonlyMap<string, TrackedWorker>, TelemetryChanges>();
+const versions = new WeakMap<ReadonlyMap<string, TrackedWorker>, number>();
+let lastVersion = 0;
+
+export interface TelemetryChanges {
+  /** The version (see {@link versionOf}) of the map this one was made from. */
+  readonly from: number;
+  /** The workers updated (some may appear more than once). */
+  readonly ids: readonly string[];
+}
+
+/** Which workers `trackTelemetry` updated to make this map, and from which map; `undefined` for a map it did not make. */
+export function telemetryChangesOf(workers: ReadonlyMap<string, TrackedWorker>): TelemetryChanges | undefined {
+  return changes.get(workers);
+}
+
+/** A number naming this map, the same for as long as it lives. */
+export function versionOf(workers: ReadonlyMap<string, TrackedWorker>): number {
+  let version = versions.get(workers);
+  if (version === undefined) {
+    version = ++lastVersion;
+    versions.set(workers, version);
+  }
+  return version;
 }
 
 /** The usage figures of a `GET /api/workers` entry as a telemetry update, or `null` when it has no (valid) telemetry. */

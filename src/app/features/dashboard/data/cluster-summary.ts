@@ -40,7 +40,19 @@ export function toClusterSummary(
   };
 }
 
+/** The counts of each task list, kept: the summary is made again for every worker update, the list changes every poll. */
+const taskCounts = new WeakMap<readonly TaskListEntry[], TaskCounts>();
+
 function countTasks(tasks: readonly TaskListEntry[]): TaskCounts {
+  let counts = taskCounts.get(tasks);
+  if (!counts) {
+    counts = countEachStatus(tasks);
+    taskCounts.set(tasks, counts);
+  }
+  return counts;
+}
+
+function countEachStatus(tasks: readonly TaskListEntry[]): TaskCounts {
   const counts = { total: tasks.length, pending: 0, running: 0, completed: 0, failed: 0, cancelled: 0, other: 0 };
   for (const task of tasks) {
     const known = KNOWN_TASK_STATUSES.find((status) => status === task.status);

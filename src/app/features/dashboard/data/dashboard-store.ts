@@ -1,5 +1,16 @@
 import { Injectable, inject } from '@angular/core';
-import { Observable, combineLatest, filter, map, scan, shareReplay, startWith, throttleTime } from 'rxjs';
+import { dequal } from 'dequal';
+import {
+  Observable,
+  combineLatest,
+  distinctUntilChanged,
+  filter,
+  map,
+  scan,
+  shareReplay,
+  startWith,
+  throttleTime,
+} from 'rxjs';
 import { LiveWorker } from '../../../core/realtime/live-worker';
 import { LiveWorkersStore } from '../../../core/realtime/live-workers-store';
 import { TaskListSource } from '../../../core/task-list/task-list-source';
@@ -25,6 +36,8 @@ export class DashboardStore {
     this.tasks$,
   ]).pipe(
     map(([workers, tasks]) => toSummaryState(workers, tasks)),
+    // Worker updates arrive many times a second; the page re-renders only when a figure it shows changes.
+    distinctUntilChanged(sameSummary),
     shareReplay({ bufferSize: 1, refCount: true }),
   );
 
@@ -69,6 +82,18 @@ export class DashboardStore {
     this.taskList.refresh();
     this.liveWorkers.refreshRegistry();
   }
+}
+
+/** Whether two summaries read the same on the page, which shows the update time to the second. */
+export function sameSummary(a: LoadState<ClusterSummary>, b: LoadState<ClusterSummary>): boolean {
+  if (a.kind === 'ready' && b.kind === 'ready') {
+    return (
+      Math.floor(a.updatedAt / 1000) === Math.floor(b.updatedAt / 1000) &&
+      a.refreshError === b.refreshError &&
+      dequal(a.data, b.data)
+    );
+  }
+  return dequal(a, b);
 }
 
 /**

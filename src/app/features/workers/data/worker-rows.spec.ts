@@ -8,7 +8,7 @@ describe('selectWorkers', () => {
   const apple = aLiveWorker({ id: 'apple', address: null, status: 'stale', cpuUsage: 20 });
   const all = [kiwi, fig, apple];
   const ids = (query: Partial<WorkerQuery>) =>
-    selectWorkers(all, { ...DEFAULT_WORKER_QUERY, ...query }).map((worker) => worker.id);
+    selectWorkers(all, { ...DEFAULT_WORKER_QUERY, ...query }).workers.map((worker) => worker.id);
 
   it('sorts by id by default', () => {
     expect(ids({})).toEqual(['apple', 'fig', 'kiwi']);
@@ -34,6 +34,62 @@ describe('selectWorkers', () => {
     selectWorkers(all, { ...DEFAULT_WORKER_QUERY, sort: 'cpu' });
 
     expect(all.map((worker) => worker.id)).toEqual(['kiwi', 'fig', 'apple']);
+  });
+});
+
+describe('selectWorkers after a previous selection', () => {
+  const kiwi = aLiveWorker({ id: 'kiwi', status: 'active', cpuUsage: 80 });
+  const fig = aLiveWorker({ id: 'fig', status: 'active', cpuUsage: 10 });
+  const apple = aLiveWorker({ id: 'apple', status: 'active', cpuUsage: 20 });
+  const live = [apple, fig, kiwi];
+  const byCpu: WorkerQuery = { ...DEFAULT_WORKER_QUERY, sort: 'cpu', direction: 'desc' };
+  const ids = (selection: { workers: readonly { id: string }[] }) => selection.workers.map((worker) => worker.id);
+
+  it('keeps the same list when no worker changed', () => {
+    const first = selectWorkers(live, byCpu);
+
+    expect(selectWorkers([...live], byCpu, first).workers).toBe(first.workers);
+  });
+
+  it('puts a worker whose sort value is unchanged in its place, keeping the others', () => {
+    const first = selectWorkers(live, DEFAULT_WORKER_QUERY);
+    const figLater = { ...fig, cpuUsage: 95 };
+
+    const next = selectWorkers([apple, figLater, kiwi], DEFAULT_WORKER_QUERY, first);
+
+    expect(next.workers).not.toBe(first.workers);
+    expect(next.workers[1]).toBe(figLater);
+    expect(next.workers[0]).toBe(first.workers[0]);
+  });
+
+  it('sorts again when a changed worker sorts differently', () => {
+    const first = selectWorkers(live, byCpu);
+    expect(ids(first)).toEqual(['kiwi', 'apple', 'fig']);
+
+    expect(ids(selectWorkers([apple, { ...fig, cpuUsage: 95 }, kiwi], byCpu, first))).toEqual(['fig', 'kiwi', 'apple']);
+  });
+
+  it('selects again when a changed worker enters or leaves the filter, or the query changes', () => {
+    const activeOnly: WorkerQuery = { ...DEFAULT_WORKER_QUERY, status: 'active' };
+    const first = selectWorkers(live, activeOnly);
+
+    expect(ids(selectWorkers([apple, { ...fig, status: 'stale' }, kiwi], activeOnly, first))).toEqual([
+      'apple',
+      'kiwi',
+    ]);
+    expect(ids(selectWorkers(live, byCpu, first))).toEqual(['kiwi', 'apple', 'fig']);
+  });
+
+  it('selects again when workers join', () => {
+    const first = selectWorkers(live, DEFAULT_WORKER_QUERY);
+    const banana = aLiveWorker({ id: 'banana' });
+
+    expect(ids(selectWorkers([apple, banana, fig, kiwi], DEFAULT_WORKER_QUERY, first))).toEqual([
+      'apple',
+      'banana',
+      'fig',
+      'kiwi',
+    ]);
   });
 });
 

@@ -20,20 +20,99 @@ const SORT_VALUE: Record<WorkerSortKey, (worker: LiveWorker) => SortValue> = {
   heartbeat: (worker) => worker.lastHeartbeat,
 };
 
-/** The workers the query selects, in its order; ties by id, unknown values last either way. */
-export function selectWorkers(workers: readonly LiveWorker[], query: WorkerQuery): readonly LiveWorker[] {
-  const text = query.text.trim().toLowerCase();
-  const selected = workers.filter(
-    (worker) =>
-      (query.status === 'all' || worker.status === query.status) &&
-      (text === '' || worker.id.toLowerCase().includes(text) || (worker.address ?? '').toLowerCase().includes(text)),
-  );
+/** A query's workers, with what they were selected from, so the next selection can reuse the order. */
+export interface WorkerSelection {
+  readonly from: readonly LiveWorker[];
+  readonly query: WorkerQuery;
+  readonly workers: readonly LiveWorker[];
+  /** Where each selected worker is in `workers`. */
+  readonly positions: ReadonlyMap<string, number>;
+  /** How many of all the workers (selected or not) have each status. */
+  readonly counts: StatusCounts;
+}
+
+export type StatusCounts = Readonly<Record<'all' | WorkerStatus, number>>;
+
+/** Compares like `localeCompare`, many times faster: a list of 10,000 workers is sorted in one go. */
+const collator = new Intl.Collator();
+
+/**
+ * The workers the query selects, in its order; ties by id, unknown values last either way. Given
+ * the previous selection, and the same query over the same ids in the same order (the live list
+ * keeps its order while no worker joins or leaves), a worker whose update leaves it in or out of
+ * the selection and leaves its sort value as it was only takes its own place again: most updates
+ * (a heartbeat while sorted by id, say) cost a comparison per worker instead of a sort.
+ */
+export function selectWorkers(
+  workers: readonly LiveWorker[],
+  query: WorkerQuery,
+  previous?: WorkerSelection,
+): WorkerSelection {
+  return (previous && reselect(workers, query, previous)) ?? select(workers, query);
+}
+
+function select(workers: readonly LiveWorker[], query: WorkerQuery): WorkerSelection {
+  const selects = selector(query);
   const value = SORT_VALUE[query.sort];
   const sign = query.direction === 'asc' ? 1 : -1;
-  return selected.sort((a, b) => {
-    const order = compare(value(a), value(b), sign);
-    return order !== 0 ? order : a.id.localeCompare(b.id);
-  });
+  const selected = workers
+    .filter(selects)
+    .sort((a, b) => compare(value(a), value(b), sign) || collator.compare(a.id, b.id));
+  return {
+    from: workers,
+    query,
+    workers: selected,
+    positions: new Map(selected.map((worker, index) => [worker.id, index])),
+    counts: countByStatus(workers),
+  };
+}
+
+/** The previous selection with the changed workers in their places; `null` when the order may have changed. */
+function reselect(
+  workers: readonly LiveWorker[],
+  query: WorkerQuery,
+  previous: WorkerSelection,
+): WorkerSelection | null {
+  if (!sameQuery(previous.query, query) || previous.from.length !== workers.length) return null;
+  const selects = selector(query);
+  const value = SORT_VALUE[query.sort];
+  let next: LiveWorker[] | null = null;
+  let counts: Record<'all' | WorkerStatus, number> | null = null;
+  for (let index = 0; index < workers.length; index += 1) {
+    const before = previous.from[index];
+    const after = workers[index];
+    if (before === after) continue;
+    if (before.id !== after.id || value(before) !== value(after)) return null;
+    const selected = selects(after);
+    if (selected !== selects(before)) return null;
+    if (selected) {
+      next ??= [...previous.workers];
+      next[previous.positions.get(after.id)!] = after;
+    }
+    if (before.status !== after.status) {
+      counts ??= { ...previous.counts };
+      counts[before.status] -= 1;
+      counts[after.status] += 1;
+    }
+  }
+  return {
+    from: workers,
+    query,
+    workers: next ?? previous.workers,
+    positions: previous.positions,
+    counts: counts ?? previous.counts,
+  };
+}
+
+function selector(query: WorkerQuery): (worker: LiveWorker) => boolean {
+  const text = query.text.trim().toLowerCase();
+  return (worker) =>
+    (query.status === 'all' || worker.status === query.status) &&
+    (text === '' || worker.id.toLowerCase().includes(text) || (worker.address ?? '').toLowerCase().includes(text));
+}
+
+function sameQuery(a: WorkerQuery, b: WorkerQuery): boolean {
+  return a === b || (a.sort === b.sort && a.direction === b.direction && a.status === b.status && a.text === b.text);
 }
 
 function compare(a: SortValue, b: SortValue, sign: number): number {
@@ -46,12 +125,12 @@ function compare(a: SortValue, b: SortValue, sign: number): number {
   if (b === null) {
     return -1;
   }
-  const order = typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
+  const order = typeof a === 'number' && typeof b === 'number' ? a - b : collator.compare(String(a), String(b));
   return sign * order;
 }
 
 /** How many workers have each status, for the filter chips. */
-export function countByStatus(workers: readonly LiveWorker[]): Record<'all' | WorkerStatus, number> {
+export function countByStatus(workers: readonly LiveWorker[]): StatusCounts {
   const counts = { all: workers.length, active: 0, stale: 0, inactive: 0 };
   for (const worker of workers) {
     counts[worker.status] += 1;

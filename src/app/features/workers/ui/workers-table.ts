@@ -1,5 +1,8 @@
-import { ScrollingModule } from '@angular/cdk/scrolling';
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ListRange } from '@angular/cdk/collections';
+import { CdkVirtualScrollViewport, ScrollingModule } from '@angular/cdk/scrolling';
+import { ChangeDetectionStrategy, Component, input, output, viewChild } from '@angular/core';
+import { outputFromObservable, toObservable } from '@angular/core/rxjs-interop';
+import { startWith, switchMap } from 'rxjs';
 import { LiveWorker } from '../../../core/realtime/live-worker';
 import { SortableColumn, SortableTable } from '../../../shared/ui/sortable-table';
 import { WorkerQuery, WorkerSortKey } from '../data/worker-query';
@@ -61,6 +64,15 @@ export class WorkersTable {
   readonly now = input.required<number>();
   readonly query = input.required<WorkerQuery>();
   readonly sortBy = output<WorkerSortKey>();
+
+  private readonly viewport = viewChild.required(CdkVirtualScrollViewport);
+
+  /** The rows in the DOM (on screen and the buffer around it), whenever they change with scrolling or resizing. */
+  readonly renderedRange = outputFromObservable<ListRange>(
+    toObservable(this.viewport).pipe(
+      switchMap((viewport) => viewport.renderedRangeStream.pipe(startWith(viewport.getRenderedRange()))),
+    ),
+  );
 
   protected readonly columns = COLUMNS;
 

@@ -3,20 +3,28 @@ import { provideRouter } from '@angular/router';
 import { of } from 'rxjs';
 import { aLiveWorker } from '../../../testing/builders';
 import { DEFAULT_WORKER_QUERY } from '../data/worker-query';
+import { selectWorkers } from '../data/worker-rows';
 import { WorkersPageStore } from '../data/workers-page-store';
 import { WorkersPageVm } from '../data/workers-page-vm';
 import { WorkersPage } from './workers-page';
 
 describe('WorkersPage', () => {
-  const ready = (mode: 'table' | 'heatmap'): WorkersPageVm => ({
-    kind: 'ready',
-    workers: [aLiveWorker({ id: 'kiwi' }), aLiveWorker({ id: 'lime', status: 'inactive' })],
-    counts: { all: 2, active: 1, stale: 0, inactive: 1 },
-    query: DEFAULT_WORKER_QUERY,
-    preferences: { mode, metric: 'cpu' },
-    now: 1_763_498_855_000,
-    refreshError: null,
-  });
+  const ready = (mode: 'table' | 'heatmap'): WorkersPageVm => {
+    const selection = selectWorkers(
+      [aLiveWorker({ id: 'kiwi' }), aLiveWorker({ id: 'lime', status: 'inactive' })],
+      DEFAULT_WORKER_QUERY,
+    );
+    return {
+      kind: 'ready',
+      workers: selection.workers,
+      selection,
+      counts: { all: 2, active: 1, stale: 0, inactive: 1 },
+      query: DEFAULT_WORKER_QUERY,
+      preferences: { mode, metric: 'cpu' },
+      now: 1_763_498_855_000,
+      refreshError: null,
+    };
+  };
 
   async function render(vm: WorkersPageVm) {
     const store = jasmine.createSpyObj<WorkersPageStore>('WorkersPageStore', [
@@ -26,6 +34,7 @@ describe('WorkersPage', () => {
       'showAs',
       'colourBy',
       'retry',
+      'showRows',
     ]);
     TestBed.configureTestingModule({ imports: [WorkersPage], providers: [provideRouter([])] });
     TestBed.overrideComponent(WorkersPage, {

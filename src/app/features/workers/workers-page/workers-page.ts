@@ -1,3 +1,4 @@
+import { ListRange } from '@angular/cdk/collections';
 import { AsyncPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
@@ -73,6 +74,10 @@ export class WorkersPage {
 
   protected retry(): void {
     this.store.retry();
+  }
+
+  protected showRows(range: ListRange): void {
+    this.store.showRows(range);
   }
 
   protected openRegisterDialog(): void {
