@@ -1,8 +1,7 @@
 import { ListRange } from '@angular/cdk/collections';
 import { CdkVirtualScrollViewport, ScrollingModule } from '@angular/cdk/scrolling';
-import { ChangeDetectionStrategy, Component, input, output, viewChild } from '@angular/core';
-import { outputFromObservable, toObservable } from '@angular/core/rxjs-interop';
-import { startWith, switchMap } from 'rxjs';
+import { ChangeDetectionStrategy, Component, effect, input, output, viewChild } from '@angular/core';
+import { startWith } from 'rxjs';
 import { LiveWorker } from '../../../core/realtime/live-worker';
 import { SortableColumn, SortableTable } from '../../../shared/ui/sortable-table';
 import { WorkerQuery, WorkerSortKey } from '../data/worker-query';
@@ -65,14 +64,21 @@ export class WorkersTable {
   readonly query = input.required<WorkerQuery>();
   readonly sortBy = output<WorkerSortKey>();
 
+  /** The rows in the DOM (on screen and the buffer around it), whenever they change with scrolling or resizing. */
+  readonly renderedRange = output<ListRange>();
+
   private readonly viewport = viewChild.required(CdkVirtualScrollViewport);
 
-  /** The rows in the DOM (on screen and the buffer around it), whenever they change with scrolling or resizing. */
-  readonly renderedRange = outputFromObservable<ListRange>(
-    toObservable(this.viewport).pipe(
-      switchMap((viewport) => viewport.renderedRangeStream.pipe(startWith(viewport.getRenderedRange()))),
-    ),
-  );
+  constructor() {
+    // An effect rather than the RxJS interop helpers, which would grow the first download.
+    effect((onCleanup) => {
+      const viewport = this.viewport();
+      const ranges = viewport.renderedRangeStream
+        .pipe(startWith(viewport.getRenderedRange()))
+        .subscribe((range) => this.renderedRange.emit(range));
+      onCleanup(() => ranges.unsubscribe());
+    });
+  }
 
   protected readonly columns = COLUMNS;
 
