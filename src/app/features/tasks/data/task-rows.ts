@@ -1,4 +1,5 @@
 import { KNOWN_TASK_STATUSES, TaskListEntry } from '../../../shared/cloudai/task.model';
+import { compareText } from '../../../shared/list/compare-text';
 import { TaskQuery, TaskSortKey, TaskStatusFilter } from './task-query';
 
 /** A task as a row of the list: the master's entry and, when telemetry knows it, the worker running it. */
@@ -48,9 +49,9 @@ export function selectTasks(rows: readonly TaskRow[], query: TaskQuery): readonl
     if (x !== y) {
       if (x === null || x === '') return 1;
       if (y === null || y === '') return -1;
-      return sign * (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y)));
+      return sign * (typeof x === 'number' && typeof y === 'number' ? x - y : compareText(String(x), String(y)));
     }
-    return a.task.task_id.localeCompare(b.task.task_id);
+    return compareText(a.task.task_id, b.task.task_id);
   });
 }
 

@@ -1,4 +1,5 @@
 import { LiveWorker, WorkerStatus } from '../../../core/realtime/live-worker';
+import { compareText } from '../../../shared/list/compare-text';
 import { WorkerQuery, WorkerSortKey } from './worker-query';
 
 const STATUS_ORDER: Record<WorkerStatus, number> = { active: 0, stale: 1, inactive: 2 };
@@ -33,9 +34,6 @@ export interface WorkerSelection {
 
 export type StatusCounts = Readonly<Record<'all' | WorkerStatus, number>>;
 
-/** Compares like `localeCompare`, many times faster: a list of 10,000 workers is sorted in one go. */
-const collator = new Intl.Collator();
-
 /**
  * The workers the query selects, in its order; ties by id, unknown values last either way. Given
  * the previous selection, and the same query over the same ids in the same order (the live list
@@ -57,7 +55,7 @@ function select(workers: readonly LiveWorker[], query: WorkerQuery): WorkerSelec
   const sign = query.direction === 'asc' ? 1 : -1;
   const selected = workers
     .filter(selects)
-    .sort((a, b) => compare(value(a), value(b), sign) || collator.compare(a.id, b.id));
+    .sort((a, b) => compare(value(a), value(b), sign) || compareText(a.id, b.id));
   return {
     from: workers,
     query,
@@ -125,7 +123,7 @@ function compare(a: SortValue, b: SortValue, sign: number): number {
   if (b === null) {
     return -1;
   }
-  const order = typeof a === 'number' && typeof b === 'number' ? a - b : collator.compare(String(a), String(b));
+  const order = typeof a === 'number' && typeof b === 'number' ? a - b : compareText(String(a), String(b));
   return sign * order;
 }
 
