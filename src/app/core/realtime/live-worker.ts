@@ -79,16 +79,16 @@ export function toLiveWorkers(
   return workers;
 }
 
-/** What each list was made from, so the next one can be made from the changes alone. */
-const madeFrom = new WeakMap<
-  readonly LiveWorker[],
-  {
-    readonly registered: ReadonlyMap<string, WorkerListEntry>;
-    readonly telemetry: ReadonlyMap<string, TrackedWorker>;
-    readonly now: number;
-  }
->();
-const positions = new WeakMap<readonly LiveWorker[], ReadonlyMap<string, number>>();
+/** What a list was made from, so the next one can be made from the changes alone. */
+interface ListOrigin {
+  readonly registered: ReadonlyMap<string, WorkerListEntry>;
+  readonly telemetry: ReadonlyMap<string, TrackedWorker>;
+  readonly now: number;
+  /** Where each worker is in the list, indexed the first time a list is patched (the order is kept by patches). */
+  positions?: ReadonlyMap<string, number>;
+}
+
+const madeFrom = new WeakMap<readonly LiveWorker[], ListOrigin>();
 
 /**
  * The previous list with only the workers that changed rebuilt, when nothing else did: the same
@@ -109,11 +109,7 @@ function patchLiveWorkers(
   if (inputs.telemetry === telemetry) return previous;
   const changes = telemetryChangesOf(telemetry);
   if (!changes || changes.from !== versionOf(inputs.telemetry)) return null;
-  let index = positions.get(previous);
-  if (!index) {
-    index = new Map(previous.map((worker, position) => [worker.id, position]));
-    positions.set(previous, index);
-  }
+  const index = (inputs.positions ??= new Map(previous.map((worker, position) => [worker.id, position])));
   const workers = [...previous];
   let latest = latestHeartbeats.get(previous);
   for (const id of changes.ids) {
@@ -123,8 +119,7 @@ function patchLiveWorkers(
     workers[position] = worker;
     if (latest !== undefined) latest = Math.max(latest, worker.lastHeartbeat ?? 0);
   }
-  madeFrom.set(workers, { registered, telemetry, now });
-  positions.set(workers, index);
+  madeFrom.set(workers, { registered, telemetry, now, positions: index });
   if (latest !== undefined) latestHeartbeats.set(workers, latest);
   return workers;
 }

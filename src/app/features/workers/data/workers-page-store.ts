@@ -15,8 +15,20 @@ export class WorkersPageStore {
   private readonly preferences = inject(WorkersViewPreferencesStore);
   private readonly listQuery = injectUrlListQuery(WORKER_QUERY_SPEC);
 
-  /** The table's rows in the DOM; `null` until it says, or while the page shows no table. */
+  /** The table's rows in the DOM; `null` until it says. Not consulted while the heat map shows every worker. */
   private readonly renderedRows = new BehaviorSubject<ListRange | null>(null);
+
+  /** The page after every update, whether or not it shows on screen. */
+  private readonly page$: Observable<WorkersPageVm> = combineLatest({
+    workers: this.liveWorkers.workers$,
+    query: this.listQuery.query$,
+    preferences: this.preferences.preferences$,
+    // Heartbeat ages compare master times, so with the master's clock.
+    now: inject(MasterClock).now$,
+  }).pipe(
+    scan((previous: WorkersPageVm | undefined, inputs) => toWorkersPageVm(inputs, previous), undefined),
+    filter((vm): vm is WorkersPageVm => vm !== undefined),
+  );
 
   /**
    * The page, whenever something on screen changes: an update that only touches rows scrolled
@@ -24,19 +36,7 @@ export class WorkersPageStore {
    * so a large cluster's stream of heartbeats costs renders only for what the operator can see.
    * Shared while subscribed; replays; never completes.
    */
-  readonly vm$: Observable<WorkersPageVm> = combineLatest([
-    combineLatest({
-      workers: this.liveWorkers.workers$,
-      query: this.listQuery.query$,
-      preferences: this.preferences.preferences$,
-      // Heartbeat ages compare master times, so with the master's clock.
-      now: inject(MasterClock).now$,
-    }).pipe(
-      scan((previous: WorkersPageVm | undefined, inputs) => toWorkersPageVm(inputs, previous), undefined),
-      filter((vm): vm is WorkersPageVm => vm !== undefined),
-    ),
-    this.renderedRows,
-  ]).pipe(
+  readonly vm$: Observable<WorkersPageVm> = combineLatest([this.page$, this.renderedRows]).pipe(
     distinctUntilChanged(([shown, shownRows], [next, rows]) => shownRows === rows && sameOnScreen(shown, next, rows)),
     map(([vm]) => vm),
     shareReplay({ bufferSize: 1, refCount: true }),
@@ -60,8 +60,6 @@ export class WorkersPageStore {
   }
 
   showAs(mode: WorkersViewMode): void {
-    // The heat map shows every worker; a table shown again says its rows.
-    this.renderedRows.next(null);
     this.preferences.showAs(mode);
   }
 
