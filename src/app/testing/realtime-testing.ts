@@ -25,7 +25,7 @@ import { CONNECTING } from '../core/realtime/socket-status';
 import { TelemetryFeed } from '../core/realtime/telemetry-feed';
 import { DATA_WORKER, DataWorker } from '../core/data-worker/data-worker';
 import { TelemetryStore } from '../core/realtime/telemetry-store';
-import { TrackedWorker } from '../core/realtime/tracked-worker';
+import { TrackedWorker, TrackedWorkers } from '../core/realtime/tracked-worker';
 import { UsageHistory } from '../core/realtime/usage-history';
 import { WorkerRegistry } from '../core/realtime/worker-registry';
 
@@ -102,7 +102,7 @@ export const beat = (id: string, lastUpdate: number, cpu: number): WorkerTelemet
 export const frame = (...entries: WorkerTelemetry[]) =>
   JSON.stringify(Object.fromEntries(entries.map((entry) => [entry.worker_id, entry])));
 
-export const usage = (workers: ReadonlyMap<string, TrackedWorker>) =>
+export const usage = (workers: TrackedWorkers) =>
   [...workers.values()].map(({ telemetry }) => `${telemetry.worker_id}=${telemetry.cpu_usage}`).join(',');
 
 /** The reported workers and their cpu usage, once there are any. */
@@ -143,7 +143,7 @@ export function setupRegistry(status$: Observable<SocketStatus>, answers: Worker
 
 /** `LiveWorkersStore` over fake telemetry and registry answers (`registry` makes each), with the socket connecting. */
 export function setupLiveWorkers(
-  telemetry: Observable<ReadonlyMap<string, TrackedWorker>>,
+  telemetry: Observable<TrackedWorkers>,
   registry: () => WorkersAnswer,
   clockOffsetMs$: Observable<number> = of(0),
   connection$: Observable<Pick<ConnectionState, 'kind' | 'lastMessageAt'>> = NEVER,

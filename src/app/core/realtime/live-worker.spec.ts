@@ -249,16 +249,40 @@ describe('toLiveWorkers after telemetry updates alone', () => {
     expect(latestHeartbeatOf(patched)).toBe(latestHeartbeatOf(toLiveWorkers(registry, next, 101_000, rules)));
   });
 
-  it('makes the list anew when a worker joins, the time moves on or the registry answers', () => {
+  it('makes the list anew when a worker joins or the registry answers', () => {
     const before = toLiveWorkers(registry, first, 101_000, rules);
     const joined = trackTelemetry(first, [update('fig', 105, 30)], WINDOW_MS);
+    const answered = registry.map((entry) => ({ ...entry, cpu_usage: 99 }));
 
     expect(toLiveWorkers(registry, joined, 101_000, rules, before).map((worker) => worker.id)).toEqual([
       'fig',
       'kiwi',
       'lime',
     ]);
-    const later = toLiveWorkers(registry, first, 1_000_000, rules, before);
-    expect(later.map((worker) => worker.status)).toEqual(['inactive', 'inactive']);
+    expect(toLiveWorkers(answered, first, 101_000, rules, before)).toEqual(
+      toLiveWorkers(answered, first, 101_000, rules),
+    );
+  });
+
+  it('as time moves on, rebuilds only the workers whose status it changes, and keeps the list when there are none', () => {
+    const fresher = trackTelemetry(first, [update('lime', 125, 30)], WINDOW_MS);
+    const before = toLiveWorkers(registry, fresher, 126_000, rules);
+
+    const sameStatus = toLiveWorkers(registry, fresher, 127_000, rules, before);
+    const kiwiInactive = toLiveWorkers(registry, fresher, 131_000, rules, before);
+    const withUpdate = toLiveWorkers(
+      registry,
+      trackTelemetry(fresher, [update('kiwi', 130, 50)], WINDOW_MS),
+      131_000,
+      rules,
+      before,
+    );
+
+    expect(sameStatus).toBe(before);
+    expect(kiwiInactive.map((worker) => worker.status)).toEqual(['inactive', 'active']);
+    expect(kiwiInactive[1]).toBe(before[1]);
+    expect(kiwiInactive).toEqual(toLiveWorkers(registry, fresher, 131_000, rules));
+    expect(withUpdate.map((worker) => worker.status)).toEqual(['active', 'active']);
+    expect(withUpdate[0].cpuUsage).toBe(50);
   });
 });

@@ -17,7 +17,7 @@ import { REALTIME_CONFIG } from '../config/realtime-config';
 import { CLOCK } from './browser-signals';
 import { LiveWorker, latestHeartbeatOf, toLiveWorkers } from './live-worker';
 import { TelemetryStore } from './telemetry-store';
-import { TrackedWorker } from './tracked-worker';
+import { TrackedWorkers } from './tracked-worker';
 import { WorkerRegistry } from './worker-registry';
 import { LoadState, PollState, dataOf, problemOf, updatedAtOf } from '../../shared/streams/load-state';
 
@@ -103,7 +103,7 @@ export class LiveWorkersStore {
   /** Heartbeat times are the master's: freshness is judged against the master's clock (`now + offsetMs`). */
   private toView(
     registry: PollState<readonly WorkerListEntry[]>,
-    telemetry: ReadonlyMap<string, TrackedWorker>,
+    telemetry: TrackedWorkers,
     now: number,
     offsetMs: number,
     previous: LoadState<readonly LiveWorker[]>,

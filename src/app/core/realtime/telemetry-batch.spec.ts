@@ -1,13 +1,11 @@
 import { UsageHistory } from './usage-history';
-import { NO_WORKERS, TelemetryBatchItem, applyBatch } from './telemetry-batch';
+import { TelemetryBatchItem, applyBatch } from './telemetry-batch';
 import { beat, usage } from '../../testing/realtime-testing';
-import { TelemetryUpdate, TrackedWorker } from './tracked-worker';
+import { NO_WORKERS, TelemetryUpdate, TrackedWorkers } from './tracked-worker';
 
 describe('applyBatch', () => {
   const update = (id: string, lastUpdate: number, cpu: number): TelemetryUpdate => beat(id, lastUpdate, cpu);
-  const kiwi: ReadonlyMap<string, TrackedWorker> = new Map([
-    ['kiwi', { telemetry: beat('kiwi', 100, 10), history: UsageHistory.EMPTY }],
-  ]);
+  const kiwi: TrackedWorkers = new Map([['kiwi', { telemetry: beat('kiwi', 100, 10), history: UsageHistory.EMPTY }]]);
 
   it('applies every update of the batch, in order', () => {
     const batch: TelemetryBatchItem[] = [[update('fig', 100, 20)], [update('kiwi', 101, 30), update('kiwi', 102, 40)]];

@@ -1,6 +1,4 @@
-import { TelemetryUpdate, TrackedWorker, trackTelemetry } from './tracked-worker';
-
-export const NO_WORKERS: ReadonlyMap<string, TrackedWorker> = new Map();
+import { NO_WORKERS, TelemetryUpdate, TrackedWorkers, trackTelemetry } from './tracked-worker';
 
 /** The updates of one telemetry digest or REST answer; `null` marks a connection closed on purpose. */
 export type TelemetryBatchItem = readonly TelemetryUpdate[] | null;
@@ -10,10 +8,10 @@ export type TelemetryBatchItem = readonly TelemetryUpdate[] | null;
  * a `null` (a closed connection) only the later updates count, over an empty map.
  */
 export function applyBatch(
-  workers: ReadonlyMap<string, TrackedWorker>,
+  workers: TrackedWorkers,
   batch: readonly TelemetryBatchItem[],
   historyWindowMs: number,
-): ReadonlyMap<string, TrackedWorker> {
+): TrackedWorkers {
   const closedAt = batch.lastIndexOf(null);
   const base = closedAt >= 0 ? NO_WORKERS : workers;
   const updates = batch.slice(closedAt + 1).flatMap((entries) => entries ?? []);

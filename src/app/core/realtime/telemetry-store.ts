@@ -16,9 +16,9 @@ import { REALTIME_CONFIG } from '../config/realtime-config';
 import { BROWSER_ONLINE, CLOCK } from './browser-signals';
 import { ConnectionState, toConnectionState } from './connection-state';
 import { samePhase } from './socket-status';
-import { NO_WORKERS, TelemetryBatchItem, applyBatch } from './telemetry-batch';
+import { TelemetryBatchItem, applyBatch } from './telemetry-batch';
 import { TelemetryFeed } from './telemetry-feed';
-import { TelemetryUpdate, TrackedWorker, toTelemetryUpdate } from './tracked-worker';
+import { NO_WORKERS, TelemetryUpdate, TrackedWorkers, toTelemetryUpdate } from './tracked-worker';
 import { WorkerRegistry } from './worker-registry';
 import { dataOf } from '../../shared/streams/load-state';
 
@@ -40,7 +40,7 @@ export class TelemetryStore {
    * worker id; empty until the first report. Changes at display rate at most. Hot while
    * subscribed (one connection); replays the latest map; never completes.
    */
-  readonly workers$: Observable<ReadonlyMap<string, TrackedWorker>> = merge(
+  readonly workers$: Observable<TrackedWorkers> = merge(
     this.feed.digests$.pipe(
       map((digest): TelemetryBatchItem[] => (digest.reset ? [null, digest.updates] : [digest.updates])),
     ),

@@ -1,6 +1,6 @@
 import { WorkerTelemetry } from '../../shared/cloudai/telemetry.model';
 import { aWorker } from '../../testing/builders';
-import { TrackedWorker, toTelemetryUpdate, trackTelemetry } from './tracked-worker';
+import { TrackedWorkers, toTelemetryUpdate, trackTelemetry } from './tracked-worker';
 
 describe('trackTelemetry', () => {
   const task = { task_id: 'task-1', cpu_allocated: 1, memory_allocated: 1, gpu_allocated: 0, status: 'running' };
@@ -13,7 +13,7 @@ describe('trackTelemetry', () => {
     last_update: lastUpdate,
     is_active: true,
   });
-  const empty: ReadonlyMap<string, TrackedWorker> = new Map();
+  const empty: TrackedWorkers = new Map();
   const window = 60_000;
 
   it('merges a snapshot, then single-worker updates, by worker id', () => {
@@ -24,6 +24,23 @@ describe('trackTelemetry', () => {
     expect(updated.get('kiwi')?.telemetry.cpu_usage).toBe(55);
     expect(updated.get('fig')).toBe(snapshot.get('fig'));
     expect(updated).not.toBe(snapshot);
+  });
+
+  it('leaves the map it was given as it was, however many workers it holds', () => {
+    const ids = Array.from({ length: 2000 }, (_, index) => `worker-${index}`);
+    const before = trackTelemetry(
+      empty,
+      ids.map((id) => beat(id, 100)),
+      window,
+    );
+    const after = trackTelemetry(before, [beat('worker-7', 105, 70), beat('worker-1999', 105, 99)], window);
+
+    expect(before.get('worker-7')?.telemetry.cpu_usage).toBe(10);
+    expect(after.get('worker-7')?.telemetry.cpu_usage).toBe(70);
+    expect(after.get('worker-1999')?.telemetry.cpu_usage).toBe(99);
+    expect(after.get('worker-8')).toBe(before.get('worker-8'));
+    expect(after.size).toBe(2000);
+    expect(before.size).toBe(2000);
   });
 
   it('ignores an update older than what it holds', () => {

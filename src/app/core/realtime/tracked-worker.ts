@@ -1,3 +1,4 @@
+import { Map as PersistentMap } from 'immutable';
 import { toWorkerTelemetry } from '../../shared/cloudai/parse-telemetry-frame';
 import { RunningTask, WorkerTelemetry } from '../../shared/cloudai/telemetry.model';
 import { WorkerListEntry } from '../../shared/cloudai/worker.model';
@@ -8,6 +9,23 @@ export interface TrackedWorker {
   readonly telemetry: WorkerTelemetry;
   readonly history: UsageHistory;
 }
+
+/**
+ * Every reported worker by id, as readers see it. `trackTelemetry` makes persistent maps (a new
+ * version shares all but the changed workers with the previous one, instead of copying 10,000
+ * entries twenty times a second); a native `Map` also fits, which is what tests build.
+ */
+export interface TrackedWorkers {
+  readonly size: number;
+  get(id: string): TrackedWorker | undefined;
+  has(id: string): boolean;
+  keys(): Iterable<string>;
+  values(): Iterable<TrackedWorker>;
+  [Symbol.iterator](): Iterator<[string, TrackedWorker]>;
+}
+
+/** No worker reported yet. */
+export const NO_WORKERS: TrackedWorkers = PersistentMap<string, TrackedWorker>();
 
 /** A telemetry update; `running_tasks: null` when the source does not know them (the REST list only counts them). */
 export type TelemetryUpdate = Omit<WorkerTelemetry, 'running_tasks'> & {
@@ -21,11 +39,11 @@ export type TelemetryUpdate = Omit<WorkerTelemetry, 'running_tasks'> & {
  * buffer per worker (see {@link UsageHistory}): memory stays bounded however long the tab is open.
  */
 export function trackTelemetry(
-  workers: ReadonlyMap<string, TrackedWorker>,
+  workers: TrackedWorkers,
   updates: readonly TelemetryUpdate[],
   windowMs: number,
-): ReadonlyMap<string, TrackedWorker> {
-  let next: Map<string, TrackedWorker> | null = null;
+): TrackedWorkers {
+  let next: PersistentMap<string, TrackedWorker> | null = null;
   const changed: string[] = [];
   for (const update of updates) {
     const current = (next ?? workers).get(update.worker_id);
@@ -48,20 +66,28 @@ export function trackTelemetry(
             },
             windowMs,
           );
-    next ??= new Map(workers);
-    next.set(update.worker_id, { telemetry, history });
+    next ??= asPersistent(workers).asMutable();
+    next = next.set(update.worker_id, { telemetry, history });
     changed.push(update.worker_id);
   }
-  if (next) changes.set(next, { from: versionOf(workers), ids: changed });
-  return next ?? workers;
+  if (!next) return workers;
+  const made = next.asImmutable();
+  changes.set(made, { from: versionOf(workers), ids: changed });
+  return made;
+}
+
+function asPersistent(workers: TrackedWorkers): PersistentMap<string, TrackedWorker> {
+  return PersistentMap.isMap(workers)
+    ? (workers as PersistentMap<string, TrackedWorker>)
+    : PersistentMap<string, TrackedWorker>(workers);
 }
 
 /**
  * How each map `trackTelemetry` made differs from the one it was made from, which is named by its
  * version rather than held: holding it would keep every map ever made alive, each by the next.
  */
-const changes = new WeakMap<ReadonlyMap<string, TrackedWorker>, TelemetryChanges>();
-const versions = new WeakMap<ReadonlyMap<string, TrackedWorker>, number>();
+const changes = new WeakMap<TrackedWorkers, TelemetryChanges>();
+const versions = new WeakMap<TrackedWorkers, number>();
 let lastVersion = 0;
 
 export interface TelemetryChanges {
@@ -72,12 +98,12 @@ export interface TelemetryChanges {
 }
 
 /** Which workers `trackTelemetry` updated to make this map, and from which map; `undefined` for a map it did not make. */
-export function telemetryChangesOf(workers: ReadonlyMap<string, TrackedWorker>): TelemetryChanges | undefined {
+export function telemetryChangesOf(workers: TrackedWorkers): TelemetryChanges | undefined {
   return changes.get(workers);
 }
 
 /** A number naming this map, the same for as long as it lives. */
-export function versionOf(workers: ReadonlyMap<string, TrackedWorker>): number {
+export function versionOf(workers: TrackedWorkers): number {
   let version = versions.get(workers);
   if (version === undefined) {
     version = ++lastVersion;
