@@ -40,8 +40,19 @@ const sessionProbe = {
   },
 };
 
+/** The configuration document, as `npm start` made it from its settings (the defaults otherwise). */
+const configDocument = {
+  target,
+  bypass: (request, response) => {
+    response.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
+    response.end(process.env.CLOUDAI_DEV_CONFIG_SCRIPT ?? '');
+    return request.url;
+  },
+};
+
 export default {
   [SESSION_PROBE_PATH]: sessionProbe,
+  '/_dashboard/config.js': configDocument,
   '/api': forwarded,
   '/ws': { ...forwarded, ws: true },
   '/health': forwarded,

@@ -1,83 +1,58 @@
 /**
- * `npm run serve`: serves the production build and reverse-proxies the master's paths
- * (WebSocket upgrades included) to CLOUDAI_MASTER_URL, or to a simulator it starts.
+ * `npm run serve`: serves the production build and forwards the master's paths (WebSocket
+ * upgrades included) to CLOUDAI_MASTER_URL, or to a simulator it starts, with a warning that
+ * it is not a real cluster. Settings: see `readServerConfig` and the README's "Deploying".
  */
 import { ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { createProxyMiddleware } from 'http-proxy-middleware';
-import sirv from 'sirv';
-import { answerProxyError, limitMasterRequest, responseTimeoutMs } from './lib/master-proxy-errors.mjs';
-import { answerSessionProbe, isSessionProbe } from './lib/session-probe.mjs';
-import { masterUrlOrSimulator, portFromEnv, stopTogether } from './lib/simulator-process';
-import { securityHeaders } from './lib/security-headers';
+import { createDashboardServer } from './lib/dashboard-server';
+import { ConfigError, readServerConfig } from './lib/server-config';
+import { SessionDoor } from './lib/session-door';
+import { startSimulator, stopTogether } from './lib/simulator-process';
 
 const DIST = join('dist', 'cloudai-dashboard', 'browser');
-const MASTER_PATHS = ['/api', '/ws', '/health', '/telemetry'];
-
-if (!existsSync(join(DIST, 'index.html'))) {
-  console.error('No production build found in dist/. Run `npm run build` first.');
-  process.exit(1);
-}
 
 async function main(): Promise<void> {
-  const port = portFromEnv('PORT', 4000);
-  const host = process.env['HOST'] || '127.0.0.1';
+  const config = readServerConfig(process.env);
   const children: ChildProcess[] = [];
+  let masterUrl = config.masterUrl;
+  if (masterUrl === null) {
+    const simulator = await startSimulator(config.simulatorPort);
+    children.push(simulator.child);
+    masterUrl = simulator.url;
+    console.warn(
+      '\n⚠ CLOUDAI_MASTER_URL is not set: serving the SIMULATED master, not a real cluster.\n' +
+        '  Set CLOUDAI_MASTER_URL=http://<master>:8080 to watch your cluster.\n',
+    );
+  }
 
-  const masterUrl = await masterUrlOrSimulator(children);
-
-  const proxy = createProxyMiddleware({
-    target: masterUrl,
-    changeOrigin: true,
-    ws: true,
-    pathFilter: MASTER_PATHS,
-    on: {
-      // A hung or half-open master must not hold requests forever: each one gets a connect and a response timeout.
-      proxyReq: (proxyRequest, request) =>
-        limitMasterRequest(proxyRequest, responseTimeoutMs(request.method ?? 'GET', request.url ?? '')),
-      proxyReqWs: (proxyRequest, request) =>
-        limitMasterRequest(proxyRequest, responseTimeoutMs('GET', request.url ?? '')),
-      // The browser is told whether the master is unreachable, dropped the request or timed out, not a made-up status.
-      error: (error, _request, response) => {
-        answerProxyError(error, response, masterUrl);
-      },
-    },
+  const server = createDashboardServer({ config, masterUrl, distDir: DIST });
+  server.listen(config.port, config.host, () => {
+    const address = `http://${config.host}:${config.port}${config.basePath}`;
+    console.log(`\nCloudAI Dashboard (production build): open ${address}  ·  master: ${masterUrl}\n`);
   });
-
-  const assets = sirv(DIST, {
-    single: true,
-    etag: true,
-    brotli: true,
-    gzip: true,
-    setHeaders: (response, pathname) => {
-      // Hashed bundles never change; index.html must always be revalidated to pick up a new build.
-      const hashed = /-[A-Z0-9]{8}\.(js|css)$/.test(pathname);
-      response.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
-    },
-  });
-
-  const server = createServer((request, response) => {
-    for (const [name, value] of Object.entries(securityHeaders)) {
-      response.setHeader(name, value);
-    }
-    if (isSessionProbe(request)) {
-      void answerSessionProbe(request, response, masterUrl);
-      return;
-    }
-    void proxy(request, response, () => assets(request, response));
-  });
-  server.on('upgrade', proxy.upgrade);
-  server.listen(port, host, () => {
-    console.log(`\nCloudAI Dashboard (production build): open http://${host}:${port}/  ·  master: ${masterUrl}\n`);
-  });
+  if (config.openMaster) {
+    console.warn('⚠ OPEN_MASTER=1: the master is forwarded to anyone who can reach this server, signed in or not.');
+  } else {
+    new SessionDoor({ masterUrl })
+      .masterHasSignIn()
+      .then((hasSignIn) => {
+        if (!hasSignIn) {
+          console.warn(
+            '⚠ The master has no sign-in (it runs without its database): nobody can be told apart, so every request is forwarded.',
+          );
+        }
+      })
+      .catch(() => undefined);
+  }
 
   stopTogether(children);
   process.once('exit', () => server.close());
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+  console.error(
+    error instanceof ConfigError ? `Configuration: ${error.message}` : error instanceof Error ? error.message : error,
+  );
+  process.exit(error instanceof ConfigError ? 2 : 1);
 });

@@ -1,31 +1,48 @@
 /**
  * `npm start`: the development server with the simulated master, or with a real one when
  * CLOUDAI_MASTER_URL is set. The browser talks same-origin to the dev server, which proxies
- * /api, /ws, /health and /telemetry to the master (see proxy.conf.mjs).
+ * /api, /ws, /health and /telemetry to the master and answers the configuration document
+ * (see proxy.conf.mjs). Takes the same settings as `npm run serve`, except BASE_PATH.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { masterUrlOrSimulator, portFromEnv, stopTogether } from './lib/simulator-process';
+import { configScript } from './lib/config-script';
+import { ConfigError, readServerConfig } from './lib/server-config';
+import { startSimulator, stopTogether } from './lib/simulator-process';
 
 async function main(): Promise<void> {
-  const port = portFromEnv('PORT', 4200);
-  const host = process.env['HOST'] || 'localhost';
+  const config = readServerConfig(process.env, { port: 4200, host: 'localhost' });
+  if (config.basePath !== '/') console.warn('BASE_PATH is for `npm run serve`; the development server serves at /.');
   const children: ChildProcess[] = [];
-
-  const masterUrl = await masterUrlOrSimulator(children);
+  let masterUrl = config.masterUrl;
+  if (masterUrl === null) {
+    const simulator = await startSimulator(config.simulatorPort);
+    children.push(simulator.child);
+    masterUrl = simulator.url;
+  }
 
   const ngCli = createRequire(import.meta.url).resolve('@angular/cli/bin/ng.js');
-  const devServer = spawn(process.execPath, [ngCli, 'serve', '--port', String(port), '--host', host], {
+  const devServer = spawn(process.execPath, [ngCli, 'serve', '--port', String(config.port), '--host', config.host], {
     stdio: 'inherit',
-    env: { ...process.env, CLOUDAI_MASTER_URL: masterUrl, NG_CLI_ANALYTICS: 'false' },
+    env: {
+      ...process.env,
+      CLOUDAI_MASTER_URL: masterUrl,
+      // proxy.conf.mjs answers the configuration document with this (it cannot load TypeScript).
+      CLOUDAI_DEV_CONFIG_SCRIPT: configScript(config, config.masterUrl === null),
+      NG_CLI_ANALYTICS: 'false',
+    },
   });
   children.push(devServer);
   stopTogether(children);
 
-  console.log(`\nCloudAI Dashboard (development): open http://${host}:${port}/  ·  master: ${masterUrl}\n`);
+  console.log(
+    `\nCloudAI Dashboard (development): open http://${config.host}:${config.port}/  ·  master: ${masterUrl}\n`,
+  );
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+  console.error(
+    error instanceof ConfigError ? `Configuration: ${error.message}` : error instanceof Error ? error.message : error,
+  );
+  process.exit(error instanceof ConfigError ? 2 : 1);
 });

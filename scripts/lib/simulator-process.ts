@@ -39,20 +39,6 @@ async function waitForHealth(url: string, timeoutMs = 60_000): Promise<void> {
   throw new Error(`The simulator did not answer ${url}/health within ${timeoutMs / 1000} s.`);
 }
 
-/**
- * The master to proxy to: CLOUDAI_MASTER_URL when set, otherwise a simulator started on
- * SIM_PORT (8080), which is added to `children` so that it stops with the command.
- */
-export async function masterUrlOrSimulator(children: ChildProcess[]): Promise<string> {
-  const configured = process.env['CLOUDAI_MASTER_URL'];
-  if (configured) {
-    return configured;
-  }
-  const simulator = await startSimulator(portFromEnv('SIM_PORT', 8080));
-  children.push(simulator.child);
-  return simulator.url;
-}
-
 /** Ends the children on Ctrl-C or SIGTERM, then exits; a child that exits on its own ends the rest too. */
 export function stopTogether(children: readonly ChildProcess[]): void {
   let stopping = false;
@@ -72,20 +58,6 @@ export function stopTogether(children: readonly ChildProcess[]): void {
   process.once('SIGINT', () => stopAll(0));
   process.once('SIGTERM', () => stopAll(0));
   children.forEach((child) => child.once('exit', (code) => stopAll(code ?? 0)));
-}
-
-/** The port an environment variable names, or the default; a bad value stops the command with a clear message. */
-export function portFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') {
-    return fallback;
-  }
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    console.error(`${name} must be a port number from 1 to 65535, not "${raw}".`);
-    process.exit(2);
-  }
-  return port;
 }
 
 async function answers(url: string): Promise<boolean> {

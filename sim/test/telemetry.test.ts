@@ -41,6 +41,12 @@ describe('telemetry', () => {
     for (const message of client.messages) assert.deepEqual(Object.keys(message), ['kiwi']);
   });
 
+  it('says on /health that it is a simulator, which the real master never does', async () => {
+    const health = (await (await fetch(`${env.url}/health`)).json()) as { status: string; simulator?: boolean };
+    assert.equal(health.status, 'healthy');
+    assert.equal(health.simulator, true);
+  });
+
   it('counts connected telemetry sockets in /health and forgets closed ones', async () => {
     const health = async () => ((await (await fetch(`${env.url}/health`)).json()) as { active_clients: number; workers: number; active_workers: number });
     await waitFor(async () => (await health()).active_clients === 0, 2000, 'no clients');

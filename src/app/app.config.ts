@@ -6,11 +6,12 @@ import {
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
-import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
 import { routes } from './app.routes';
 import { AuthStore } from './core/auth/auth-store';
 import { SessionSignals } from './core/auth/session-signals';
 import { AppErrorHandler } from './core/errors/app-error-handler';
+import { ClusterTitleStrategy } from './core/shell/cluster-title-strategy';
 import { ON_UNAUTHORIZED } from './shared/http/master-http';
 import { ThemeStore } from './core/theme/theme-store';
 import { USE_DATA_WORKER } from './core/data-worker/use-data-worker';
@@ -21,6 +22,7 @@ export const appConfig: ApplicationConfig = {
     { provide: ErrorHandler, useClass: AppErrorHandler },
     provideZonelessChangeDetection(),
     provideRouter(routes, withComponentInputBinding()),
+    { provide: TitleStrategy, useClass: ClusterTitleStrategy },
     // A 401 to any request means the session ended: the session store checks it at once.
     {
       provide: ON_UNAUTHORIZED,

@@ -15,6 +15,8 @@ export function telemetryRoutes(app: FastifyInstance, { cluster, sockets, clock 
       active_clients: sockets.count('telemetry'),
       workers: workers.length,
       active_workers: workers.filter((worker) => cluster.isActive(worker)).length,
+      // Not in the real master's answer: lets the dashboard say that this is not a real cluster.
+      simulator: true,
     });
   });
 

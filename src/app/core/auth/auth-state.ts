@@ -1,7 +1,7 @@
-import { dequal } from 'dequal';
 import { AuthUser } from '../../shared/cloudai/auth.model';
 import { SessionAnswer } from '../../shared/cloudai/session-answer';
 import { toErrorMessage } from '../../shared/http/error-message';
+import { sameJson } from '../../shared/state/same-json';
 
 /** Who is using the dashboard, as far as the master says. */
 export type AuthState =
@@ -65,7 +65,7 @@ function afterAnswer(state: AuthState, user: AuthUser | null, answer: SessionAns
   switch (answer.kind) {
     case 'signed-in':
       // The same answer again changes nothing, so nothing downstream re-renders.
-      return state.kind === 'signed-in' && dequal(state.user, answer.user)
+      return state.kind === 'signed-in' && sameJson(state.user, answer.user)
         ? state
         : { kind: 'signed-in', user: answer.user };
     case 'signed-out':

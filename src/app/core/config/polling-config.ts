@@ -1,5 +1,6 @@
-import { InjectionToken } from '@angular/core';
-import { DEFAULT_MAX_BACKOFF_MS, DEFAULT_TASKS_POLL_MS } from './polling-defaults';
+import { InjectionToken, inject } from '@angular/core';
+import { DEPLOYMENT } from './deployment-token';
+import { DEFAULT_MAX_BACKOFF_MS } from './polling-defaults';
 
 /** How often the dashboard asks the master for data that it does not push. */
 export interface PollingConfig {
@@ -19,7 +20,7 @@ export interface PollingConfig {
 export const POLLING_CONFIG = new InjectionToken<PollingConfig>('POLLING_CONFIG', {
   providedIn: 'root',
   factory: () => ({
-    tasksMs: DEFAULT_TASKS_POLL_MS,
+    tasksMs: inject(DEPLOYMENT).taskPollMs,
     maxBackoffMs: DEFAULT_MAX_BACKOFF_MS,
     cancelSettleMs: 10_000,
     sessionCheckMs: 60_000,

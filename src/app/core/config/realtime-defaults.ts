@@ -1,4 +1,5 @@
 import { BackoffPolicy } from '../../shared/streams/backoff';
+import { DEFAULT_DEPLOYMENT, Deployment } from './deployment';
 
 /** Timings of the live connection to the master. */
 export interface RealtimeConfig {
@@ -29,16 +30,25 @@ export interface RealtimeConfig {
 }
 
 /**
- * The default timings, free of Angular so the data worker uses the same ones as the page (the page
- * reads them through REALTIME_CONFIG, which tests replace).
+ * The timings for a deployment's heartbeat and inactivity settings, free of Angular so the data
+ * worker uses the same ones as the page (the page reads them through REALTIME_CONFIG, which tests
+ * replace).
  */
-export const DEFAULT_REALTIME_CONFIG: RealtimeConfig = {
-  reconnect: { initialMs: 500, maxMs: 10_000 },
-  heartbeatMs: 5000,
-  silentSocketMs: 20_000,
-  inactiveAfterMs: 30_000,
-  fallbackPollMs: 1000,
-  registryPollMs: 10_000,
-  historyWindowMs: 15 * 60_000,
-  viewCoalesceMs: 50,
-};
+export function realtimeConfigFor({
+  heartbeatMs,
+  inactiveAfterMs,
+}: Pick<Deployment, 'heartbeatMs' | 'inactiveAfterMs'>): RealtimeConfig {
+  return {
+    reconnect: { initialMs: 500, maxMs: 10_000 },
+    heartbeatMs,
+    silentSocketMs: 4 * heartbeatMs,
+    inactiveAfterMs,
+    fallbackPollMs: 1000,
+    registryPollMs: 10_000,
+    historyWindowMs: 15 * 60_000,
+    viewCoalesceMs: 50,
+  };
+}
+
+/** The timings for the real master's own heartbeat and inactivity rules. */
+export const DEFAULT_REALTIME_CONFIG: RealtimeConfig = realtimeConfigFor(DEFAULT_DEPLOYMENT);

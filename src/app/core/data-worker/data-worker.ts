@@ -1,5 +1,7 @@
 import { InjectionToken, inject } from '@angular/core';
 import { Observable, ReplaySubject } from 'rxjs';
+import { Deployment, dataWorkerName } from '../config/deployment';
+import { DEPLOYMENT } from '../config/deployment-token';
 import { TabEndpoint, WISH_RENEW_MS } from './protocol';
 import { USE_DATA_WORKER } from './use-data-worker';
 
@@ -23,7 +25,7 @@ export interface DataWorker {
  */
 export const DATA_WORKER = new InjectionToken<DataWorker | null>('DATA_WORKER', {
   providedIn: 'root',
-  factory: () => (inject(USE_DATA_WORKER) ? connectDataWorker() : null),
+  factory: () => (inject(USE_DATA_WORKER) ? connectDataWorker(inject(DEPLOYMENT)) : null),
 });
 
 /**
@@ -31,13 +33,13 @@ export const DATA_WORKER = new InjectionToken<DataWorker | null>('DATA_WORKER', 
  * there is one, a dedicated worker for this tab where there is not, none where there are no
  * workers at all, the browser refuses one, or a test asked for none.
  */
-export function connectDataWorker(): DataWorker | null {
+export function connectDataWorker(deployment: Deployment): DataWorker | null {
   try {
     if (globalThis.localStorage?.getItem(DATA_IN_PAGE_KEY) === '1') return null;
     if (typeof SharedWorker !== 'undefined') {
       const shared = new SharedWorker(new URL('./data.worker', import.meta.url), {
         type: 'module',
-        name: 'cloudai-data',
+        name: dataWorkerName(deployment),
       });
       // A closing tab says so, so the shared poll stops serving it at once rather than when it falls silent.
       globalThis.addEventListener?.('pagehide', () => shared.port.postMessage({ kind: 'leave' }));
@@ -47,7 +49,7 @@ export function connectDataWorker(): DataWorker | null {
     if (typeof Worker !== 'undefined') {
       const dedicated = new Worker(new URL('./data.worker', import.meta.url), {
         type: 'module',
-        name: 'cloudai-data',
+        name: dataWorkerName(deployment),
       });
       keepAlive(dedicated);
       return { port: dedicated, failed$: failures(dedicated) };

@@ -8,8 +8,9 @@ import { Observable, Subject, fromEvent } from 'rxjs';
 import { fetchTaskList } from '../task-list/fetch-task-list';
 import { runTaskListHub } from '../task-list/task-list-hub';
 import { HubMessage, HubPort, TabMessage } from './protocol';
-import { DEFAULT_MAX_BACKOFF_MS, DEFAULT_TASKS_POLL_MS } from '../config/polling-defaults';
-import { DEFAULT_REALTIME_CONFIG } from '../config/realtime-defaults';
+import { deploymentOfWorker } from '../config/deployment';
+import { DEFAULT_MAX_BACKOFF_MS } from '../config/polling-defaults';
+import { realtimeConfigFor } from '../config/realtime-defaults';
 import { TELEMETRY_SOCKET_PATH, openTextSocket, socketUrl } from '../realtime/socket-url';
 import { telemetryConnection } from '../realtime/telemetry-connection';
 import { runTelemetryHub } from '../realtime/telemetry-hub';
@@ -39,19 +40,21 @@ function toHubPort(endpoint: Endpoint): HubPort {
 }
 
 const scope = self as unknown as WorkerScope;
+// The tab named the worker after the deployment's settings (see `dataWorkerName`).
+const deployment = deploymentOfWorker(self.name);
 const ports = new Subject<HubPort>();
 runTaskListHub(ports, {
   request: () => fetchTaskList(),
-  defaultIntervalMs: DEFAULT_TASKS_POLL_MS,
+  defaultIntervalMs: deployment.taskPollMs,
   maxBackoffMs: DEFAULT_MAX_BACKOFF_MS,
 }).subscribe();
 
-const config = DEFAULT_REALTIME_CONFIG;
+const config = realtimeConfigFor(deployment);
 runTelemetryHub(ports, {
   connect: (retryNow$) =>
     telemetryConnection({
-      // The worker's script is served by the dashboard, which proxies the master's sockets.
-      openSocket: () => openTextSocket(socketUrl(self.location, TELEMETRY_SOCKET_PATH)),
+      // The worker's script is served by the dashboard, under the app's base, which proxies the master's sockets.
+      openSocket: () => openTextSocket(socketUrl(TELEMETRY_SOCKET_PATH, self.location.href)),
       silentSocketMs: config.silentSocketMs,
       policy: config.reconnect,
       random: Math.random,

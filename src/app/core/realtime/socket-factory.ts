@@ -15,8 +15,8 @@ export const WEB_SOCKET_FACTORY = new InjectionToken<SocketFactory>('WEB_SOCKET_
   factory: () => openTextSocket,
 });
 
-/** The master's telemetry socket, on the page's own host. */
+/** The master's telemetry socket, on the page's own host, under the app's base. */
 export const TELEMETRY_SOCKET_URL = new InjectionToken<string>('TELEMETRY_SOCKET_URL', {
   providedIn: 'root',
-  factory: () => socketUrl(inject(DOCUMENT).location, TELEMETRY_SOCKET_PATH),
+  factory: () => socketUrl(TELEMETRY_SOCKET_PATH, inject(DOCUMENT).baseURI),
 });

@@ -1,9 +1,15 @@
 import { Observable } from 'rxjs';
 import { webSocket } from 'rxjs/webSocket';
+import { underBase } from '../../shared/http/app-url';
 
-/** The master's sockets are on the page's own host: the dashboard proxies them (never a fixed host or port). */
-export function socketUrl(location: Pick<Location, 'protocol' | 'host'>, path: string): string {
-  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${path}`;
+/**
+ * The master's sockets are on the page's own host, under the app's base: the dashboard proxies
+ * them (never a fixed host or port). `wss:` behind https.
+ */
+export function socketUrl(path: string, base?: string): string {
+  const url = new URL(underBase(path, base));
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.href;
 }
 
 export const TELEMETRY_SOCKET_PATH = '/ws/telemetry';

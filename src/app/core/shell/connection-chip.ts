@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { DOCUMENT, formatDate } from '@angular/common';
+import { DOCUMENT } from '@angular/common';
+import { clockTime } from '../../shared/format/clock-time';
 import { toConnectionLabel } from '../connection/connection-label';
 import { ConnectionState } from '../realtime/connection-state';
 
@@ -113,7 +114,7 @@ export class ConnectionChip {
   protected readonly explained = signal(false);
 
   protected readonly label = computed(() => {
-    const label = toConnectionLabel(this.connection(), (epochMs) => formatDate(epochMs, 'HH:mm:ss', 'en-US'));
+    const label = toConnectionLabel(this.connection(), clockTime);
     const malformed = this.malformedCount();
     return malformed === 0
       ? label

@@ -6,10 +6,17 @@ import { AuthStore } from '../auth/auth-store';
 import { ConnectionState } from '../realtime/connection-state';
 import { LiveConnection } from '../realtime/live-connection';
 import { ThemePreference, ThemeStore } from '../theme/theme-store';
+import { DEFAULT_DEPLOYMENT, Deployment } from '../config/deployment';
+import { DEPLOYMENT } from '../config/deployment-token';
 import { Shell } from './shell';
 
 describe('Shell', () => {
-  async function render(connection: ConnectionState, malformed = 0, auth: AuthState = { kind: 'no-auth' }) {
+  async function render(
+    connection: ConnectionState,
+    malformed = 0,
+    auth: AuthState = { kind: 'no-auth' },
+    deployment: Deployment = DEFAULT_DEPLOYMENT,
+  ) {
     const choose = jasmine.createSpy('choose');
     const preference$ = new BehaviorSubject<ThemePreference>('system');
     TestBed.configureTestingModule({
@@ -19,6 +26,7 @@ describe('Shell', () => {
         { provide: LiveConnection, useValue: { connection$: of(connection), malformedCount$: of(malformed) } },
         { provide: ThemeStore, useValue: { preference$, scheme$: of('light'), choose } },
         { provide: AuthStore, useValue: { state$: of(auth), signOut: jasmine.createSpy('signOut') } },
+        { provide: DEPLOYMENT, useValue: deployment },
       ],
     });
     const fixture = TestBed.createComponent(Shell);
@@ -33,6 +41,18 @@ describe('Shell', () => {
       label.textContent?.trim(),
     );
     expect(links).toEqual(['Dashboard', 'Workers', 'Tasks', 'Submit task', 'Settings']);
+  });
+
+  it('names the cluster in the toolbar, and says when the master is the simulator', async () => {
+    const connecting: ConnectionState = { kind: 'connecting', lastMessageAt: null, checkedAt: 0, clockOffsetMs: 0 };
+    const real = await render(connecting, 0, { kind: 'no-auth' }, { ...DEFAULT_DEPLOYMENT, clusterName: 'prod-eu' });
+    expect(real.element.querySelector('.shell-cluster')?.textContent?.trim()).toBe('prod-eu');
+    expect(real.element.querySelector('.shell-toolbar')?.textContent).not.toContain('Simulated cluster');
+    TestBed.resetTestingModule();
+
+    const simulated = await render(connecting, 0, { kind: 'no-auth' }, { ...DEFAULT_DEPLOYMENT, simulated: true });
+    expect(simulated.element.querySelector('.shell-cluster')).toBeNull();
+    expect(simulated.element.querySelector('.shell-toolbar')?.textContent).toContain('Simulated cluster');
   });
 
   it('shows the connection state in the toolbar chip', async () => {
@@ -71,7 +91,7 @@ describe('Shell', () => {
       clockOffsetMs: 0,
     });
 
-    expect(element.querySelector('.frozen')?.textContent).toContain('Figures frozen as they were at 05:04:13');
+    expect(element.querySelector('.shell-frozen')?.textContent).toContain('Figures frozen as they were at 05:04:13');
   });
 
   it('shows no chip and no live figures while nobody is known to be signed in', async () => {

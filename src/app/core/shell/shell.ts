@@ -1,4 +1,4 @@
-import { AsyncPipe, DOCUMENT, formatDate } from '@angular/common';
+import { AsyncPipe, DOCUMENT } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -27,6 +27,8 @@ import {
   switchMap,
 } from 'rxjs';
 import { MalformedInput } from '../../shared/cloudai/malformed-input';
+import { clockTime } from '../../shared/format/clock-time';
+import { DEPLOYMENT } from '../config/deployment-token';
 import { mayUseDashboard } from '../auth/auth-state';
 import { AuthStore } from '../auth/auth-store';
 import type { UserMenu } from '../auth/user-menu';
@@ -57,7 +59,6 @@ const NARROW_QUERY = '(max-width: 959.98px)';
   selector: 'app-shell',
   imports: [AsyncPipe, RouterOutlet, RouterLink, RouterLinkActive, ConnectionChip],
   templateUrl: './shell.html',
-  styleUrl: './shell.scss',
   host: { '(document:keydown.escape)': 'closeNav()' },
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -67,8 +68,8 @@ export class Shell {
   private readonly authStore = inject(AuthStore);
   private readonly injector = inject(Injector);
 
+  protected readonly deployment = inject(DEPLOYMENT);
   protected readonly navItems = NAV_ITEMS;
-  protected readonly themeLabel = THEME_LABEL;
   protected readonly nextTheme = NEXT_THEME;
   protected readonly themeIcon = THEME_ICON;
   /** Where the account corner goes in the toolbar. */
@@ -99,9 +100,16 @@ export class Shell {
   /** When the data on screen is from, while the master cannot be reached (`null` while it can, or before any data). */
   protected frozenSince(connection: ConnectionState): string | null {
     const frozen = connection.kind === 'reconnecting' || connection.kind === 'offline';
-    return frozen && connection.lastMessageAt !== null
-      ? formatDate(connection.lastMessageAt, 'HH:mm:ss', 'en-US')
-      : null;
+    return frozen && connection.lastMessageAt !== null ? clockTime(connection.lastMessageAt) : null;
+  }
+
+  protected themeButtonLabel(preference: ThemePreference, scheme: string): string {
+    const inEffect = preference === 'system' ? ` (${scheme})` : '';
+    return `Colour scheme: ${THEME_LABEL[preference]}${inEffect}. Switch to ${THEME_LABEL[NEXT_THEME[preference]]}`;
+  }
+
+  protected themeButtonTitle(preference: ThemePreference): string {
+    return `Colour scheme: ${THEME_LABEL[preference]} — click for ${THEME_LABEL[NEXT_THEME[preference]]}`;
   }
 
   protected chooseTheme(preference: ThemePreference): void {

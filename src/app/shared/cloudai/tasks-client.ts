@@ -1,5 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
+import { underBase } from '../http/app-url';
 import {
   TaskCancelRequested,
   TaskDetail,
@@ -69,6 +70,6 @@ export class TasksClient {
   taskFileUrl(taskId: string, path: string, ownerId: string, requestingUser: string): string {
     const query = new URLSearchParams({ requesting_user: requestingUser, user_id: ownerId });
     const encodedPath = path.split('/').map(encodeURIComponent).join('/');
-    return `/api/files/${encodeURIComponent(taskId)}/download/${encodedPath}?${query}`;
+    return underBase(`/api/files/${encodeURIComponent(taskId)}/download/${encodedPath}?${query}`);
   }
 }

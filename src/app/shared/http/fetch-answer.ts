@@ -1,6 +1,7 @@
 import { Observable } from 'rxjs';
 import { UnreadableAnswerError } from '../cloudai/read-answer';
 import { MasterFailureError, PROXY_ERROR_HEADER, bodyText, failureOfAnswer } from './master-failure';
+import { underBase } from './app-url';
 import { REQUEST_TIMEOUT_MS, failAfter } from './request-timeouts';
 
 export type FetchFn = (url: string, init: RequestInit) => Promise<Response>;
@@ -35,7 +36,7 @@ export function fetchAnswer(url: string, request: AnswerRequest = {}): Observabl
     method = 'GET',
     json,
     timeoutMs = REQUEST_TIMEOUT_MS,
-    fetchFn = (input, init) => fetch(input, init),
+    fetchFn = (input, init) => fetch(underBase(input), init),
   } = request;
   return new Observable<Answer>((subscriber) => {
     const controller = new AbortController();

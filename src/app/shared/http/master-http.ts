@@ -1,6 +1,7 @@
 import { Injectable, InjectionToken, inject } from '@angular/core';
 import { Observable, map, tap } from 'rxjs';
 import { Answer, AnswerRequest, FetchFn, fetchAnswer, successJson, successText } from './fetch-answer';
+import { underBase } from './app-url';
 import { CANCEL_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from './request-timeouts';
 
 /**
@@ -12,10 +13,10 @@ export const ON_UNAUTHORIZED = new InjectionToken<() => void>('ON_UNAUTHORIZED',
   factory: () => () => undefined,
 });
 
-/** How requests are made: the browser's `fetch` (tests answer them themselves). */
+/** How requests are made: the browser's `fetch`, under the app's base (tests answer them themselves). */
 export const FETCH = new InjectionToken<FetchFn>('FETCH', {
   providedIn: 'root',
-  factory: () => (url, init) => fetch(url, init),
+  factory: () => (url, init) => fetch(underBase(url), init),
 });
 
 /** Query parameters; each value is encoded. */

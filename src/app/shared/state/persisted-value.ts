@@ -1,7 +1,7 @@
 import { DOCUMENT } from '@angular/common';
 import { inject } from '@angular/core';
-import { dequal } from 'dequal';
 import { EMPTY, Observable, Subject, distinctUntilChanged, filter, fromEvent, map, merge, startWith } from 'rxjs';
+import { sameJson } from './same-json';
 
 export interface PersistedValueSpec<T> {
   /** The storage key. Keys that start with the user-data prefix are removed on sign-out. */
@@ -53,7 +53,7 @@ export class PersistedValue<T> {
     );
     this.value$ = new Observable<T>((subscriber) =>
       merge(this.writes, this.changedElsewhere$)
-        .pipe(startWith(this.value), distinctUntilChanged(dequal))
+        .pipe(startWith(this.value), distinctUntilChanged(sameJson))
         .subscribe(subscriber),
     );
   }

@@ -8,7 +8,7 @@ import { socketUrl } from '../../../core/realtime/socket-url';
 @Injectable({ providedIn: 'root' })
 export class LogsClient {
   private readonly openSocket = inject(WEB_SOCKET_FACTORY);
-  private readonly location = inject(DOCUMENT).location;
+  private readonly base = inject(DOCUMENT).baseURI;
 
   /**
    * `/ws/tasks/{id}/logs` on the page's own host: one socket per subscription, closed on
@@ -17,6 +17,6 @@ export class LogsClient {
    * `CloseEvent`) when the connection fails or drops.
    */
   taskLogFrames(taskId: string): Observable<string> {
-    return this.openSocket(socketUrl(this.location, `/ws/tasks/${encodeURIComponent(taskId)}/logs`));
+    return this.openSocket(socketUrl(`/ws/tasks/${encodeURIComponent(taskId)}/logs`, this.base));
   }
 }
