@@ -49,7 +49,9 @@ export function renderNginxConfig(
     ACCESS_LOG: layout.accessLog,
     MASTER_HOST_PORT: hostPort,
     MASTER_URL: master.origin,
-    LISTEN: `${config.host}:${config.port}`,
+    MASTER_SCHEME: master.protocol.slice(0, -1),
+    // An IPv6 address is written in brackets.
+    LISTEN: `${config.host.includes(':') ? `[${config.host.replace(/^\[|\]$/g, '')}]` : config.host}:${config.port}`,
     SITE_ROOT: join(layout.runtimeDir, 'root'),
     BASE_PATH: base,
     AUTH_REQUEST: config.openMaster
@@ -75,6 +77,8 @@ export function renderNginxConfig(
     'proxy_set_header Connection $connection_upgrade;',
     'proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;',
     'proxy_set_header X-Forwarded-Proto $scheme;',
+    // An https master is asked for by name (SNI).
+    'proxy_ssl_server_name on;',
     // The app reads answers whole; the master's are small except the task list.
     'proxy_buffering on;',
   ].join('\n');

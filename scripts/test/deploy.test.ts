@@ -1,7 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,6 +58,8 @@ describe('the nginx renderer, bundled as the container image bundles it', () => 
   before(() => {
     execFileSync('npm', ['run', '--silent', 'build:deploy'], { stdio: 'inherit' });
     work = mkdtempSync(join(tmpdir(), 'cloudai-nginx-'));
+    // Started as root, nginx's workers run as nobody, who must be able to read the site.
+    chmodSync(work, 0o755);
     dist = join(work, 'dist');
     execFileSync('mkdir', ['-p', dist]);
     writeFileSync(join(dist, 'index.html'), '<!doctype html><html><head><base href="/"></head><body></body></html>');
@@ -97,6 +102,42 @@ describe('the nginx renderer, bundled as the container image bundles it', () => 
     const nginx = spawnSync('nginx', ['-t', '-c', join(runtime, 'nginx.conf'), '-e', 'stderr'], { encoding: 'utf8' });
     if (nginx.error) return context.skip('nginx is not installed here (.ci/run installs it)');
     assert.equal(nginx.status, 0, nginx.stderr);
+  });
+
+  it('running, is alive while the master is down, and not ready, saying why', async (context) => {
+    if (spawnSync('nginx', ['-v']).error) return context.skip('nginx is not installed here (.ci/run installs it)');
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise((resolve) => probe.close(resolve));
+    const runtime = join(work, 'running');
+    const rendered = render({
+      RUNTIME_DIR: runtime,
+      CLOUDAI_MASTER_URL: 'http://127.0.0.1:9',
+      PORT: String(port),
+      BASE_PATH: '/ops/',
+    });
+    assert.equal(rendered.status, 0, rendered.stderr);
+    const nginx = spawn('nginx', ['-c', join(runtime, 'nginx.conf'), '-e', 'stderr'], { stdio: 'ignore' });
+    try {
+      const url = `http://127.0.0.1:${port}/ops/`;
+      let healthz: Response | undefined;
+      for (let attempt = 0; attempt < 100 && !healthz; attempt++) {
+        healthz = await fetch(`${url}_dashboard/healthz`).catch(() => undefined);
+        if (!healthz) await sleep(50);
+      }
+      assert.equal(healthz?.status, 200);
+      const readyz = await fetch(`${url}_dashboard/readyz`);
+      assert.equal(readyz.status, 503);
+      assert.match(((await readyz.json()) as { reason: string }).reason, /cannot be reached/);
+      const page = await fetch(`${url}tasks/task-1`);
+      assert.equal(page.status, 200);
+      assert.match(await page.text(), /<base href="\/ops\/">/);
+    } finally {
+      const exited = new Promise((resolve) => nginx.once('exit', resolve));
+      nginx.kill('SIGTERM');
+      await exited;
+    }
   });
 
   it('renders no session check with OPEN_MASTER=1', () => {
