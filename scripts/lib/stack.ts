@@ -49,6 +49,10 @@ export class Stack {
   }
 
   async start(): Promise<void> {
+    // A server left running there (say, by an interrupted run) would answer instead of this one.
+    if (await answers(`${this.appUrl}/`)) {
+      throw new Error(`Port ${this.appPort} is already serving: stop whatever runs there first.`);
+    }
     await this.startMaster();
     this.server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
       env: { ...process.env, PORT: String(this.appPort), HOST: '127.0.0.1', CLOUDAI_MASTER_URL: this.masterUrl },

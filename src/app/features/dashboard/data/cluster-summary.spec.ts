@@ -72,4 +72,48 @@ describe('toClusterSummary', () => {
     expect(summary.tasks).toBeNull();
     expect(summary.tasksProblem).toBe('no database');
   });
+
+  it('from one list to the next, gives what summing every worker again gives, exactly', () => {
+    const cpu = (cores: number) => ({ cpu: cores, memory: 0.1, storage: 10, gpu: 0 });
+    const workers = ['a', 'b', 'c'].map((id) =>
+      aLiveWorker({ id, capacity: cpu(4), allocated: { cpu: 0.1, memory: 0.2, storage: 1, gpu: 0 } }),
+    );
+    const first = toClusterSummary(workers, []);
+    let current = workers;
+    // Many small changes, fractions included: kept sums must not drift.
+    for (let step = 0; step < 50; step += 1) {
+      current = current.map((worker, index) =>
+        index === step % 3
+          ? aLiveWorker({
+              ...worker,
+              status: step % 7 === 0 ? 'stale' : 'active',
+              allocated: { cpu: 0.1 * (step % 5), memory: 0.3, storage: 1, gpu: 0 },
+            })
+          : worker,
+      );
+      toClusterSummary(current, []);
+    }
+    const kept = toClusterSummary(current, []);
+    // Summed afresh: another list first, so nothing is kept from before.
+    toClusterSummary([], []);
+    const afresh = toClusterSummary([...current], []);
+
+    expect(first.resources.cpu).toEqual({ total: 12, allocated: 0.3 });
+    expect(kept).toEqual(afresh);
+    expect(kept.resources.memory.total).toBe(afresh.resources.memory.total);
+  });
+
+  it('sums a list of other workers (or another order) afresh', () => {
+    const a = aLiveWorker({ id: 'a', status: 'active' });
+    const b = aLiveWorker({ id: 'b', status: 'inactive' });
+    toClusterSummary([a, b], []);
+
+    expect(toClusterSummary([b, a], []).workers).toEqual({ total: 2, active: 1, stale: 0, inactive: 1 });
+    expect(toClusterSummary([a, aLiveWorker({ id: 'c', status: 'stale' })], []).workers).toEqual({
+      total: 2,
+      active: 1,
+      stale: 1,
+      inactive: 0,
+    });
+  });
 });

@@ -15,7 +15,7 @@ import {
   holdsOrder,
   reduceListInteraction,
 } from './tasks-page-selection';
-import { ShownTasks, toShownTasks, toTasksPageVm } from './tasks-page-vm';
+import { MadeTasksPage, ShownTasks, toShownTasks, toTasksPageVm } from './tasks-page-vm';
 import { TasksStore } from './tasks-store';
 
 export interface TasksPageView {
@@ -44,7 +44,13 @@ export class TasksPageStore {
       query: this.listQuery.query$,
       intervalMs: this.tasks.intervalMs$,
       cancelling: this.cancellations.pending$,
-    }).pipe(map(toTasksPageVm)),
+    }).pipe(
+      scan(
+        (previous: MadeTasksPage | undefined, inputs) => ({ inputs, vm: toTasksPageVm(inputs, previous) }),
+        undefined,
+      ),
+      map((made) => made!.vm),
+    ),
     holding: this.interaction.state$.pipe(map(holdsOrder), distinctUntilChanged()),
     applied: this.interaction.state$.pipe(
       map((state) => state.applied),

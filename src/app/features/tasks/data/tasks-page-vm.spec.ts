@@ -46,6 +46,52 @@ describe('toTasksPageVm', () => {
     expect(vm.kind === 'ready' && vm.rows[0].workerId).toBe('kiwi');
   });
 
+  it('when only the running workers change, gives the page that making it anew gives, keeping the other rows', () => {
+    const tasks = [
+      aTask({ task_id: 'task-1', status: 'running', created_at: 30 }),
+      aTask({ task_id: 'task-2', status: 'running', created_at: 20 }),
+      aTask({ task_id: 'task-3', status: 'pending', created_at: 10 }),
+    ];
+    const inputs = { ...base, poll: aPoll(tasks, 5), runningOn: new Map([['task-1', 'kiwi']]) };
+    const first = { inputs, vm: toTasksPageVm(inputs) };
+    const moved = { ...inputs, runningOn: new Map([['task-2', 'lime']]), intervalMs: 10_000 };
+
+    const patched = toTasksPageVm(moved, first);
+
+    expect(patched).toEqual(toTasksPageVm(moved));
+    const before = first.vm.kind === 'ready' ? first.vm : null;
+    const after = patched.kind === 'ready' ? patched : null;
+    expect(after?.rowsById.get('task-3')).toBe(before?.rowsById.get('task-3'));
+    expect(after?.rowsById.get('task-1')?.workerId).toBeNull();
+    expect(after?.rowsById.get('task-2')?.workerId).toBe('lime');
+  });
+
+  it('sorts again when the list is sorted by worker and the workers change', () => {
+    const tasks = [aTask({ task_id: 'task-1', status: 'running' }), aTask({ task_id: 'task-2', status: 'running' })];
+    const query = { ...DEFAULT_TASK_QUERY, sort: 'worker' as const, direction: 'asc' as const };
+    const inputs = {
+      ...base,
+      query,
+      poll: aPoll(tasks, 5),
+      runningOn: new Map([
+        ['task-1', 'b'],
+        ['task-2', 'a'],
+      ]),
+    };
+    const first = { inputs, vm: toTasksPageVm(inputs) };
+    const swapped = {
+      ...inputs,
+      runningOn: new Map([
+        ['task-1', 'a'],
+        ['task-2', 'b'],
+      ]),
+    };
+
+    const vm = toTasksPageVm(swapped, first);
+
+    expect(vm.kind === 'ready' && vm.rows.map((row) => row.task.task_id)).toEqual(['task-1', 'task-2']);
+  });
+
   it('counts every task, whatever the filter', () => {
     const tasks = [aTask({ status: 'running' }), aTask({ status: 'completed' })];
     const vm = toTasksPageVm({
