@@ -7,7 +7,7 @@ import { TasksClient } from '../../shared/cloudai/tasks-client';
 import { POLLING_CONFIG } from '../config/polling-config';
 import { PAGE_VISIBLE } from '../realtime/browser-signals';
 import { DATA_WORKER, DataWorker } from '../data-worker/data-worker';
-import { TaskListSource } from './task-list-source';
+import { TaskListSource, pollIntervalChoices } from './task-list-source';
 
 describe('TaskListSource', () => {
   afterEach(() => localStorage.removeItem('cloudai.tasks.interval'));
@@ -83,5 +83,13 @@ describe('TaskListSource', () => {
         expect(said).toContain(jasmine.objectContaining({ kind: 'want' }));
       });
     });
+  });
+});
+
+describe('pollIntervalChoices', () => {
+  it("adds the deployment's default to the usual intervals, in order, with Paused last", () => {
+    expect(pollIntervalChoices(3000)).toEqual([1000, 3000, 10_000, 30_000, 0]);
+    expect(pollIntervalChoices(5000)).toEqual([1000, 3000, 5000, 10_000, 30_000, 0]);
+    expect(pollIntervalChoices(60_000)).toEqual([1000, 3000, 10_000, 30_000, 60_000, 0]);
   });
 });

@@ -17,6 +17,15 @@ import { pollThroughWorker } from './poll-through-worker';
 export const TASK_POLL_INTERVALS = [1000, 3000, 10_000, 30_000, 0] as const;
 
 /**
+ * The refresh intervals to offer, shortest first and *Paused* (0) last: the usual ones, and the
+ * deployment's default (`TASK_POLL_MS`) when it is not one of them, so it can always be chosen again.
+ */
+export function pollIntervalChoices(defaultMs: number): readonly number[] {
+  const timed = new Set<number>([...TASK_POLL_INTERVALS.filter((intervalMs) => intervalMs > 0), defaultMs]);
+  return [...[...timed].sort((a, b) => a - b), 0];
+}
+
+/**
  * The one poller of `GET /api/tasks`, whatever pages are open: the task list, a task's page, the
  * dashboard, cancels and notifications all read this, so the master never answers the same
  * request twice at once. Its interval is the one the operator chose (remembered in this browser);
@@ -27,11 +36,13 @@ export const TASK_POLL_INTERVALS = [1000, 3000, 10_000, 30_000, 0] as const;
 export class TaskListSource {
   private readonly tasksClient = inject(TasksClient);
   private readonly polling = inject(POLLING_CONFIG);
+  /** The refresh intervals offered: the usual ones and this deployment's default (see {@link pollIntervalChoices}). */
+  readonly intervalChoices: readonly number[] = pollIntervalChoices(this.polling.tasksMs);
   private readonly interval = injectPersistedValue<number>({
     key: 'cloudai.tasks.interval',
     version: 1,
     fallback: this.polling.tasksMs,
-    parse: (stored) => TASK_POLL_INTERVALS.find((interval) => interval === Number(stored)) ?? this.polling.tasksMs,
+    parse: (stored) => this.intervalChoices.find((interval) => interval === Number(stored)) ?? this.polling.tasksMs,
   });
   private readonly refreshes = new Subject<void>();
   private readonly visible$ = inject(PAGE_VISIBLE);

@@ -30,6 +30,8 @@ export interface TasksPageView {
 @Injectable()
 export class TasksPageStore {
   private readonly tasks = inject(TasksStore);
+  /** The refresh intervals offered, shortest first, *Paused* (0) last. */
+  readonly intervalChoices = this.tasks.intervalChoices;
   private readonly cancellations = inject(TaskCancellationsStore);
   private readonly listQuery = injectUrlListQuery(TASK_QUERY_SPEC);
   private readonly interaction = injectReducerStore<ListInteraction, ListInteractionEvent>({

@@ -18,8 +18,6 @@ import { TaskListSource } from '../../../core/task-list/task-list-source';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
 import { PollState, hasAnswered } from '../../../shared/streams/load-state';
 
-export { TASK_POLL_INTERVALS } from '../../../core/task-list/task-list-source';
-
 /**
  * The task list as the tasks feature sees it: the app's one task poll, the list page's own view
  * of it (held still while paused), and which worker runs each task.
@@ -27,6 +25,8 @@ export { TASK_POLL_INTERVALS } from '../../../core/task-list/task-list-source';
 @Injectable({ providedIn: 'root' })
 export class TasksStore {
   private readonly source = inject(TaskListSource);
+  /** The refresh intervals offered, shortest first, *Paused* (0) last. */
+  readonly intervalChoices = this.source.intervalChoices;
   private readonly telemetry = inject(TelemetryStore);
 
   /** The list page's refresh interval in ms, 0 when paused. Hot; replays; never completes. */

@@ -41,12 +41,14 @@ describe('TasksPage', () => {
     return { shown: toShownTasks(null, list, false, 0), selected: new Set(selected), now: 2_000, masterNow: 2_000 };
   }
 
-  async function render(initial: TasksPageView) {
+  async function render(initial: TasksPageView, intervalChoices: readonly number[] = [1000, 3000, 10_000, 30_000, 0]) {
     const vm$ = new BehaviorSubject(initial);
     const store = jasmine.createSpyObj<TasksPageStore>('TasksPageStore', [...commands]);
     TestBed.configureTestingModule({ imports: [TasksPage], providers: [provideRouter([])] });
     TestBed.overrideComponent(TasksPage, {
-      set: { providers: [{ provide: TasksPageStore, useValue: { ...store, vm$, cancelProgress$: EMPTY } }] },
+      set: {
+        providers: [{ provide: TasksPageStore, useValue: { ...store, vm$, cancelProgress$: EMPTY, intervalChoices } }],
+      },
     });
     const fixture = TestBed.createComponent(TasksPage);
     await fixture.whenStable();
@@ -61,6 +63,14 @@ describe('TasksPage', () => {
     TestBed.resetTestingModule();
     const { page } = await render(view(undefined, [], 'The master cannot be reached.'));
     expect(page.querySelector('[role="alert"]')?.textContent).toContain('The master cannot be reached.');
+  });
+
+  it("offers the deployment's default refresh interval among the usual ones", async () => {
+    const { page } = await render(view([]), [1000, 3000, 5000, 10_000, 30_000, 0]);
+    const choices = Array.from(page.querySelectorAll('[aria-label="Refresh interval"] mat-button-toggle')).map(
+      (toggle) => toggle.textContent?.trim(),
+    );
+    expect(choices).toEqual(['1 s', '3 s', '5 s', '10 s', '30 s', 'Paused']);
   });
 
   it('lists the tasks with their count, and an empty state when there are none', async () => {

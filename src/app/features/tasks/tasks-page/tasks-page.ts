@@ -12,7 +12,6 @@ import { formatAge } from '../../../shared/format/units';
 import { TASK_STATUS_FILTERS, TaskSortKey, TaskStatusFilter } from '../data/task-query';
 import { TasksPageStore } from '../data/tasks-page-store';
 import { ShownTasks } from '../data/tasks-page-vm';
-import { TASK_POLL_INTERVALS } from '../data/tasks-store';
 import { CancelTasksDialog, CancelTasksDialogData } from '../ui/cancel-tasks-dialog';
 import { TasksTable } from '../ui/tasks-table';
 
@@ -51,7 +50,7 @@ export class TasksPage {
 
   protected readonly filters = TASK_STATUS_FILTERS;
   protected readonly filterLabel = FILTER_LABEL;
-  protected readonly intervals = TASK_POLL_INTERVALS;
+  protected readonly intervals = this.store.intervalChoices;
   protected readonly age = formatAge;
 
   protected readonly vm$ = this.store.vm$;
