@@ -42,6 +42,15 @@ test.describe('Deployed under a sub-path', () => {
       await expect(page.getByRole('link', { name: 'atlas' })).toBeVisible();
     });
 
+    test('fits a phone: with the cluster name and the simulator badge, nothing scrolls sideways', async ({ page }) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto('workers');
+      await expect(page.getByRole('link', { name: 'atlas' })).toBeVisible();
+      await expect(page.locator('.shell-cluster')).toBeVisible();
+      await expect(page.getByText('Simulated cluster')).toBeAttached();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    });
+
     test("lists tasks, and streams a running task's live logs", async ({ page, request }) => {
       const master = new Master(request, DEPLOY_MASTER_URL);
       const taskId = await master.submitTask('smoke-logs:1', 'sleep 20; exit 0');
