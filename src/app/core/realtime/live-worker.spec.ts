@@ -1,5 +1,5 @@
 import { aWorker } from '../../testing/builders';
-import { latestHeartbeatOf, toLiveWorkers, toWorkerStatus } from './live-worker';
+import { latestHeartbeatOf, positionsToCompare, toLiveWorkers, toWorkerStatus } from './live-worker';
 import { TelemetryUpdate, TrackedWorker, trackTelemetry } from './tracked-worker';
 import { UsageHistory } from './usage-history';
 
@@ -284,5 +284,16 @@ describe('toLiveWorkers after telemetry updates alone', () => {
     expect(kiwiInactive).toEqual(toLiveWorkers(registry, fresher, 131_000, rules));
     expect(withUpdate.map((worker) => worker.status)).toEqual(['active', 'active']);
     expect(withUpdate[0].cpuUsage).toBe(50);
+  });
+
+  it('names the positions a patch replaced, each once, and every position for lists it cannot relate', () => {
+    const before = toLiveWorkers(registry, first, 101_000, rules);
+    const limeTwice = trackTelemetry(first, [update('lime', 105, 30), update('lime', 106, 40)], WINDOW_MS);
+    const patched = toLiveWorkers(registry, limeTwice, 101_000, rules, before);
+    const madeAnew = toLiveWorkers(registry, limeTwice, 101_000, rules);
+
+    expect(positionsToCompare(before, patched)).toEqual([1]);
+    expect(positionsToCompare(before, madeAnew)).toEqual([0, 1]);
+    expect(positionsToCompare(madeAnew, patched)).toEqual([0, 1]);
   });
 });

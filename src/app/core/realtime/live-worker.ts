@@ -111,9 +111,14 @@ function patchLiveWorkers(
   if (!changes || (changes !== NO_CHANGES && changes.from !== versionOf(inputs.telemetry))) return null;
   const index = (inputs.positions ??= new Map(previous.map((worker, position) => [worker.id, position])));
   let workers: LiveWorker[] | null = null;
+  const replaced: number[] = [];
   const rebuild = (position: number, id: string): LiveWorker => {
     const worker = workerFor(id, registered, telemetry, previous[position], now, rules);
-    if (worker !== previous[position]) (workers ??= [...previous])[position] = worker;
+    if (worker !== previous[position]) {
+      workers ??= [...previous];
+      if (workers[position] === previous[position]) replaced.push(position);
+      workers[position] = worker;
+    }
     return worker;
   };
   if (inputs.now !== now) {
@@ -130,8 +135,28 @@ function patchLiveWorkers(
   }
   const made: readonly LiveWorker[] = workers ?? previous;
   madeFrom.set(made, { registered, telemetry, now, positions: index });
+  if (workers) patches.set(made, { from: previous, positions: replaced });
   if (latest !== undefined) latestHeartbeats.set(made, latest);
   return made;
+}
+
+/** How a patched list differs from the list it was patched from. */
+interface LiveWorkersPatch {
+  readonly from: readonly LiveWorker[];
+  /** The positions holding a new worker object, each once. */
+  readonly positions: readonly number[];
+}
+
+const patches = new WeakMap<readonly LiveWorker[], LiveWorkersPatch>();
+
+/**
+ * The positions where `after` may hold another worker object than `before`, for lists of the same
+ * length: the few a digest changed when `after` was patched from `before`, so a reader holding
+ * `before` looks at a handful of workers instead of every one; otherwise every position.
+ */
+export function positionsToCompare(before: readonly LiveWorker[], after: readonly LiveWorker[]): readonly number[] {
+  const patch = patches.get(after);
+  return patch?.from === before ? patch.positions : after.map((_, position) => position);
 }
 
 /** Telemetry the same as the previous list's. */

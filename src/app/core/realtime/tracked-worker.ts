@@ -50,10 +50,11 @@ export function trackTelemetry(
     if (current && update.last_update < current.telemetry.last_update) {
       continue;
     }
-    const telemetry: WorkerTelemetry = {
-      ...update,
-      running_tasks: update.running_tasks ?? current?.telemetry.running_tasks ?? [],
-    };
+    // Socket entries know their running tasks and are kept as they are (no copy twenty times a second).
+    const telemetry: WorkerTelemetry =
+      update.running_tasks !== null
+        ? (update as WorkerTelemetry)
+        : { ...update, running_tasks: current?.telemetry.running_tasks ?? [] };
     const history =
       current && update.last_update === current.telemetry.last_update
         ? current.history

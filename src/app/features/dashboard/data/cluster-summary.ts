@@ -1,4 +1,4 @@
-import { LiveWorker, WorkerStatus } from '../../../core/realtime/live-worker';
+import { LiveWorker, WorkerStatus, positionsToCompare } from '../../../core/realtime/live-worker';
 import { KNOWN_TASK_STATUSES, KnownTaskStatus, TaskListEntry } from '../../../shared/cloudai/task.model';
 
 export interface ResourceTotals {
@@ -73,7 +73,7 @@ function summarize(workers: readonly LiveWorker[]): WorkerPart {
 /** `part` (of `before`) changed to `after`'s, or `null` when `after` is not the same workers in the same order. */
 function updatedPart(before: readonly LiveWorker[], part: WorkerPart, after: readonly LiveWorker[]): WorkerPart | null {
   const next = copyPart(part);
-  for (let index = 0; index < after.length; index += 1) {
+  for (const index of positionsToCompare(before, after)) {
     const old = before[index];
     const now = after[index];
     if (old === now) continue;

@@ -102,6 +102,8 @@ import { TaskStatusChip } from './task-status-chip';
       height: 52px;
       padding: 0 16px;
       border-bottom: 1px solid var(--mat-sys-outline-variant);
+      /* A ticking age repaints its row alone, not the list around it. */
+      contain: layout paint style;
     }
     :host(:hover) {
       background: var(--mat-sys-surface-container-low);

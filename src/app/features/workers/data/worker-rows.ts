@@ -1,4 +1,4 @@
-import { LiveWorker, WorkerStatus } from '../../../core/realtime/live-worker';
+import { LiveWorker, WorkerStatus, positionsToCompare } from '../../../core/realtime/live-worker';
 import { compareText } from '../../../shared/list/compare-text';
 import { WorkerQuery, WorkerSortKey } from './worker-query';
 
@@ -53,9 +53,7 @@ function select(workers: readonly LiveWorker[], query: WorkerQuery): WorkerSelec
   const selects = selector(query);
   const value = SORT_VALUE[query.sort];
   const sign = query.direction === 'asc' ? 1 : -1;
-  const selected = workers
-    .filter(selects)
-    .sort((a, b) => compare(value(a), value(b), sign) || compareText(a.id, b.id));
+  const selected = workers.filter(selects).sort((a, b) => compare(value(a), value(b), sign) || compareText(a.id, b.id));
   return {
     from: workers,
     query,
@@ -76,7 +74,7 @@ function reselect(
   const value = SORT_VALUE[query.sort];
   let next: LiveWorker[] | null = null;
   let counts: Record<'all' | WorkerStatus, number> | null = null;
-  for (let index = 0; index < workers.length; index += 1) {
+  for (const index of positionsToCompare(previous.from, workers)) {
     const before = previous.from[index];
     const after = workers[index];
     if (before === after) continue;
