@@ -7,6 +7,7 @@ describe('holdRowOrder', () => {
     task: aTask({ task_id: taskId, status }),
     workerId: null,
     cancelling: false,
+    pendingReason: null,
   });
   const byId = (rows: TaskRow[]) => new Map(rows.map((r) => [r.task.task_id, r]));
   const ids = (rows: readonly TaskRow[]) => rows.map((r) => r.task.task_id);

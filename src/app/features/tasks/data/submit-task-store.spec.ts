@@ -11,6 +11,7 @@ import { marbles } from '../../../testing/marbles';
 import { SubmitTaskStore } from './submit-task-store';
 import { EMPTY_DRAFT, TaskDraftStore } from './task-draft';
 import { TaskWatchStore } from './task-watch-store';
+import { PendingReasonsStore } from './pending-reasons-store';
 import { TasksStore } from './tasks-store';
 
 describe('SubmitTaskStore', () => {
@@ -28,6 +29,7 @@ describe('SubmitTaskStore', () => {
         { provide: TasksClient, useValue: { submitTask } },
         { provide: TaskWatchStore, useValue: { watch } },
         { provide: TasksStore, useValue: { poll$: of(listed) } },
+        { provide: PendingReasonsStore, useValue: { placement$: of(null) } },
         {
           provide: AuthStore,
           useValue: { signedInAs$: of('ada@example.com') },

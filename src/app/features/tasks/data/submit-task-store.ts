@@ -24,6 +24,8 @@ import { toErrorMessage } from '../../../shared/http/error-message';
 import { injectReducerStore } from '../../../shared/state/reducer-store';
 import { TaskDraft, TaskDraftStore, toSubmission } from './task-draft';
 import { TaskWatchStore } from './task-watch-store';
+import { PlacementWorker } from './pending-reason';
+import { PendingReasonsStore } from './pending-reasons-store';
 import { TasksStore } from './tasks-store';
 import { dataOf, hasAnswered } from '../../../shared/streams/load-state';
 
@@ -56,6 +58,9 @@ export class SubmitTaskStore {
   private readonly route = inject(ActivatedRoute);
   private readonly sends = new Subject<{ readonly draft: TaskDraft; readonly openAfterwards: boolean }>();
   private readonly resets = new Subject<void>();
+
+  /** The workers as the master's placement sees them, to say before submitting whether a task could run. Replays. */
+  readonly placement$: Observable<readonly PlacementWorker[] | null> = inject(PendingReasonsStore).placement$;
 
   /** The signed-in user's email, the owner of what is submitted here; `null` without sign-in. Hot; replays. */
   readonly signedInAs$: Observable<string | null> = inject(AuthStore).signedInAs$;

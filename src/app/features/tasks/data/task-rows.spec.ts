@@ -1,6 +1,7 @@
 import { aTask } from '../../../testing/builders';
-import { DEFAULT_TASK_QUERY, TaskQuery } from './task-query';
-import { TaskRow, countTasksByStatus, selectTasks } from './task-rows';
+import { PendingReason } from './pending-reason';
+import { DEFAULT_TASK_QUERY, TaskFilter, TaskQuery } from './task-query';
+import { TaskRow, countPendingByGroup, countTasksByStatus, selectTasks } from './task-rows';
 
 describe('selectTasks', () => {
   const rows: TaskRow[] = [
@@ -14,6 +15,7 @@ describe('selectTasks', () => {
       }),
       workerId: 'kiwi',
       cancelling: false,
+      pendingReason: null,
     },
     {
       task: aTask({
@@ -26,6 +28,7 @@ describe('selectTasks', () => {
       }),
       workerId: null,
       cancelling: false,
+      pendingReason: null,
     },
     {
       task: aTask({
@@ -38,6 +41,7 @@ describe('selectTasks', () => {
       }),
       workerId: null,
       cancelling: false,
+      pendingReason: null,
     },
   ];
   const ids = (query: Partial<TaskQuery>) =>
@@ -79,5 +83,34 @@ describe('countTasksByStatus', () => {
       cancelled: 1,
       other: 2,
     });
+  });
+});
+
+describe('pending reasons in the list', () => {
+  const kiwi = { id: 'kiwi', active: true, capacity: null, available: null };
+  const pendingRow = (taskId: string, reason: PendingReason | null): TaskRow => ({
+    task: aTask({ task_id: taskId, status: 'pending' }),
+    workerId: null,
+    cancelling: false,
+    pendingReason: reason,
+  });
+  const rows = [
+    pendingRow('never', { kind: 'never', short: [], unknownCapacity: 0, best: null }),
+    pendingRow('none', { kind: 'no-workers' }),
+    pendingRow('lost', { kind: 'lost', fitting: ['kiwi'], best: kiwi, since: 0 }),
+    pendingRow('not-judged', null),
+  ];
+
+  it('filters pending tasks by the kind of reason, a cluster without workers among those that can never run', () => {
+    const ids = (status: TaskFilter) =>
+      selectTasks(rows, { ...DEFAULT_TASK_QUERY, status, sort: 'id', direction: 'asc' }).map((row) => row.task.task_id);
+
+    expect(ids('pending-never')).toEqual(['never', 'none']);
+    expect(ids('pending-lost')).toEqual(['lost']);
+    expect(ids('pending')).toEqual(['lost', 'never', 'none', 'not-judged']);
+  });
+
+  it('counts them by kind', () => {
+    expect(countPendingByGroup(rows)).toEqual({ never: 2, inactive: 0, busy: 0, ready: 0, lost: 1, unknown: 0 });
   });
 });

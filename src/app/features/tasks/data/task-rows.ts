@@ -1,6 +1,7 @@
 import { KNOWN_TASK_STATUSES, TaskListEntry } from '../../../shared/cloudai/task.model';
 import { compareText } from '../../../shared/list/compare-text';
-import { TaskQuery, TaskSortKey, TaskStatusFilter } from './task-query';
+import { PENDING_GROUPS, PendingGroup, PendingReason, pendingGroupOf } from './pending-reason';
+import { TaskFilter, TaskQuery, TaskSortKey, TaskStatusFilter, pendingGroupOfFilter } from './task-query';
 
 /** A task as a row of the list: the master's entry and, when telemetry knows it, the worker running it. */
 export interface TaskRow {
@@ -9,6 +10,8 @@ export interface TaskRow {
   readonly workerId: string | null;
   /** A cancel was sent and the master's list does not show it yet. */
   readonly cancelling: boolean;
+  /** Why a pending task has not started; `null` for other statuses, or while the workers are unknown. */
+  readonly pendingReason: PendingReason | null;
 }
 
 const STATUS_ORDER: Record<string, number> = { running: 0, pending: 1, failed: 2, cancelled: 3, completed: 4 };
@@ -35,11 +38,14 @@ export function statusFilterOf(status: string): TaskStatusFilter {
 /** The rows the query selects, in its order; ties by id, unknown values last. */
 export function selectTasks(rows: readonly TaskRow[], query: TaskQuery): readonly TaskRow[] {
   const text = query.text.trim().toLowerCase();
+  const matchesFilter = filterMatcher(query.status);
   const selected = rows.filter(
-    ({ task }) =>
-      (query.status === 'all' || statusFilterOf(task.status) === query.status) &&
+    (row) =>
+      matchesFilter(row) &&
       (text === '' ||
-        [task.task_id, task.docker_image, task.tag, task.command].some((field) => field.toLowerCase().includes(text))),
+        [row.task.task_id, row.task.docker_image, row.task.tag, row.task.command].some((field) =>
+          field.toLowerCase().includes(text),
+        )),
   );
   const value = SORT_VALUE[query.sort];
   const sign = query.direction === 'asc' ? 1 : -1;
@@ -53,6 +59,22 @@ export function selectTasks(rows: readonly TaskRow[], query: TaskQuery): readonl
     }
     return compareText(a.task.task_id, b.task.task_id);
   });
+}
+
+function filterMatcher(filter: TaskFilter): (row: TaskRow) => boolean {
+  if (filter === 'all') return () => true;
+  const group = pendingGroupOfFilter(filter);
+  if (group) return (row) => row.pendingReason !== null && pendingGroupOf(row.pendingReason) === group;
+  return (row) => statusFilterOf(row.task.status) === filter;
+}
+
+/** How many pending tasks have each kind of reason, for the chips. */
+export function countPendingByGroup(rows: readonly TaskRow[]): Record<PendingGroup, number> {
+  const counts = Object.fromEntries(PENDING_GROUPS.map((group) => [group, 0])) as Record<PendingGroup, number>;
+  for (const row of rows) {
+    if (row.pendingReason) counts[pendingGroupOf(row.pendingReason)] += 1;
+  }
+  return counts;
 }
 
 /** How many tasks have each status filter, for the chips. */

@@ -10,6 +10,7 @@ import { marbles } from '../../../testing/marbles';
 import { TaskCancellationsStore } from './task-cancellations-store';
 import { TasksPageStore } from './tasks-page-store';
 import { TasksStore } from './tasks-store';
+import { NO_REASONS, PendingReasonsStore } from './pending-reasons-store';
 
 describe('TasksPageStore', () => {
   const poll = (...ids: string[]): PollState<readonly TaskListEntry[]> =>
@@ -25,6 +26,7 @@ describe('TasksPageStore', () => {
           useValue: { listPoll$, runningOn$: of(new Map()), intervalMs$: of(3000), pollEvery: () => undefined },
         },
         { provide: TaskCancellationsStore, useValue: { pending$: of(new Map()), settled$: of(new Map()), cancel } },
+        { provide: PendingReasonsStore, useValue: { reasons$: of(NO_REASONS) } },
         { provide: ActivatedRoute, useValue: { queryParamMap: of(convertToParamMap({})), snapshot: {} } },
         { provide: Router, useValue: { navigate: () => Promise.resolve(true) } },
         { provide: CLOCK, useValue: of(0) },

@@ -5,7 +5,7 @@ import { MasterClock } from '../../../core/realtime/master-clock';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
 import { injectUrlListQuery } from '../../../shared/list/url-list-query';
 import { injectReducerStore } from '../../../shared/state/reducer-store';
-import { TASK_QUERY_SPEC, TaskSortKey, TaskStatusFilter } from './task-query';
+import { TASK_QUERY_SPEC, TaskFilter, TaskSortKey } from './task-query';
 import { CancelProgress } from './task-cancellation-model';
 import { TaskCancellationsStore } from './task-cancellations-store';
 import {
@@ -17,6 +17,7 @@ import {
 } from './tasks-page-selection';
 import { MadeTasksPage, ShownTasks, toShownTasks, toTasksPageVm } from './tasks-page-vm';
 import { TasksStore } from './tasks-store';
+import { PendingReasonsStore } from './pending-reasons-store';
 
 export interface TasksPageView {
   readonly shown: ShownTasks;
@@ -43,6 +44,7 @@ export class TasksPageStore {
     list: combineLatest({
       poll: this.tasks.listPoll$,
       runningOn: this.tasks.runningOn$,
+      pendingReasons: inject(PendingReasonsStore).reasons$,
       query: this.listQuery.query$,
       intervalMs: this.tasks.intervalMs$,
       cancelling: this.cancellations.pending$,
@@ -93,7 +95,7 @@ export class TasksPageStore {
     this.listQuery.sortBy(key);
   }
 
-  filterBy(status: TaskStatusFilter): void {
+  filterBy(status: TaskFilter): void {
     this.listQuery.filterBy(status);
   }
 

@@ -2,11 +2,13 @@ import { aFailedPoll, aPoll, aTask } from '../../../testing/builders';
 import { NOT_POLLED } from '../../../shared/streams/smart-poll';
 import { DEFAULT_TASK_QUERY } from './task-query';
 import { Cancellation } from './task-cancellation-model';
+import { PendingReason } from './pending-reason';
 import { ShownTasks, toShownTasks, toTasksPageVm } from './tasks-page-vm';
 
 describe('toTasksPageVm', () => {
   const base = {
     runningOn: new Map<string, string>(),
+    pendingReasons: new Map<string, PendingReason>(),
     query: DEFAULT_TASK_QUERY,
     intervalMs: 3000,
     cancelling: new Map<string, Cancellation>(),
@@ -134,6 +136,7 @@ describe('toTasksPageVm', () => {
 describe('toShownTasks', () => {
   const base = {
     runningOn: new Map<string, string>(),
+    pendingReasons: new Map<string, PendingReason>(),
     query: DEFAULT_TASK_QUERY,
     intervalMs: 3000,
     cancelling: new Map<string, Cancellation>(),

@@ -4,7 +4,8 @@ import { Cancellation, withCancelShown } from './task-cancellation-model';
 import { HeldRows, holdRowOrder } from './held-order';
 import { toListQueryParams } from '../../../shared/list/list-query';
 import { TASK_QUERY_SPEC, TaskQuery, TaskStatusFilter } from './task-query';
-import { TaskRow, countTasksByStatus, selectTasks } from './task-rows';
+import { TaskRow, countPendingByGroup, countTasksByStatus, selectTasks } from './task-rows';
+import { PendingGroup, PendingReason } from './pending-reason';
 
 /** Everything the task list page shows, in one of its states. */
 export type TasksPageVm =
@@ -18,6 +19,7 @@ export type TasksPageVm =
       /** Every task's row by id, whatever the filter: rows held on screen show their latest data. */
       readonly rowsById: ReadonlyMap<string, TaskRow>;
       readonly counts: Readonly<Record<TaskStatusFilter, number>>;
+      readonly pendingCounts: Readonly<Record<PendingGroup, number>>;
       readonly query: TaskQuery;
       readonly intervalMs: number;
       readonly lastUpdated: number;
@@ -27,6 +29,7 @@ export type TasksPageVm =
 export interface TasksPageInputs {
   readonly poll: PollState<readonly TaskListEntry[]>;
   readonly runningOn: ReadonlyMap<string, string>;
+  readonly pendingReasons: ReadonlyMap<string, PendingReason>;
   readonly query: TaskQuery;
   readonly intervalMs: number;
   readonly cancelling: ReadonlyMap<string, Cancellation>;
@@ -45,12 +48,13 @@ export interface MadeTasksPage {
  * again, in place, unless the list is sorted by worker.
  */
 export function toTasksPageVm(inputs: TasksPageInputs, previous?: MadeTasksPage): TasksPageVm {
-  const { poll, runningOn, query, intervalMs, cancelling } = inputs;
+  const { poll, runningOn, pendingReasons, query, intervalMs, cancelling } = inputs;
   const before = previous?.inputs;
   if (
     before &&
     previous.vm.kind === 'ready' &&
     before.poll === poll &&
+    before.pendingReasons === pendingReasons &&
     before.query === query &&
     before.cancelling === cancelling &&
     query.sort !== 'worker'
@@ -66,12 +70,14 @@ export function toTasksPageVm(inputs: TasksPageInputs, previous?: MadeTasksPage)
     task,
     workerId: runningOn.get(task.task_id) ?? null,
     cancelling: cancelling.has(task.task_id),
+    pendingReason: task.status === 'pending' ? (pendingReasons.get(task.task_id) ?? null) : null,
   }));
   return {
     kind: 'ready',
     rows: selectTasks(rows, query),
     rowsById: new Map(rows.map((row) => [row.task.task_id, row])),
     counts: countTasksByStatus(tasks),
+    pendingCounts: countPendingByGroup(rows),
     query,
     intervalMs,
     lastUpdated: poll.updatedAt,

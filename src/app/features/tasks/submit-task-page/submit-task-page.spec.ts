@@ -1,6 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { BehaviorSubject, EMPTY, Subject, of } from 'rxjs';
+import { PlacementWorker } from '../data/pending-reason';
 import { SubmitState, SubmitTaskStore } from '../data/submit-task-store';
 import { EMPTY_DRAFT } from '../data/task-draft';
 import { SubmitTaskPage } from './submit-task-page';
@@ -10,7 +11,7 @@ describe('SubmitTaskPage', () => {
   let sent: Subject<Extract<SubmitState, { kind: 'sent' }>>;
   let store: jasmine.SpyObj<Pick<SubmitTaskStore, 'submit' | 'startOver' | 'saveDraft'>>;
 
-  async function render() {
+  async function render(placement: readonly PlacementWorker[] | null = null) {
     state = new BehaviorSubject<SubmitState>({ kind: 'idle' });
     sent = new Subject();
     store = jasmine.createSpyObj('SubmitTaskStore', ['submit', 'startOver', 'saveDraft']);
@@ -21,6 +22,7 @@ describe('SubmitTaskPage', () => {
       sent$: sent,
       prefill$: EMPTY,
       signedInAs$: of('ada@example.com'),
+      placement$: of(placement),
     };
     TestBed.configureTestingModule({
       imports: [SubmitTaskPage],
@@ -31,6 +33,36 @@ describe('SubmitTaskPage', () => {
     await fixture.whenStable();
     return { fixture, page: fixture.nativeElement as HTMLElement };
   }
+
+  const typeInto = (page: HTMLElement, name: string, value: string) => {
+    const input = page.querySelector<HTMLInputElement>(`input[formcontrolname="${name}"]`)!;
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+  };
+
+  it('warns before submitting a task no worker could ever run, and says when one fits now', async () => {
+    const kiwi: PlacementWorker = {
+      id: 'kiwi',
+      active: true,
+      capacity: { cpu: 12, memory: 8, storage: 100, gpu: 0 },
+      available: { cpu: 12, memory: 8, storage: 100, gpu: 0 },
+    };
+    const { fixture, page } = await render([kiwi]);
+    typeInto(page, 'cpu_required', '2');
+    typeInto(page, 'memory_required', '1');
+    typeInto(page, 'storage_required', '5');
+    typeInto(page, 'gpu_required', '0');
+    await fixture.whenStable();
+
+    expect(page.querySelector('[data-testid="placement-note"]')?.textContent).toContain('Fits kiwi now.');
+
+    typeInto(page, 'gpu_required', '1');
+    await fixture.whenStable();
+
+    const note = page.querySelector('[data-testid="placement-note"]')!;
+    expect(note.textContent).toContain('No worker could ever run this task: no worker has 1 GPU (largest: 0 GPUs).');
+    expect(note.classList).toContain('warning');
+  });
 
   const button = (page: HTMLElement, name: string) =>
     Array.from(page.querySelectorAll('button')).find((candidate) => candidate.textContent?.trim() === name)!;

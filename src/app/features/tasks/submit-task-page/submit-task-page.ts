@@ -10,10 +10,14 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSliderModule } from '@angular/material/slider';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { EMPTY, debounceTime, fromEvent, merge } from 'rxjs';
+import { EMPTY, debounceTime, fromEvent, map, merge } from 'rxjs';
+import { requirementsOf } from '../../../shared/cloudai/resource-fit';
 import { TASK_TAGS } from '../../../shared/cloudai/task.model';
+import { Icon } from '../../../shared/ui/icon';
 import { SubmitTaskStore } from '../data/submit-task-store';
 import { TaskDraft, toDraft } from '../data/task-draft';
+import { pendingReasonOf } from '../data/pending-reason';
+import { placementNoteOf } from './placement-note';
 
 const TAG_LABEL: Record<(typeof TASK_TAGS)[number], string> = {
   'cpu-light': 'CPU light',
@@ -36,6 +40,7 @@ const TAG_LABEL: Record<(typeof TASK_TAGS)[number], string> = {
     MatProgressSpinnerModule,
     MatSelectModule,
     MatSliderModule,
+    Icon,
   ],
   templateUrl: './submit-task-page.html',
   styleUrl: './submit-task-page.scss',
@@ -71,6 +76,27 @@ export class SubmitTaskPage {
     k_value: [2, [Validators.min(1.5), Validators.max(2.5)]],
     // Not typed in: whose task it is (null: whoever is signed in), kept with the draft.
     owner: [null as string | null],
+  });
+  private readonly placement = toSignal(this.store.placement$, { initialValue: null });
+  private readonly amounts = toSignal(this.form.valueChanges.pipe(map(() => this.form.getRawValue())), {
+    initialValue: this.form.getRawValue(),
+  });
+  /**
+   * Whether the workers could run these amounts, said before submitting: the master accepts a task
+   * that no worker could ever run and keeps it pending forever. `null` until the amounts are valid
+   * and the workers known.
+   */
+  protected readonly placementNote = computed(() => {
+    const workers = this.placement();
+    const { cpu_required, memory_required, storage_required, gpu_required } = this.amounts();
+    if (workers === null || cpu_required === null || memory_required === null) return null;
+    if (storage_required === null || gpu_required === null) return null;
+    const reason = pendingReasonOf(
+      requirementsOf({ cpu_required, memory_required, storage_required, gpu_required }),
+      workers,
+      Date.now(),
+    );
+    return placementNoteOf(reason);
   });
   private readonly formDirective = viewChild(FormGroupDirective);
   /** "Run again": which task the form was filled from, or why it could not be. */

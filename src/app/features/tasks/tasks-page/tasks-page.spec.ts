@@ -7,6 +7,7 @@ import { aFailedPoll, aPoll, aTask } from '../../../testing/builders';
 import { NOT_POLLED } from '../../../shared/streams/smart-poll';
 import { Cancellation } from '../data/task-cancellation-model';
 import { DEFAULT_TASK_QUERY } from '../data/task-query';
+import { PendingReason } from '../data/pending-reason';
 import { TasksPageStore, TasksPageView } from '../data/tasks-page-store';
 import { toShownTasks, toTasksPageVm } from '../data/tasks-page-vm';
 import { TasksPage } from './tasks-page';
@@ -25,7 +26,12 @@ describe('TasksPage', () => {
     'cancel',
   ] as const;
 
-  function view(tasks: readonly TaskListEntry[] | undefined, selected: string[] = [], lastError: string | null = null) {
+  function view(
+    tasks: readonly TaskListEntry[] | undefined,
+    selected: string[] = [],
+    lastError: string | null = null,
+    pendingReasons: ReadonlyMap<string, PendingReason> = new Map(),
+  ) {
     const poll: PollState<readonly TaskListEntry[]> = tasks
       ? aPoll(tasks, 1_000, lastError ?? undefined)
       : lastError
@@ -34,6 +40,7 @@ describe('TasksPage', () => {
     const list = toTasksPageVm({
       poll,
       runningOn: new Map(),
+      pendingReasons,
       query: DEFAULT_TASK_QUERY,
       intervalMs: 3000,
       cancelling: new Map<string, Cancellation>(),
@@ -80,6 +87,28 @@ describe('TasksPage', () => {
 
     TestBed.resetTestingModule();
     expect((await render(view([]))).page.textContent).toContain('No tasks yet');
+  });
+
+  it('says in the worker column why a pending task has not started, in the warning colour when it never will', async () => {
+    const reasons = new Map<string, PendingReason>([
+      [
+        't1',
+        {
+          kind: 'never',
+          short: [{ resource: 'storage', required: 1024, largest: 1000 }],
+          unknownCapacity: 0,
+          best: null,
+        },
+      ],
+    ]);
+    const tasks = [aTask({ task_id: 't1', status: 'pending' }), aTask({ task_id: 't2', status: 'running' })];
+
+    const { page } = await render(view(tasks, [], null, reasons));
+
+    const why = page.querySelectorAll<HTMLElement>('[data-testid="why-pending"]');
+    expect(why.length).toBe(1);
+    expect(why[0].textContent?.trim()).toBe('no worker has 1,024 GB storage (largest: 1,000 GB storage)');
+    expect(why[0].classList).toContain('warning');
   });
 
   it('offers cancelling and clearing the selection, through the store', async () => {

@@ -9,7 +9,8 @@ import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
 import { formatAge } from '../../../shared/format/units';
-import { TASK_STATUS_FILTERS, TaskSortKey, TaskStatusFilter } from '../data/task-query';
+import { PENDING_GROUPS, PendingGroup } from '../data/pending-reason';
+import { TASK_STATUS_FILTERS, TaskFilter, TaskSortKey, TaskStatusFilter, statusOfFilter } from '../data/task-query';
 import { TasksPageStore } from '../data/tasks-page-store';
 import { ShownTasks } from '../data/tasks-page-vm';
 import { CancelTasksDialog, CancelTasksDialogData } from '../ui/cancel-tasks-dialog';
@@ -23,6 +24,15 @@ const FILTER_LABEL: Record<TaskStatusFilter, string> = {
   failed: 'Failed',
   cancelled: 'Cancelled',
   other: 'Other',
+};
+
+const PENDING_GROUP_LABEL: Record<PendingGroup, string> = {
+  never: 'Can never run',
+  inactive: 'Workers inactive',
+  busy: 'Waiting for room',
+  ready: 'Should start',
+  lost: 'May be lost',
+  unknown: 'Capacity unknown',
 };
 
 @Component({
@@ -50,6 +60,9 @@ export class TasksPage {
 
   protected readonly filters = TASK_STATUS_FILTERS;
   protected readonly filterLabel = FILTER_LABEL;
+  protected readonly pendingGroups = PENDING_GROUPS;
+  protected readonly pendingGroupLabel = PENDING_GROUP_LABEL;
+  protected readonly statusOfFilter = statusOfFilter;
   protected readonly intervals = this.store.intervalChoices;
   protected readonly age = formatAge;
 
@@ -59,7 +72,7 @@ export class TasksPage {
     this.store.sortBy(key);
   }
 
-  protected filterByStatus(status: TaskStatusFilter): void {
+  protected filterByStatus(status: TaskFilter): void {
     this.store.filterBy(status);
   }
 

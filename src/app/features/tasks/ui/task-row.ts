@@ -10,6 +10,7 @@ import { formatAge, formatCores, formatGb, formatGpus } from '../../../shared/fo
 import { CopyButton } from '../../../shared/ui/copy-button';
 import { cancelBlockedReason } from '../data/task-cancellation-model';
 import { TaskRow as TaskRowModel } from '../data/task-rows';
+import { describePendingReason } from '../data/pending-reason';
 import { TaskStatusChip } from './task-status-chip';
 
 /** One row of the task list. Re-renders only when its task or the clock changes. */
@@ -66,6 +67,8 @@ import { TaskStatusChip } from './task-status-chip';
     <div role="cell" class="worker">
       @if (row().workerId; as workerId) {
         <a class="mono clip" [routerLink]="['/workers', workerId]" [title]="workerId">{{ workerId }}</a>
+      } @else if (whyPending(); as why) {
+        <span class="why small" [class.warning]="whyWarns()" [title]="why" data-testid="why-pending">{{ why }}</span>
       } @else {
         <span class="muted">–</span>
       }
@@ -114,6 +117,17 @@ import { TaskStatusChip } from './task-status-chip';
     .worker a {
       display: block;
       overflow-wrap: normal;
+    }
+    /* Two lines fit the row; the whole reason is in the title. */
+    .why {
+      display: -webkit-box;
+      -webkit-box-orient: vertical;
+      -webkit-line-clamp: 2;
+      line-clamp: 2;
+      overflow: hidden;
+    }
+    .why.warning {
+      color: var(--app-warn);
     }
     .id {
       display: flex;
@@ -166,6 +180,15 @@ export class TaskRow {
   readonly cancelTask = output<void>();
 
   protected readonly cancelBlocked = computed(() => cancelBlockedReason(this.row().task.status));
+  protected readonly whyPending = computed(() => {
+    const reason = this.row().pendingReason;
+    return reason && describePendingReason(reason);
+  });
+  /** A task that will not start by itself: it can never run here, or the master lost it. */
+  protected readonly whyWarns = computed(() => {
+    const kind = this.row().pendingReason?.kind;
+    return kind === 'never' || kind === 'no-workers' || kind === 'lost';
+  });
 
   protected readonly age = formatAge;
   protected readonly cores = formatCores;

@@ -14,7 +14,7 @@ const COLUMNS: readonly SortableColumn<TaskSortKey>[] = [
   { key: 'status', label: 'Status' },
   { key: 'cpu', label: 'Resources' },
   { key: 'created', label: 'Created' },
-  { key: 'worker', label: 'Worker' },
+  { key: 'worker', label: 'Worker · why pending' },
 ];
 
 /** The task list: sortable headers and virtualised rows tracked by task id, smooth at 10,000+ tasks. */
@@ -56,7 +56,8 @@ const COLUMNS: readonly SortableColumn<TaskSortKey>[] = [
       display: block;
       /* Fits a 1280 px window beside the navigation; narrower windows scroll the table sideways. */
       --table-min-width: 1130px;
-      --table-columns: 40px minmax(242px, 1.2fr) minmax(130px, 1.4fr) 90px 110px minmax(130px, 1fr) 80px 100px 80px;
+      --table-columns: 40px minmax(242px, 1.2fr) minmax(130px, 1.4fr) 90px 110px minmax(130px, 1fr) 80px
+        minmax(100px, 1.4fr) 80px;
     }
     [role='columnheader'] {
       display: flex;

@@ -1,0 +1,199 @@
+import { RESOURCES, Resource, fitsIn, shortOf } from '../../../shared/cloudai/resource-fit';
+import { ResourceAmounts } from '../../../shared/cloudai/worker.model';
+import { formatCores, formatGb, formatGpus } from '../../../shared/format/units';
+
+/** How often the master looks at its queue of pending tasks. */
+export const MASTER_SCAN_MS = 5000;
+
+/**
+ * Fitting a worker's free room this long without being started, a task has most likely been
+ * forgotten: the master keeps its queue in memory, and pending tasks from before a restart are
+ * never queued again. Six scans, and more than the registry's 10 s refresh of allocations.
+ */
+export const LOST_AFTER_MS = 6 * MASTER_SCAN_MS;
+
+/** A worker as the master's placement sees it. */
+export interface PlacementWorker {
+  readonly id: string;
+  /** The master places tasks only on workers it still counts as active (a heartbeat in the last 30 s). */
+  readonly active: boolean;
+  /** `null` when unknown: known only from telemetry, registered but never connected, or no database. */
+  readonly capacity: ResourceAmounts | null;
+  /** Capacity less allocation, as the master computes it (more than the capacity after a negative allocation). */
+  readonly available: ResourceAmounts | null;
+}
+
+/** A resource no worker has enough of, and the most any worker has. */
+export interface Shortfall {
+  readonly resource: Resource;
+  readonly required: number;
+  readonly largest: number;
+}
+
+/**
+ * Why a pending task has not started, from the master's placement rule: a worker it counts as
+ * active with free room ≥ the requirement for each of CPU, memory, storage and GPUs. `best` is the
+ * worker that comes closest (the one the master would pick, when one fits).
+ */
+export type PendingReason =
+  /** No worker is registered at all. */
+  | { readonly kind: 'no-workers' }
+  /** Workers exist but none has reported its capacity (never connected, or a master without database). */
+  | { readonly kind: 'unknown'; readonly workers: number }
+  /** No worker has the capacity, active or not: it can never run on this cluster as it is. */
+  | {
+      readonly kind: 'never';
+      /** Per resource; empty when each is available somewhere but never all on one worker. */
+      readonly short: readonly Shortfall[];
+      readonly unknownCapacity: number;
+      readonly best: PlacementWorker | null;
+    }
+  /** Only workers the master counts as inactive have the capacity. */
+  | { readonly kind: 'inactive'; readonly fitting: readonly string[]; readonly best: PlacementWorker }
+  /** Active workers have the capacity, but their free room is taken by running work. */
+  | { readonly kind: 'busy'; readonly fitting: readonly string[]; readonly best: PlacementWorker }
+  /** It fits free room now, seen since `since` (epoch ms): the master should start it at its next scan. */
+  | {
+      readonly kind: 'ready';
+      readonly fitting: readonly string[];
+      readonly best: PlacementWorker;
+      readonly since: number;
+    }
+  /** As `ready`, for longer than {@link LOST_AFTER_MS}: the master has probably forgotten it. */
+  | {
+      readonly kind: 'lost';
+      readonly fitting: readonly string[];
+      readonly best: PlacementWorker;
+      readonly since: number;
+    };
+
+export type PendingReasonKind = PendingReason['kind'];
+
+/** The groups the task list filters by. */
+export const PENDING_GROUPS = ['never', 'inactive', 'busy', 'ready', 'lost', 'unknown'] as const;
+export type PendingGroup = (typeof PENDING_GROUPS)[number];
+
+export function pendingGroupOf(reason: PendingReason): PendingGroup {
+  return reason.kind === 'no-workers' ? 'never' : reason.kind;
+}
+
+/**
+ * Why a task asking for `required` is not running, on these workers. `seenFitting` is when this task
+ * was first seen fitting free room, without a break, up to now (`null` when it did not fit before).
+ */
+export function pendingReasonOf(
+  required: ResourceAmounts,
+  workers: readonly PlacementWorker[],
+  now: number,
+  seenFitting: number | null = null,
+): PendingReason {
+  if (workers.length === 0) return { kind: 'no-workers' };
+  const known = workers.filter((worker) => worker.capacity !== null);
+  if (known.length === 0) return { kind: 'unknown', workers: workers.length };
+  const capable = known.filter((worker) => fitsIn(required, worker.capacity!));
+  if (capable.length === 0) {
+    return {
+      kind: 'never',
+      short: shortfalls(required, known),
+      unknownCapacity: workers.length - known.length,
+      best: closest(known, (worker) => worker.capacity!, required),
+    };
+  }
+  const candidates = capable.filter((worker) => worker.active);
+  if (candidates.length === 0) return { kind: 'inactive', fitting: ids(capable), best: capable[0] };
+  const ready = candidates.filter((worker) => worker.available !== null && fitsIn(required, worker.available));
+  if (ready.length === 0) {
+    return {
+      kind: 'busy',
+      fitting: ids(candidates),
+      best: closest(candidates, (worker) => worker.available ?? ZERO, required)!,
+    };
+  }
+  const since = seenFitting ?? now;
+  return {
+    kind: now - since >= LOST_AFTER_MS ? 'lost' : 'ready',
+    fitting: ids(ready),
+    best: mastersPick(ready, required),
+    since,
+  };
+}
+
+const ZERO: ResourceAmounts = { cpu: 0, memory: 0, storage: 0, gpu: 0 };
+
+function ids(workers: readonly PlacementWorker[]): string[] {
+  return workers.map((worker) => worker.id);
+}
+
+function shortfalls(required: ResourceAmounts, known: readonly PlacementWorker[]): Shortfall[] {
+  return RESOURCES.flatMap((resource) => {
+    const largest = Math.max(...known.map((worker) => worker.capacity![resource]));
+    return largest < required[resource] ? [{ resource, required: required[resource], largest }] : [];
+  });
+}
+
+/** The worker whose `room` is short of the fewest resources; then the one with the most CPU room. */
+function closest(
+  workers: readonly PlacementWorker[],
+  room: (worker: PlacementWorker) => ResourceAmounts,
+  required: ResourceAmounts,
+): PlacementWorker | null {
+  let best: { worker: PlacementWorker; short: number; cpu: number } | null = null;
+  for (const worker of workers) {
+    const short = shortOf(required, room(worker)).length;
+    const cpu = room(worker).cpu;
+    if (!best || short < best.short || (short === best.short && cpu > best.cpu)) best = { worker, short, cpu };
+  }
+  return best?.worker ?? null;
+}
+
+/** The master's choice among the workers a task fits: the largest share of CPU left once it is placed. */
+function mastersPick(ready: readonly PlacementWorker[], required: ResourceAmounts): PlacementWorker {
+  const leftShare = (worker: PlacementWorker) =>
+    (worker.available!.cpu - required.cpu) / (worker.capacity!.cpu || Number.POSITIVE_INFINITY);
+  return ready.reduce((best, worker) => (leftShare(worker) > leftShare(best) ? worker : best));
+}
+
+/** An amount of one resource as operators read it: "12 cores", "1024 GB storage", "2 GPUs". */
+export function formatAmount(resource: Resource, amount: number): string {
+  switch (resource) {
+    case 'cpu':
+      return formatCores(amount);
+    case 'memory':
+      return `${formatGb(amount)} memory`;
+    case 'storage':
+      return `${formatGb(amount)} storage`;
+    case 'gpu':
+      return formatGpus(amount);
+  }
+}
+
+/** Up to three names, then how many more: "kiwi, atlas and 4 more". */
+function someOf(names: readonly string[]): string {
+  if (names.length <= 3) return names.join(', ');
+  return `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+}
+
+/** The reason in one line, as the task list shows it after "Pending ·". */
+export function describePendingReason(reason: PendingReason): string {
+  switch (reason.kind) {
+    case 'no-workers':
+      return 'no worker is registered';
+    case 'unknown':
+      return `no worker has reported its capacity (${reason.workers} registered)`;
+    case 'never': {
+      const unknown = reason.unknownCapacity > 0 ? `; ${reason.unknownCapacity} with unknown capacity` : '';
+      if (reason.short.length === 0) return `no single worker has all it asks for${unknown}`;
+      const needs = reason.short.map((short) => formatAmount(short.resource, short.required)).join(' or ');
+      const largest = reason.short.map((short) => formatAmount(short.resource, short.largest)).join(', ');
+      return `no worker has ${needs} (largest: ${largest})${unknown}`;
+    }
+    case 'inactive':
+      return `only inactive workers could run it (${someOf(reason.fitting)})`;
+    case 'busy':
+      return `waiting for room on ${someOf(reason.fitting)}`;
+    case 'ready':
+      return `fits ${reason.best.id} now; the master should start it within ${MASTER_SCAN_MS / 1000} s`;
+    case 'lost':
+      return `fits ${reason.best.id} but has not started for over ${LOST_AFTER_MS / 1000} s: the master may have lost it`;
+  }
+}

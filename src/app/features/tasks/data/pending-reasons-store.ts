@@ -1,0 +1,120 @@
+import { Injectable, inject } from '@angular/core';
+import {
+  Observable,
+  asyncScheduler,
+  combineLatest,
+  distinctUntilChanged,
+  map,
+  scan,
+  shareReplay,
+  throttleTime,
+} from 'rxjs';
+import { dequal } from 'dequal';
+import { CLOCK } from '../../../core/realtime/browser-signals';
+import { LiveWorker } from '../../../core/realtime/live-worker';
+import { LiveWorkersStore } from '../../../core/realtime/live-workers-store';
+import { requirementsOf } from '../../../shared/cloudai/resource-fit';
+import { TaskListEntry } from '../../../shared/cloudai/task.model';
+import { dataOf } from '../../../shared/streams/load-state';
+import { PendingReason, PlacementWorker, pendingReasonOf } from './pending-reason';
+import { TasksStore } from './tasks-store';
+
+/** No pending task, or no reasons known yet. */
+export const NO_REASONS: ReadonlyMap<string, PendingReason> = new Map();
+
+/**
+ * Why each pending task has not started, kept current as workers and tasks change: from the app's
+ * task poll and the live workers, judged at most once a second.
+ */
+@Injectable({ providedIn: 'root' })
+export class PendingReasonsStore {
+  private readonly tasks = inject(TasksStore);
+
+  /**
+   * The workers as the master's placement sees them, `null` until the worker list is known.
+   * Usage changes twenty times a second and placement does not look at it: this changes only when a
+   * worker's capacity, allocation or activity does. Shared while subscribed; replays; never completes.
+   */
+  readonly placement$: Observable<readonly PlacementWorker[] | null> = inject(LiveWorkersStore).workers$.pipe(
+    throttleTime(1000, asyncScheduler, { leading: true, trailing: true }),
+    map((workers) => {
+      const data = dataOf(workers);
+      return data === undefined ? null : data.map(toPlacementWorker);
+    }),
+    distinctUntilChanged(dequal),
+    shareReplay({ bufferSize: 1, refCount: true }),
+  );
+
+  /** The reason of every pending task of the app's poll, by task id. Shared while subscribed; replays; never completes. */
+  readonly reasons$: Observable<ReadonlyMap<string, PendingReason>> = combineLatest([
+    this.tasks.poll$.pipe(
+      map((poll) => pendingOf(dataOf(poll) ?? [])),
+      distinctUntilChanged(dequal),
+    ),
+    this.placement$,
+    inject(CLOCK),
+  ]).pipe(
+    scan(
+      (previous: ReadonlyMap<string, PendingReason>, [pending, placement, now]) =>
+        placement === null ? NO_REASONS : nextReasons(previous, pending, placement, now),
+      NO_REASONS,
+    ),
+    distinctUntilChanged(),
+    shareReplay({ bufferSize: 1, refCount: true }),
+  );
+}
+
+export function toPlacementWorker(worker: LiveWorker): PlacementWorker {
+  return {
+    id: worker.id,
+    active: worker.status !== 'inactive',
+    capacity: worker.capacity,
+    available: worker.available,
+  };
+}
+
+type PendingTask = Pick<
+  TaskListEntry,
+  'task_id' | 'cpu_required' | 'memory_required' | 'storage_required' | 'gpu_required'
+>;
+
+function pendingOf(tasks: readonly TaskListEntry[]): PendingTask[] {
+  return tasks
+    .filter((task) => task.status === 'pending')
+    .map(({ task_id, cpu_required, memory_required, storage_required, gpu_required }) => ({
+      task_id,
+      cpu_required,
+      memory_required,
+      storage_required,
+      gpu_required,
+    }));
+}
+
+/**
+ * The reasons now, the previous map itself when none changed. A task that fitted before keeps the
+ * time it was first seen fitting. Tasks asking for the same amounts share one judgement.
+ */
+export function nextReasons(
+  previous: ReadonlyMap<string, PendingReason>,
+  pending: readonly PendingTask[],
+  placement: readonly PlacementWorker[],
+  now: number,
+): ReadonlyMap<string, PendingReason> {
+  const byAmounts = new Map<string, PendingReason>();
+  const next = new Map<string, PendingReason>();
+  let changed = pending.length !== previous.size;
+  for (const task of pending) {
+    const before = previous.get(task.task_id);
+    const seenFitting = before?.kind === 'ready' || before?.kind === 'lost' ? before.since : null;
+    const key = `${task.cpu_required}/${task.memory_required}/${task.storage_required}/${task.gpu_required}/${seenFitting}`;
+    let reason = byAmounts.get(key);
+    if (!reason) {
+      reason = pendingReasonOf(requirementsOf(task), placement, now, seenFitting);
+      byAmounts.set(key, reason);
+    }
+    const kept = before && dequal(before, reason) ? before : reason;
+    changed ||= kept !== before;
+    next.set(task.task_id, kept);
+  }
+  return changed ? next : previous;
+}
