@@ -1,7 +1,6 @@
 import { ResourceAmounts } from '../../../shared/cloudai/worker.model';
 import {
   LOST_AFTER_MS,
-  PendingReason,
   PlacementWorker,
   describePendingReason,
   pendingGroupOf,
