@@ -11,8 +11,10 @@ import {
 } from 'rxjs';
 import { dequal } from 'dequal';
 import { CLOCK } from '../../../core/realtime/browser-signals';
-import { LiveWorker } from '../../../core/realtime/live-worker';
-import { LiveWorkersStore } from '../../../core/realtime/live-workers-store';
+import { REALTIME_CONFIG } from '../../../core/config/realtime-config';
+import { LiveWorker, toLiveWorkers } from '../../../core/realtime/live-worker';
+import { TelemetryStore } from '../../../core/realtime/telemetry-store';
+import { WorkerRegistry } from '../../../core/realtime/worker-registry';
 import { requirementsOf } from '../../../shared/cloudai/resource-fit';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
 import { dataOf } from '../../../shared/streams/load-state';
@@ -35,15 +37,33 @@ export class PendingReasonsStore {
    * Usage changes twenty times a second and placement does not look at it: this changes only when a
    * worker's capacity, allocation or activity does. Shared while subscribed; replays; never completes.
    */
-  readonly placement$: Observable<readonly PlacementWorker[] | null> = inject(LiveWorkersStore).workers$.pipe(
-    throttleTime(1000, asyncScheduler, { leading: true, trailing: true }),
-    map((workers) => {
-      const data = dataOf(workers);
-      return data === undefined ? null : data.map(toPlacementWorker);
-    }),
-    distinctUntilChanged(dequal),
-    shareReplay({ bufferSize: 1, refCount: true }),
-  );
+  readonly placement$: Observable<readonly PlacementWorker[] | null> = this.placement();
+
+  /**
+   * Built from the registry and telemetry sampled once a second, rather than from the live worker
+   * list, which follows every telemetry digest: the task pages would otherwise pay for rebuilding a
+   * thousand workers twenty-five times a second to learn what changes a few times a minute.
+   */
+  private placement(): Observable<readonly PlacementWorker[] | null> {
+    const config = inject(REALTIME_CONFIG);
+    const telemetry = inject(TelemetryStore);
+    const rules = { staleAfterMs: 2 * config.heartbeatMs, inactiveAfterMs: config.inactiveAfterMs };
+    return combineLatest([
+      inject(WorkerRegistry).registry$.pipe(map(dataOf)),
+      telemetry.workers$,
+      telemetry.clockOffsetMs$,
+      inject(CLOCK),
+    ]).pipe(
+      throttleTime(1000, asyncScheduler, { leading: true, trailing: true }),
+      map(([registry, workers, offsetMs, now]) =>
+        registry === undefined && workers.size === 0
+          ? null
+          : toLiveWorkers(registry ?? [], workers, now + offsetMs, rules).map(toPlacementWorker),
+      ),
+      distinctUntilChanged(dequal),
+      shareReplay({ bufferSize: 1, refCount: true }),
+    );
+  }
 
   /** The reason of every pending task of the app's poll, by task id. Shared while subscribed; replays; never completes. */
   readonly reasons$: Observable<ReadonlyMap<string, PendingReason>> = combineLatest([

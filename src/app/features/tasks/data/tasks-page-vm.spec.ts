@@ -68,6 +68,31 @@ describe('toTasksPageVm', () => {
     expect(after?.rowsById.get('task-2')?.workerId).toBe('lime');
   });
 
+  it('when only the pending reasons change, gives the page that making it anew gives, keeping the other rows', () => {
+    const tasks = [
+      aTask({ task_id: 'task-1', status: 'pending', created_at: 30 }),
+      aTask({ task_id: 'task-2', status: 'running', created_at: 20 }),
+    ];
+    const never: PendingReason = { kind: 'never', short: [], unknownCapacity: 0, best: null };
+    const inputs = { ...base, poll: aPoll(tasks, 5) };
+    const first = { inputs, vm: toTasksPageVm(inputs) };
+    const judged = { ...inputs, pendingReasons: new Map([['task-1', never]]) };
+
+    const patched = toTasksPageVm(judged, first);
+
+    expect(patched).toEqual(toTasksPageVm(judged));
+    expect(patched.kind === 'ready' && patched.pendingCounts.never).toBe(1);
+    expect(patched.kind === 'ready' && patched.rowsById.get('task-2')).toBe(
+      first.vm.kind === 'ready' ? first.vm.rowsById.get('task-2')! : undefined!,
+    );
+    // Filtered by reason, the rows are selected again.
+    const filtered = { ...judged, query: { ...DEFAULT_TASK_QUERY, status: 'pending-never' as const } };
+    const unfiltered = { ...inputs, query: filtered.query };
+    expect(toTasksPageVm(filtered, { inputs: unfiltered, vm: toTasksPageVm(unfiltered) })).toEqual(
+      toTasksPageVm(filtered),
+    );
+  });
+
   it('sorts again when the list is sorted by worker and the workers change', () => {
     const tasks = [aTask({ task_id: 'task-1', status: 'running' }), aTask({ task_id: 'task-2', status: 'running' })];
     const query = { ...DEFAULT_TASK_QUERY, sort: 'worker' as const, direction: 'asc' as const };

@@ -3,7 +3,7 @@ import { PollState } from '../../../shared/streams/load-state';
 import { Cancellation, withCancelShown } from './task-cancellation-model';
 import { HeldRows, holdRowOrder } from './held-order';
 import { toListQueryParams } from '../../../shared/list/list-query';
-import { TASK_QUERY_SPEC, TaskQuery, TaskStatusFilter } from './task-query';
+import { TASK_QUERY_SPEC, TaskQuery, TaskStatusFilter, pendingGroupOfFilter } from './task-query';
 import { TaskRow, countPendingByGroup, countTasksByStatus, selectTasks } from './task-rows';
 import { PendingGroup, PendingReason } from './pending-reason';
 
@@ -43,9 +43,9 @@ export interface MadeTasksPage {
 
 /**
  * Sorting 10,000 tasks is the costly part, so the clock is not an input: it ticks beside the list.
- * Which worker runs which task changes about once a second, between two polls: with the page made
- * before from the same list, query and cancellations, only the rows whose worker changed are made
- * again, in place, unless the list is sorted by worker.
+ * Which worker runs which task, and why pending tasks wait, change between two polls: with the page
+ * made before from the same list, query and cancellations, only the rows whose worker or reason
+ * changed are made again, in place, unless the list is sorted by worker or filtered by reason.
  */
 export function toTasksPageVm(inputs: TasksPageInputs, previous?: MadeTasksPage): TasksPageVm {
   const { poll, runningOn, pendingReasons, query, intervalMs, cancelling } = inputs;
@@ -54,12 +54,13 @@ export function toTasksPageVm(inputs: TasksPageInputs, previous?: MadeTasksPage)
     before &&
     previous.vm.kind === 'ready' &&
     before.poll === poll &&
-    before.pendingReasons === pendingReasons &&
     before.query === query &&
     before.cancelling === cancelling &&
-    query.sort !== 'worker'
+    query.sort !== 'worker' &&
+    (before.pendingReasons === pendingReasons || pendingGroupOfFilter(query.status) === null)
   ) {
-    return { ...withRunningOn(previous.vm, before.runningOn, runningOn), intervalMs };
+    const patched = withRunningOn(previous.vm, before.runningOn, runningOn);
+    return { ...withPendingReasons(patched, before.pendingReasons, pendingReasons), intervalMs };
   }
   if (poll.kind !== 'ready') {
     if (poll.kind !== 'error') return { kind: 'loading' };
@@ -92,18 +93,42 @@ function withRunningOn(
   runningOn: ReadonlyMap<string, string>,
 ): Extract<TasksPageVm, { kind: 'ready' }> {
   if (before === runningOn) return vm;
+  return patchRows(vm, [...before.keys(), ...runningOn.keys()], (row) => {
+    const workerId = runningOn.get(row.task.task_id) ?? null;
+    return row.workerId === workerId ? row : { ...row, workerId };
+  });
+}
+
+/** `vm` with the rows of `taskIds` remade by `remake` (which returns the row itself when nothing changed), in place. */
+function patchRows(
+  vm: Extract<TasksPageVm, { kind: 'ready' }>,
+  taskIds: Iterable<string>,
+  remake: (row: TaskRow) => TaskRow,
+): Extract<TasksPageVm, { kind: 'ready' }> {
   const changed = new Map<string, TaskRow>();
-  const update = (taskId: string) => {
+  for (const taskId of taskIds) {
     const row = vm.rowsById.get(taskId);
-    const workerId = runningOn.get(taskId) ?? null;
-    if (row && row.workerId !== workerId) changed.set(taskId, { ...row, workerId });
-  };
-  for (const taskId of before.keys()) update(taskId);
-  for (const taskId of runningOn.keys()) update(taskId);
+    const made = row && remake(row);
+    if (made && made !== row) changed.set(taskId, made);
+  }
   if (changed.size === 0) return vm;
   const rowsById = new Map(vm.rowsById);
   for (const [taskId, row] of changed) rowsById.set(taskId, row);
   return { ...vm, rows: vm.rows.map((row) => changed.get(row.task.task_id) ?? row), rowsById };
+}
+
+/** `vm` with the reasons of `reasons` instead of `before`'s, and their counts. */
+function withPendingReasons(
+  vm: Extract<TasksPageVm, { kind: 'ready' }>,
+  before: ReadonlyMap<string, PendingReason>,
+  reasons: ReadonlyMap<string, PendingReason>,
+): Extract<TasksPageVm, { kind: 'ready' }> {
+  if (before === reasons) return vm;
+  const patched = patchRows(vm, [...before.keys(), ...reasons.keys()], (row) => {
+    const pendingReason = row.task.status === 'pending' ? (reasons.get(row.task.task_id) ?? null) : null;
+    return row.pendingReason === pendingReason ? row : { ...row, pendingReason };
+  });
+  return patched === vm ? vm : { ...patched, pendingCounts: countPendingByGroup([...patched.rowsById.values()]) };
 }
 
 /** The list as shown: in the held order while the operator points at rows or has some selected. */
