@@ -57,6 +57,17 @@ async function runningTaskWithContainer(): Promise<string> {
   throw new Error('No running task has a container yet.');
 }
 
+/** Two tasks no simulated worker can run: one without `storage_required` (1024 GB at the master), one asking for a GPU. */
+async function submitTasksThatWait(): Promise<void> {
+  const submit = (body: Record<string, unknown>) =>
+    fetch(`${stack.masterUrl}/api/tasks`, {
+      method: 'POST',
+      body: JSON.stringify({ command: 'python train.py', cpu_required: 1, memory_required: 1, ...body }),
+    });
+  await submit({ docker_image: 'trainer:2' });
+  await submit({ docker_image: 'pytorch:2.4-cuda', storage_required: 5, gpu_required: 1 });
+}
+
 async function main(): Promise<void> {
   await stack.start();
   const browser = await chromium.launch({ executablePath: CHROMIUM_BIN, args: CHROMIUM_FLAGS });
@@ -74,6 +85,20 @@ async function main(): Promise<void> {
     await shoot(dark, '/workers', workersTable, 'workers-dark');
     await shoot(light, '/workers/atlas', (page) => page.getByRole('img', { name: /usage of atlas/ }), 'worker-detail');
     await shoot(light, '/tasks', (page) => page.getByRole('table', { name: 'Tasks' }).getByRole('link'), 'tasks');
+
+    await submitTasksThatWait();
+    await shoot(light, '/tasks?status=pending&sort=created', (page) => page.getByTestId('why-pending'), 'why-pending');
+    await light.goto(`${stack.appUrl}/tasks/new`);
+    for (const [label, value] of [
+      ['CPU', '1'],
+      ['Memory', '1'],
+      ['Storage', '5'],
+      ['GPUs', '2'],
+    ] as const) {
+      await light.getByLabel(label).fill(value);
+    }
+    await light.getByTestId('placement-note').waitFor();
+    await save(light, 'submit-warning');
 
     const taskId = await runningTaskWithContainer();
     await dark.goto(`${stack.appUrl}/tasks/${taskId}`);

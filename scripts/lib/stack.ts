@@ -32,12 +32,14 @@ export class Stack {
 
   /**
    * `simulatorArgs` replace the defaults: a faithful master (sign-in, crashes and all) with 1 s
-   * heartbeats, no generated tasks and no dropouts.
+   * heartbeats, no generated tasks and no dropouts. `serverSettings` are added to the dashboard
+   * server's environment (its settings, such as `INACTIVE_AFTER_MS`).
    */
   constructor(
     private readonly masterPort: number,
     private readonly appPort: number,
     private readonly simulatorArgs: readonly string[] = DEFAULT_SIMULATOR_ARGS,
+    private readonly serverSettings: Readonly<Record<string, string>> = {},
   ) {}
 
   get appUrl(): string {
@@ -55,7 +57,13 @@ export class Stack {
     }
     await this.startMaster();
     this.server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
-      env: { ...process.env, PORT: String(this.appPort), HOST: '127.0.0.1', CLOUDAI_MASTER_URL: this.masterUrl },
+      env: {
+        ...process.env,
+        ...this.serverSettings,
+        PORT: String(this.appPort),
+        HOST: '127.0.0.1',
+        CLOUDAI_MASTER_URL: this.masterUrl,
+      },
       stdio: 'ignore',
     });
     await waitFor(`${this.appUrl}/`);

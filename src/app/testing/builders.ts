@@ -1,6 +1,6 @@
 import { LiveWorker } from '../core/realtime/live-worker';
 import { TaskListEntry } from '../shared/cloudai/task.model';
-import { WorkerListEntry } from '../shared/cloudai/worker.model';
+import { ResourceAmounts, WorkerListEntry } from '../shared/cloudai/worker.model';
 import { UsageHistory } from '../core/realtime/usage-history';
 import { PollState } from '../shared/streams/load-state';
 import { MasterFailure } from '../shared/http/master-failure';
@@ -85,4 +85,19 @@ export function aPoll<T>(data: T, updatedAt = 0, refreshError?: string): PollSta
 /** A poller's state after failing before any good answer. */
 export function aFailedPoll(message: string, failure?: MasterFailure): PollState<never> {
   return { kind: 'error', message, consecutiveFailures: 1, ...(failure ? { failure } : {}) };
+}
+
+/** CPU cores, memory GB, storage GB and GPUs. */
+export function amounts(cpu: number, memory: number, storage: number, gpu = 0): ResourceAmounts {
+  return { cpu, memory, storage, gpu };
+}
+
+/** What is left of `capacity` once `allocated` is taken, as the master computes it (a negative allocation adds room). */
+export function roomLeft(capacity: ResourceAmounts, allocated: ResourceAmounts): ResourceAmounts {
+  return {
+    cpu: capacity.cpu - allocated.cpu,
+    memory: capacity.memory - allocated.memory,
+    storage: capacity.storage - allocated.storage,
+    gpu: capacity.gpu - allocated.gpu,
+  };
 }

@@ -4,6 +4,8 @@ import { of } from 'rxjs';
 import { LoadState } from '../../../shared/streams/load-state';
 import { ClusterSummary } from '../data/cluster-summary';
 import { DashboardStore } from '../data/dashboard-store';
+import { Headroom } from '../data/headroom';
+import { RecentFailures } from '../data/recent-failures';
 import { DashboardPage } from './dashboard-page';
 
 describe('DashboardPage', () => {
@@ -21,16 +23,36 @@ describe('DashboardPage', () => {
   };
 
   const noChart = { times: [], series: [] };
+  const NO_FAILURES: RecentFailures = {
+    at: 0,
+    groups: [],
+    groupCount: 0,
+    failureCount: 0,
+    stillReading: 0,
+    examined: 0,
+    failedTotal: 0,
+  };
   const refresh = jasmine.createSpy('refresh');
 
-  async function render(state: LoadState<ClusterSummary>): Promise<HTMLElement> {
+  async function render(
+    state: LoadState<ClusterSummary>,
+    headroom: Headroom | null = null,
+    failures: RecentFailures = NO_FAILURES,
+  ): Promise<HTMLElement> {
     TestBed.configureTestingModule({
       imports: [DashboardPage],
       providers: [
         provideRouter([]),
         {
           provide: DashboardStore,
-          useValue: { summary$: of(state), throughputChart$: of(noChart), clusterUsageChart$: of(noChart), refresh },
+          useValue: {
+            summary$: of(state),
+            throughputChart$: of(noChart),
+            clusterUsageChart$: of(noChart),
+            headroom$: of(headroom),
+            recentFailures$: of(failures),
+            refresh,
+          },
         },
       ],
     });
@@ -51,6 +73,71 @@ describe('DashboardPage', () => {
     expect(page.textContent).toContain('4 active · 1 late · 1 inactive');
     expect(page.textContent).toContain('Other');
     expect(page.textContent).toContain('Updated 14:02:11');
+  });
+
+  it('shows the headroom: the largest task that starts now, that could ever run, and stranded room', async () => {
+    const peak = (amount: number, workerId: string | null) => ({ amount, workerId });
+    const headroom: Headroom = {
+      startsNow: {
+        cpu: peak(10, 'kiwi'),
+        memory: peak(86, 'atlas'),
+        storage: peak(800, 'atlas'),
+        gpu: peak(0, 'kiwi'),
+      },
+      everRuns: {
+        cpu: peak(32, 'gpu-node-1'),
+        memory: peak(128, 'gpu-node-1'),
+        storage: peak(1000, 'gpu-node-1'),
+        gpu: peak(0, 'kiwi'),
+      },
+      roomiest: { workerId: 'kiwi', free: { cpu: 10, memory: 0.2, storage: 95, gpu: 0 } },
+      stranded: [{ workerId: 'kiwi', leftOver: 'cpu', freeCpu: 10, freeMemory: 0.2 }],
+      unknownCapacity: 1,
+    };
+
+    const page = await render({ kind: 'ready', data: summary, updatedAt: 0 }, headroom);
+
+    const panel = page.querySelector('[data-testid="headroom"]')!;
+    const memory = Array.from(panel.querySelectorAll('tr')).find((row) => row.textContent?.includes('Memory'))!;
+    expect(memory.textContent).toContain('86 GB');
+    expect(memory.textContent).toContain('atlas');
+    expect(memory.textContent).toContain('128 GB');
+    const text = panel.textContent?.replace(/\s+/g, ' ');
+    expect(text).toContain('would start 10 cores, 0.2 GB memory, 95 GB storage, 0 GPUs now');
+    expect(text).toContain('kiwi: 10 cores free, but only 0.2 GB memory');
+    expect(text).toContain('1 worker is left out: capacity unknown.');
+  });
+
+  it("lists the last hour's failures by cause, each with a link to its tasks", async () => {
+    const failures: RecentFailures = {
+      ...NO_FAILURES,
+      at: 10_000_000,
+      groups: [
+        {
+          key: 'k1',
+          image: 'trainer:2',
+          kind: 'program',
+          text: 'MemoryError: unable to allocate array',
+          count: 3,
+          firstSeen: 10_000 - 600,
+          lastSeen: 10_000 - 120,
+          workers: ['atlas', 'kiwi'],
+          taskIds: ['t3', 't2', 't1'],
+        },
+      ],
+      groupCount: 1,
+      failureCount: 3,
+      examined: 3,
+      failedTotal: 3,
+    };
+
+    const page = await render({ kind: 'ready', data: summary, updatedAt: 0 }, null, failures);
+
+    const group = page.querySelector('[data-testid="failure-group"]')!;
+    expect(group.textContent).toContain('3 ×');
+    expect(group.textContent).toContain('MemoryError: unable to allocate array');
+    expect(group.textContent?.replace(/\s+/g, ' ')).toContain('Last 2 min ago · first 10 min ago · on atlas, kiwi');
+    expect(group.querySelector('a')?.getAttribute('href')).toBe('/tasks?status=failed&failure=k1');
   });
 
   it('shows the workers and says why task counts are unknown on a master without a database', async () => {

@@ -10,6 +10,8 @@ import { formatCores, formatGb, formatGpus } from '../../../shared/format/units'
 import { ResourceBar } from '../../../shared/ui/resource-bar';
 import { UsageChart } from '../../../shared/ui/usage-chart';
 import { DashboardStore } from '../data/dashboard-store';
+import { HeadroomPanel } from '../ui/headroom-panel';
+import { RecentFailuresPanel } from '../ui/recent-failures-panel';
 
 @Component({
   selector: 'app-dashboard-page',
@@ -23,6 +25,8 @@ import { DashboardStore } from '../data/dashboard-store';
     RouterLink,
     ResourceBar,
     UsageChart,
+    HeadroomPanel,
+    RecentFailuresPanel,
   ],
   templateUrl: './dashboard-page.html',
   styleUrl: './dashboard-page.scss',
@@ -35,6 +39,8 @@ export class DashboardPage {
     summary: this.store.summary$,
     throughput: this.store.throughputChart$,
     usage: this.store.clusterUsageChart$,
+    headroom: this.store.headroom$,
+    failures: this.store.recentFailures$,
   });
   protected readonly cores = formatCores;
   protected readonly gb = formatGb;

@@ -20,6 +20,10 @@ import { PollState } from '../../../shared/streams/load-state';
 import { ChartData } from '../../../shared/ui/usage-chart';
 import { ClusterSummary, toClusterSummary } from './cluster-summary';
 import { toClusterUsage } from './cluster-usage';
+import { Headroom, toHeadroom } from './headroom';
+import { RecentFailures, toRecentFailures } from './recent-failures';
+import { FailureGroupsStore } from '../../../core/failures/failure-groups-store';
+import { MasterClock } from '../../../core/realtime/master-clock';
 import { NO_THROUGHPUT, TaskThroughput, trackThroughput } from './task-throughput';
 
 /** The dashboard's data: live workers and the polled task list, folded into headline counts. */
@@ -38,6 +42,34 @@ export class DashboardStore {
     map(([workers, tasks]) => toSummaryState(workers, tasks)),
     // Worker updates arrive many times a second; the page re-renders only when a figure it shows changes.
     distinctUntilChanged(sameSummary),
+    shareReplay({ bufferSize: 1, refCount: true }),
+  );
+
+  /**
+   * The largest task that would start now and that could ever run, and the stranded workers; `null`
+   * until the workers are known. Capacity and allocation change a few times a minute, so this is
+   * worked out at most once a second, not per telemetry digest. Replays; never completes.
+   */
+  readonly headroom$: Observable<Headroom | null> = this.liveWorkers.workers$.pipe(
+    throttleTime(1000, undefined, { leading: true, trailing: true }),
+    map((workers) => (workers.kind === 'ready' ? toHeadroom(workers.data) : null)),
+    distinctUntilChanged(dequal),
+    shareReplay({ bufferSize: 1, refCount: true }),
+  );
+
+  /**
+   * The causes of the last hour's failures, most frequent first, from the stored results of the most
+   * recent failed tasks; regrouped when a result is read and as the hour moves on, each minute.
+   * Replays; never completes.
+   */
+  readonly recentFailures$: Observable<RecentFailures> = combineLatest([
+    inject(FailureGroupsStore).overview$,
+    inject(MasterClock).now$.pipe(
+      map((now) => Math.floor(now / 60_000) * 60_000),
+      distinctUntilChanged(),
+    ),
+  ]).pipe(
+    map(([overview, minute]) => toRecentFailures(overview, minute)),
     shareReplay({ bufferSize: 1, refCount: true }),
   );
 

@@ -1,4 +1,5 @@
 import { ResourceAmounts } from '../../../shared/cloudai/worker.model';
+import { amounts, roomLeft } from '../../../testing/builders';
 import {
   LOST_AFTER_MS,
   PlacementWorker,
@@ -6,13 +7,6 @@ import {
   pendingGroupOf,
   pendingReasonOf,
 } from './pending-reason';
-
-const amounts = (cpu: number, memory: number, storage: number, gpu = 0): ResourceAmounts => ({
-  cpu,
-  memory,
-  storage,
-  gpu,
-});
 
 const worker = (
   id: string,
@@ -23,12 +17,7 @@ const worker = (
   id,
   active,
   capacity,
-  available: capacity && {
-    cpu: capacity.cpu - allocated.cpu,
-    memory: capacity.memory - allocated.memory,
-    storage: capacity.storage - allocated.storage,
-    gpu: capacity.gpu - allocated.gpu,
-  },
+  available: capacity && roomLeft(capacity, allocated),
 });
 
 const NOW = 1_800_000_000_000;

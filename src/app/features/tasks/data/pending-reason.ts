@@ -1,6 +1,6 @@
 import { RESOURCES, Resource, fitsIn, shortOf } from '../../../shared/cloudai/resource-fit';
 import { ResourceAmounts } from '../../../shared/cloudai/worker.model';
-import { formatCores, formatGb, formatGpus } from '../../../shared/format/units';
+import { formatResourceAmount as formatAmount } from '../../../shared/format/resource-amount';
 
 /** How often the master looks at its queue of pending tasks. */
 export const MASTER_SCAN_MS = 5000;
@@ -151,20 +151,6 @@ function mastersPick(ready: readonly PlacementWorker[], required: ResourceAmount
   const leftShare = (worker: PlacementWorker) =>
     (worker.available!.cpu - required.cpu) / (worker.capacity!.cpu || Number.POSITIVE_INFINITY);
   return ready.reduce((best, worker) => (leftShare(worker) > leftShare(best) ? worker : best));
-}
-
-/** An amount of one resource as operators read it: "12 cores", "1024 GB storage", "2 GPUs". */
-export function formatAmount(resource: Resource, amount: number): string {
-  switch (resource) {
-    case 'cpu':
-      return formatCores(amount);
-    case 'memory':
-      return `${formatGb(amount)} memory`;
-    case 'storage':
-      return `${formatGb(amount)} storage`;
-    case 'gpu':
-      return formatGpus(amount);
-  }
 }
 
 /** Up to three names, then how many more: "kiwi, atlas and 4 more". */

@@ -5,8 +5,9 @@ import {
   combineLatest,
   distinctUntilChanged,
   map,
-  scan,
+  of,
   shareReplay,
+  switchMap,
   throttleTime,
 } from 'rxjs';
 import { dequal } from 'dequal';
@@ -31,6 +32,7 @@ export const NO_REASONS: ReadonlyMap<string, PendingReason> = new Map();
 @Injectable({ providedIn: 'root' })
 export class PendingReasonsStore {
   private readonly tasks = inject(TasksStore);
+  private readonly clock$ = inject(CLOCK);
 
   /**
    * The workers as the master's placement sees them, `null` until the worker list is known.
@@ -52,32 +54,48 @@ export class PendingReasonsStore {
       inject(WorkerRegistry).registry$.pipe(map(dataOf)),
       telemetry.workers$,
       telemetry.clockOffsetMs$,
-      inject(CLOCK),
+      this.clock$,
     ]).pipe(
       throttleTime(1000, asyncScheduler, { leading: true, trailing: true }),
+      // Capacities come from the registry alone: until it answers, every worker would read as unknown.
       map(([registry, workers, offsetMs, now]) =>
-        registry === undefined && workers.size === 0
-          ? null
-          : toLiveWorkers(registry ?? [], workers, now + offsetMs, rules).map(toPlacementWorker),
+        registry === undefined ? null : toLiveWorkers(registry, workers, now + offsetMs, rules).map(toPlacementWorker),
       ),
       distinctUntilChanged(dequal),
       shareReplay({ bufferSize: 1, refCount: true }),
     );
   }
 
-  /** The reason of every pending task of the app's poll, by task id. Shared while subscribed; replays; never completes. */
-  readonly reasons$: Observable<ReadonlyMap<string, PendingReason>> = combineLatest([
-    this.tasks.poll$.pipe(
-      map((poll) => pendingOf(dataOf(poll) ?? [])),
-      distinctUntilChanged(dequal),
-    ),
-    this.placement$,
-    inject(CLOCK),
-  ]).pipe(
-    scan(
-      (previous: ReadonlyMap<string, PendingReason>, [pending, placement, now]) =>
-        placement === null ? NO_REASONS : nextReasons(previous, pending, placement, now),
-      NO_REASONS,
+  /**
+   * The reasons last worked out, kept while no page watches: how long a task has fitted counts from
+   * when this tab first saw it fit, across pages (the task list, then the task's own page).
+   */
+  private judged: ReadonlyMap<string, PendingReason> = NO_REASONS;
+
+  private readonly pending$: Observable<readonly PendingTask[]> = this.tasks.poll$.pipe(
+    map((poll) => pendingOf(dataOf(poll) ?? [])),
+    distinctUntilChanged(dequal),
+    shareReplay({ bufferSize: 1, refCount: true }),
+  );
+
+  /**
+   * The reason of every pending task of the app's poll, by task id. The workers are read only while
+   * some task is pending: a list without one asks the master for nothing more. Shared while
+   * subscribed; replays; never completes.
+   */
+  readonly reasons$: Observable<ReadonlyMap<string, PendingReason>> = this.pending$.pipe(
+    map((pending) => pending.length > 0),
+    distinctUntilChanged(),
+    switchMap((anyPending) =>
+      anyPending
+        ? combineLatest([this.pending$, this.placement$, this.clock$]).pipe(
+            map(([pending, placement, now]) => {
+              if (placement === null) return NO_REASONS;
+              this.judged = nextReasons(this.judged, pending, placement, now);
+              return this.judged;
+            }),
+          )
+        : of(NO_REASONS),
     ),
     distinctUntilChanged(),
     shareReplay({ bufferSize: 1, refCount: true }),

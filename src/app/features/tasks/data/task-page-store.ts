@@ -13,6 +13,7 @@ import {
   switchMap,
 } from 'rxjs';
 import { AuthStore } from '../../../core/auth/auth-store';
+import { CLOCK } from '../../../core/realtime/browser-signals';
 import { MasterClock } from '../../../core/realtime/master-clock';
 import { TaskListEntry, isFinishedStatus } from '../../../shared/cloudai/task.model';
 import { LogView } from '../logs/log-view';
@@ -24,6 +25,10 @@ import { TaskDetailVm, toTaskDetailVm } from './task-detail-vm';
 import { filesAccess } from './task-files';
 import { TaskWatchStore } from './task-watch-store';
 import { TasksStore } from './tasks-store';
+import { PendingReason } from './pending-reason';
+import { PendingReasonsStore } from './pending-reasons-store';
+import { FailureGroupsStore } from '../../../core/failures/failure-groups-store';
+import { SameFailure, sameFailureOf } from './same-failure';
 
 type ReadyTask = Extract<TaskDetailVm, { kind: 'ready' }>;
 
@@ -39,6 +44,12 @@ export interface TaskPageView {
   readonly watched: boolean;
   /** The master's clock: task times are the master's. */
   readonly now: number;
+  /** Why the pending task has not started; `null` for other statuses or while the workers are unknown. */
+  readonly pendingReason: PendingReason | null;
+  /** This browser's clock, in which the reason's times are. */
+  readonly browserNow: number;
+  /** For a failed task: how many other recent failures have the same cause. */
+  readonly sameFailure: SameFailure | null;
 }
 
 /**
@@ -53,6 +64,9 @@ export class TaskPageStore {
   private readonly cancellations = inject(TaskCancellationsStore);
   private readonly watchStore = inject(TaskWatchStore);
   private readonly masterNow$ = inject(MasterClock).now$;
+  private readonly clock$ = inject(CLOCK);
+  private readonly pendingReasons = inject(PendingReasonsStore);
+  private readonly failureGroups = inject(FailureGroupsStore);
   /** Who is signed in: output files are listed as this user. */
   private readonly signedInAs$ = inject(AuthStore).signedInAs$;
   private readonly taskId$ = inject(ActivatedRoute).paramMap.pipe(
@@ -92,10 +106,11 @@ export class TaskPageStore {
 
   private pageFor(taskId: string): Observable<TaskPageView> {
     const listed$ = this.detailStore.listed$(taskId).pipe(shareReplay({ bufferSize: 1, refCount: true }));
+    const fetched$ = this.detailStore.detail$(taskId, listed$).pipe(shareReplay({ bufferSize: 1, refCount: true }));
     const detail$ = combineLatest({
       taskId: of(taskId),
       listed: listed$,
-      detail: this.detailStore.detail$(taskId, listed$),
+      detail: fetched$,
       cancelling: this.cancellations.pending$,
       runningOn: this.tasksStore.runningOn$,
     }).pipe(map(toTaskDetailVm), shareReplay({ bufferSize: 1, refCount: true }));
@@ -124,6 +139,19 @@ export class TaskPageStore {
         distinctUntilChanged(),
       ),
       now: this.masterNow$,
+      pendingReason: this.pendingReasons.reasons$.pipe(
+        map((reasons) => reasons.get(taskId) ?? null),
+        distinctUntilChanged(),
+      ),
+      browserNow: this.clock$,
+      sameFailure: fetched$.pipe(
+        map((fetch) => (fetch.kind === 'ready' && fetch.data.status === 'failed' ? fetch.data : null)),
+        distinctUntilChanged(),
+        switchMap((failed) =>
+          failed ? this.failureGroups.overview$.pipe(map((overview) => sameFailureOf(failed, overview))) : of(null),
+        ),
+        startWith(null),
+      ),
     });
   }
 

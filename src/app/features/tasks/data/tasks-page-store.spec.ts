@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { ActivatedRoute, Router, convertToParamMap } from '@angular/router';
-import { Observable, map, of } from 'rxjs';
+import { NEVER, Observable, map, of } from 'rxjs';
 import { CLOCK } from '../../../core/realtime/browser-signals';
 import { MasterClock } from '../../../core/realtime/master-clock';
 import { PollState } from '../../../shared/streams/load-state';
@@ -11,6 +11,7 @@ import { TaskCancellationsStore } from './task-cancellations-store';
 import { TasksPageStore } from './tasks-page-store';
 import { TasksStore } from './tasks-store';
 import { NO_REASONS, PendingReasonsStore } from './pending-reasons-store';
+import { FailureGroupsStore } from '../../../core/failures/failure-groups-store';
 
 describe('TasksPageStore', () => {
   const poll = (...ids: string[]): PollState<readonly TaskListEntry[]> =>
@@ -27,6 +28,7 @@ describe('TasksPageStore', () => {
         },
         { provide: TaskCancellationsStore, useValue: { pending$: of(new Map()), settled$: of(new Map()), cancel } },
         { provide: PendingReasonsStore, useValue: { reasons$: of(NO_REASONS) } },
+        { provide: FailureGroupsStore, useValue: { overview$: NEVER } },
         { provide: ActivatedRoute, useValue: { queryParamMap: of(convertToParamMap({})), snapshot: {} } },
         { provide: Router, useValue: { navigate: () => Promise.resolve(true) } },
         { provide: CLOCK, useValue: of(0) },

@@ -1,5 +1,6 @@
 import { Injectable, inject } from '@angular/core';
-import { Observable, combineLatest, distinctUntilChanged, map, scan, shareReplay } from 'rxjs';
+import { ActivatedRoute, Router } from '@angular/router';
+import { Observable, combineLatest, distinctUntilChanged, map, of, scan, shareReplay, switchMap } from 'rxjs';
 import { CLOCK } from '../../../core/realtime/browser-signals';
 import { MasterClock } from '../../../core/realtime/master-clock';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
@@ -15,7 +16,9 @@ import {
   holdsOrder,
   reduceListInteraction,
 } from './tasks-page-selection';
-import { MadeTasksPage, ShownTasks, toShownTasks, toTasksPageVm } from './tasks-page-vm';
+import { MadeTasksPage, ShownTasks, TasksPageVm, toShownTasks, toTasksPageVm } from './tasks-page-vm';
+import { FailureFilter, narrowToFailure, toFailureFilter } from './failure-filter';
+import { FailureGroupsStore } from '../../../core/failures/failure-groups-store';
 import { TasksStore } from './tasks-store';
 import { PendingReasonsStore } from './pending-reasons-store';
 
@@ -25,6 +28,8 @@ export interface TasksPageView {
   readonly now: number;
   /** Task creation times are the master's: their ages use its clock. */
   readonly masterNow: number;
+  /** The failure group the list is narrowed to, `null` for none. */
+  readonly failure: FailureFilter | null;
 }
 
 /** The task list page's store, one per visit: the list as shown (order held while pointed at), selection, query. */
@@ -40,21 +45,34 @@ export class TasksPageStore {
     reduce: reduceListInteraction,
   });
 
-  private readonly shown$: Observable<ShownTasks> = combineLatest({
-    list: combineLatest({
-      poll: this.tasks.listPoll$,
-      runningOn: this.tasks.runningOn$,
-      pendingReasons: inject(PendingReasonsStore).reasons$,
-      query: this.listQuery.query$,
-      intervalMs: this.tasks.intervalMs$,
-      cancelling: this.cancellations.pending$,
-    }).pipe(
-      scan(
-        (previous: MadeTasksPage | undefined, inputs) => ({ inputs, vm: toTasksPageVm(inputs, previous) }),
-        undefined,
-      ),
-      map((made) => made!.vm),
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
+  private readonly failureGroups = inject(FailureGroupsStore);
+
+  /** The failure group the list is narrowed to (`?failure=<key>`), `null` for none. Replays; never completes. */
+  private readonly failureFilter$: Observable<FailureFilter | null> = this.route.queryParamMap.pipe(
+    map((params) => params.get('failure')),
+    distinctUntilChanged(),
+    switchMap((key) =>
+      key === null ? of(null) : this.failureGroups.overview$.pipe(map((overview) => toFailureFilter(key, overview))),
     ),
+    shareReplay({ bufferSize: 1, refCount: true }),
+  );
+
+  private readonly list$: Observable<TasksPageVm> = combineLatest({
+    poll: this.tasks.listPoll$,
+    runningOn: this.tasks.runningOn$,
+    pendingReasons: inject(PendingReasonsStore).reasons$,
+    query: this.listQuery.query$,
+    intervalMs: this.tasks.intervalMs$,
+    cancelling: this.cancellations.pending$,
+  }).pipe(
+    scan((previous: MadeTasksPage | undefined, inputs) => ({ inputs, vm: toTasksPageVm(inputs, previous) }), undefined),
+    map((made) => made!.vm),
+  );
+
+  private readonly shown$: Observable<ShownTasks> = combineLatest({
+    list: combineLatest([this.list$, this.failureFilter$]).pipe(map(([vm, filter]) => narrowToFailure(vm, filter))),
     holding: this.interaction.state$.pipe(map(holdsOrder), distinctUntilChanged()),
     applied: this.interaction.state$.pipe(
       map((state) => state.applied),
@@ -77,7 +95,17 @@ export class TasksPageStore {
     ),
     now: inject(CLOCK),
     masterNow: inject(MasterClock).now$,
+    failure: this.failureFilter$,
   }).pipe(shareReplay({ bufferSize: 1, refCount: true }));
+
+  /** Shows every task again after following a failure group's link. */
+  clearFailureFilter(): void {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { failure: null },
+      queryParamsHandling: 'merge',
+    });
+  }
 
   /** Where each cancel the page asked for stands, for the cancel dialog. Replays; never completes. */
   readonly cancelProgress$: Observable<ReadonlyMap<string, CancelProgress>> = combineLatest([

@@ -6,6 +6,7 @@ import { DetailFetch, ListedTask } from '../data/task-detail-model';
 import { TaskPageStore, TaskPageView } from '../data/task-page-store';
 import { toTaskDetailVm } from '../data/task-detail-vm';
 import { STREAM_GATED } from '../logs/log-view';
+import { PendingReason } from '../data/pending-reason';
 import { TaskDetailPage } from './task-detail-page';
 
 const NOT_ASKED: DetailFetch = { kind: 'idle' };
@@ -32,6 +33,9 @@ describe('TaskDetailPage', () => {
       files: { kind: 'idle' },
       watched: false,
       now: running.created_at * 1000 + 60_000,
+      pendingReason: null,
+      browserNow: running.created_at * 1000 + 60_000,
+      sameFailure: null,
       ...overrides,
     };
   }
@@ -65,6 +69,54 @@ describe('TaskDetailPage', () => {
     expect(element.textContent).toContain('python:3.12');
     expect(element.textContent).toContain('kiwi');
     expect(button(element, /Open (live logs|anyway)/)).toBeDefined();
+  });
+
+  it('says why a pending task has not started, with each requirement against the worker the master would pick', async () => {
+    const pending = aTask({
+      task_id: 't1',
+      status: 'pending',
+      cpu_required: 2,
+      memory_required: 1,
+      storage_required: 5,
+    });
+    const kiwi = {
+      id: 'kiwi',
+      active: true,
+      capacity: { cpu: 12, memory: 8, storage: 100, gpu: 0 },
+      available: { cpu: 10, memory: 6, storage: 95, gpu: 0 },
+    };
+    const now = pending.created_at * 1000 + 120_000;
+    const reason: PendingReason = { kind: 'lost', fitting: ['kiwi'], best: kiwi, since: now - 90_000 };
+
+    const { element } = await render(
+      view(
+        { loaded: true, entry: pending, listError: null, noDatabase: false },
+        { pendingReason: reason, browserNow: now },
+      ),
+    );
+
+    const panel = element.querySelector('[data-testid="why-pending-panel"]')!;
+    expect(panel.textContent).toContain('Fits kiwi but has not started for over 30 s: the master may have lost it.');
+    expect(panel.textContent).toContain('90 s ago');
+    const cpuRow = Array.from(panel.querySelectorAll('tr')).find((row) => row.textContent?.includes('CPU'))!;
+    expect(cpuRow.textContent).toContain('2 cores');
+    expect(cpuRow.textContent).toContain('10 cores');
+    expect(cpuRow.classList).not.toContain('short');
+  });
+
+  it('says how many other recent tasks failed the same way, with a link to them', async () => {
+    const failed = aTask({ task_id: 't1', status: 'failed' });
+
+    const { element } = await render(
+      view(
+        { loaded: true, entry: failed, listError: null, noDatabase: false },
+        { sameFailure: { key: 'abc', others: 3, examined: 50 } },
+      ),
+    );
+
+    const line = element.querySelector('[data-testid="same-failure"]')!;
+    expect(line.textContent).toContain('3 other recent tasks failed the same way');
+    expect(line.querySelector('a')?.getAttribute('href')).toBe('/tasks?status=failed&failure=abc');
   });
 
   it('opens the live logs and watches the task through the store', async () => {

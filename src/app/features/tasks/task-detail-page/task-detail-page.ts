@@ -13,6 +13,7 @@ import { CopyButton } from '../../../shared/ui/copy-button';
 import { TaskPageStore } from '../data/task-page-store';
 import { CancelTasksDialog, CancelTasksDialogData } from '../ui/cancel-tasks-dialog';
 import { TaskFilesPanel } from '../ui/task-files-panel';
+import { PendingReasonPanel } from '../ui/pending-reason-panel';
 import { TaskLogsPanel } from '../logs/task-logs-panel';
 import { TaskStatusChip } from '../ui/task-status-chip';
 
@@ -31,6 +32,7 @@ import { TaskStatusChip } from '../ui/task-status-chip';
     TaskStatusChip,
     TaskLogsPanel,
     TaskFilesPanel,
+    PendingReasonPanel,
   ],
   templateUrl: './task-detail-page.html',
   styleUrl: './task-detail-page.scss',

@@ -45,7 +45,13 @@ describe('TasksPage', () => {
       intervalMs: 3000,
       cancelling: new Map<string, Cancellation>(),
     });
-    return { shown: toShownTasks(null, list, false, 0), selected: new Set(selected), now: 2_000, masterNow: 2_000 };
+    return {
+      shown: toShownTasks(null, list, false, 0),
+      selected: new Set(selected),
+      now: 2_000,
+      masterNow: 2_000,
+      failure: null,
+    };
   }
 
   async function render(initial: TasksPageView, intervalChoices: readonly number[] = [1000, 3000, 10_000, 30_000, 0]) {

@@ -76,6 +76,10 @@ export class TasksPage {
     this.store.filterBy(status);
   }
 
+  protected clearFailureFilter(): void {
+    this.store.clearFailureFilter();
+  }
+
   protected search(text: string): void {
     this.store.search(text);
   }

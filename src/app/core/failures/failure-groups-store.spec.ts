@@ -1,0 +1,88 @@
+import { TestBed } from '@angular/core/testing';
+import { Observable, of } from 'rxjs';
+import { TasksClient } from '../../shared/cloudai/tasks-client';
+import { TaskDetail, TaskListEntry } from '../../shared/cloudai/task.model';
+import { PollState } from '../../shared/streams/load-state';
+import { aPoll, aTask } from '../../testing/builders';
+import { marbles } from '../../testing/marbles';
+import { TaskListSource } from '../task-list/task-list-source';
+import { FailureGroupsStore, FailureOverview, MAX_EXAMINED } from './failure-groups-store';
+
+describe('FailureGroupsStore', () => {
+  const failedTask = (n: number) =>
+    aTask({ task_id: `task-${n}`, status: 'failed', created_at: n, docker_image: 'etl:1' });
+  const detailOf = (task: TaskListEntry): TaskDetail => ({
+    ...task,
+    assignment: { worker_id: 'kiwi', assigned_at: task.created_at },
+    result: { status: 'failed', completed_at: task.created_at + 5, logs: 'ValueError: input contains NaN\n' },
+  });
+
+  function storeWith(
+    poll$: Observable<PollState<readonly TaskListEntry[]>>,
+    getTask: (id: string) => Observable<TaskDetail>,
+  ) {
+    const client = { getTask: jasmine.createSpy('getTask').and.callFake(getTask) };
+    TestBed.configureTestingModule({
+      providers: [
+        { provide: TaskListSource, useValue: { poll$ } },
+        { provide: TasksClient, useValue: client },
+      ],
+    });
+    return { store: TestBed.inject(FailureGroupsStore), client };
+  }
+
+  it('reads only the most recent failures, once each, and groups them', () => {
+    const tasks = [
+      aTask({ task_id: 'ok', status: 'completed' }),
+      ...Array.from({ length: MAX_EXAMINED + 10 }, (_, n) => failedTask(n)),
+    ];
+    const byId = new Map(tasks.map((task) => [task.task_id, task]));
+    const { store, client } = storeWith(of(aPoll(tasks)), (id) => of(detailOf(byId.get(id)!)));
+    let overview: FailureOverview | undefined;
+
+    const subscription = store.overview$.subscribe((next) => (overview = next));
+    subscription.unsubscribe();
+    store.overview$.subscribe((next) => (overview = next)).unsubscribe();
+
+    expect(client.getTask).toHaveBeenCalledTimes(MAX_EXAMINED);
+    expect(client.getTask).not.toHaveBeenCalledWith('task-0');
+    expect(client.getTask).not.toHaveBeenCalledWith('ok');
+    expect(overview).toEqual(
+      jasmine.objectContaining({ failedTotal: MAX_EXAMINED + 10, examined: MAX_EXAMINED, read: MAX_EXAMINED }),
+    );
+    expect(overview!.failures.every((failure) => failure.workerId === 'kiwi')).toBeTrue();
+  });
+
+  it('reads two results at a time, and asks again later for one the master did not give', () => {
+    marbles(({ cold, hot, expectObservable }) => {
+      const first = [failedTask(1), failedTask(2), failedTask(3)];
+      const poll$ = hot('a 99ms b', { a: aPoll(first), b: aPoll([...first, failedTask(4)]) });
+      let task1Asked = 0;
+      const answer = (id: string): Observable<TaskDetail> => {
+        const task = [...first, failedTask(4)].find((candidate) => candidate.task_id === id)!;
+        // The master drops the connection the first time it is asked for task-1, and answers the second.
+        if (id === 'task-1' && ++task1Asked === 1) return cold('10ms #');
+        return id === 'task-4' ? of(detailOf(task)) : cold('10ms (d|)', { d: detailOf(task) });
+      };
+      const { store } = storeWith(poll$, answer);
+
+      expectObservable(store.overview$.pipe(readCount()), '150ms !').toBe('0 9ms (ab) 86ms c 9ms d', {
+        0: 0,
+        a: 1,
+        b: 2,
+        c: 3,
+        d: 4,
+      });
+    });
+  });
+});
+
+function readCount() {
+  return (overview$: Observable<FailureOverview>) =>
+    new Observable<number>((subscriber) => {
+      let last: number | undefined;
+      return overview$.subscribe((overview) => {
+        if (overview.read !== last) subscriber.next((last = overview.read));
+      });
+    });
+}

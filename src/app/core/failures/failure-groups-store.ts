@@ -1,0 +1,124 @@
+import { Injectable, inject } from '@angular/core';
+import {
+  BehaviorSubject,
+  Observable,
+  catchError,
+  combineLatest,
+  distinctUntilChanged,
+  finalize,
+  from,
+  ignoreElements,
+  map,
+  merge,
+  mergeMap,
+  of,
+  shareReplay,
+  tap,
+} from 'rxjs';
+import { TasksClient } from '../../shared/cloudai/tasks-client';
+import { TaskDetail, TaskListEntry } from '../../shared/cloudai/task.model';
+import { dataOf } from '../../shared/streams/load-state';
+import { TaskListSource } from '../task-list/task-list-source';
+import { FailedTask } from './failure-groups';
+import { failureSignatureOf } from './failure-signature';
+
+/** The most recent failed tasks whose stored results are read: never all of them at once. */
+export const MAX_EXAMINED = 50;
+/** Stored results read at the same time. */
+const READS_AT_ONCE = 2;
+/** A result that could not be read is asked for again at later polls, this many times in all. */
+const MAX_ATTEMPTS = 3;
+
+/** What the dashboard knows about recent failures. */
+export interface FailureOverview {
+  /** The examined failures whose results have been read (group them with `groupFailures`). */
+  readonly failures: readonly FailedTask[];
+  /** Failed tasks in the list. */
+  readonly failedTotal: number;
+  /** The most recent of them, whose results are read (at most {@link MAX_EXAMINED}). */
+  readonly examined: number;
+  /** Of those, how many results have been read so far. */
+  readonly read: number;
+}
+
+/**
+ * Failed tasks grouped by cause, from the app's task poll and the stored results of the most recent
+ * failures (`GET /api/tasks/{id}`, which carries the logs, the worker and the time). Results are read
+ * lazily, two at a time, only while someone watches, and each is read once per session: a failed
+ * task's result does not change.
+ */
+@Injectable({ providedIn: 'root' })
+export class FailureGroupsStore {
+  private readonly tasksClient = inject(TasksClient);
+  private readonly taskList = inject(TaskListSource);
+  private readonly read = new BehaviorSubject<ReadonlyMap<string, FailedTask>>(new Map());
+  private readonly attempts = new Map<string, number>();
+  private readonly inFlight = new Set<string>();
+
+  private readonly failed$: Observable<readonly TaskListEntry[]> = this.taskList.poll$.pipe(
+    map((poll) => (dataOf(poll) ?? []).filter((task) => task.status === 'failed')),
+    distinctUntilChanged(
+      (a, b) => a.length === b.length && a.every((task, index) => task.task_id === b[index].task_id),
+    ),
+  );
+
+  /** The overview, kept current as tasks fail. Shared while subscribed; replays; never completes. */
+  readonly overview$: Observable<FailureOverview> = merge(
+    this.readsOf(this.failed$.pipe(map(mostRecent))),
+    combineLatest([this.failed$, this.read]).pipe(
+      map(([failed, read]): FailureOverview => {
+        const examined = mostRecent(failed);
+        const known = examined.flatMap((task) => read.get(task.task_id) ?? []);
+        return { failures: known, failedTotal: failed.length, examined: examined.length, read: known.length };
+      }),
+    ),
+  ).pipe(shareReplay({ bufferSize: 1, refCount: true }));
+
+  /** Reads the stored results not read yet, as the wanted tasks change; emits nothing itself. */
+  private readsOf(wanted$: Observable<readonly TaskListEntry[]>): Observable<never> {
+    return wanted$.pipe(
+      mergeMap((tasks) => from(tasks.filter((task) => this.shouldRead(task.task_id)))),
+      tap((task) => this.inFlight.add(task.task_id)),
+      mergeMap(
+        (task) =>
+          this.tasksClient.getTask(task.task_id).pipe(
+            map((detail) => toFailedTask(task, detail)),
+            catchError(() => of(null)),
+            tap((failedTask) => this.remember(task.task_id, failedTask)),
+            finalize(() => this.inFlight.delete(task.task_id)),
+          ),
+        READS_AT_ONCE,
+      ),
+      ignoreElements(),
+    );
+  }
+
+  private shouldRead(taskId: string): boolean {
+    return (
+      !this.read.value.has(taskId) && !this.inFlight.has(taskId) && (this.attempts.get(taskId) ?? 0) < MAX_ATTEMPTS
+    );
+  }
+
+  private remember(taskId: string, failedTask: FailedTask | null): void {
+    this.attempts.set(taskId, (this.attempts.get(taskId) ?? 0) + 1);
+    if (failedTask) this.read.next(new Map(this.read.value).set(taskId, failedTask));
+  }
+}
+
+/** Newest first (task ids grow with time), the most recent {@link MAX_EXAMINED}. */
+function mostRecent(failed: readonly TaskListEntry[]): readonly TaskListEntry[] {
+  return [...failed]
+    .sort((a, b) => b.created_at - a.created_at || b.task_id.localeCompare(a.task_id))
+    .slice(0, MAX_EXAMINED);
+}
+
+/** A failed task from its detail; the logs come with the result. */
+export function toFailedTask(task: TaskListEntry, detail: TaskDetail): FailedTask {
+  return {
+    taskId: task.task_id,
+    image: task.docker_image,
+    workerId: detail.assignment?.worker_id ?? null,
+    failedAt: detail.result?.completed_at ?? task.created_at,
+    signature: failureSignatureOf(detail.result?.logs ?? ''),
+  };
+}
