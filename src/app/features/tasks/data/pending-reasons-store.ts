@@ -27,7 +27,7 @@ export const NO_REASONS: ReadonlyMap<string, PendingReason> = new Map();
 
 /**
  * Why each pending task has not started, kept current as workers and tasks change: from the app's
- * task poll and the live workers, judged at most once a second.
+ * task poll, the worker registry and telemetry, judged at most once a second.
  */
 @Injectable({ providedIn: 'root' })
 export class PendingReasonsStore {

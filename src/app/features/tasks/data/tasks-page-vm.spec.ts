@@ -93,6 +93,24 @@ describe('toTasksPageVm', () => {
     );
   });
 
+  it('gives a reason only to tasks the master lists as pending, not to unknown statuses', () => {
+    const never: PendingReason = { kind: 'never', short: [], unknownCapacity: 0, best: null };
+    const tasks = [
+      aTask({ task_id: 'waiting', status: 'pending' }),
+      aTask({ task_id: 'odd', status: 'not_found' }),
+      aTask({ task_id: 'blank', status: '' }),
+    ];
+    const reasons = new Map(tasks.map((task) => [task.task_id, never]));
+
+    const vm = toTasksPageVm({ ...base, poll: aPoll(tasks, 5), pendingReasons: reasons });
+
+    const reasonOf = (taskId: string) => (vm.kind === 'ready' ? vm.rowsById.get(taskId)?.pendingReason : undefined);
+    expect(reasonOf('waiting')).toBe(never);
+    expect(reasonOf('odd')).toBeNull();
+    expect(reasonOf('blank')).toBeNull();
+    expect(vm.kind === 'ready' && vm.pendingCounts.never).toBe(1);
+  });
+
   it('sorts again when the list is sorted by worker and the workers change', () => {
     const tasks = [aTask({ task_id: 'task-1', status: 'running' }), aTask({ task_id: 'task-2', status: 'running' })];
     const query = { ...DEFAULT_TASK_QUERY, sort: 'worker' as const, direction: 'asc' as const };
