@@ -1,12 +1,12 @@
 import { TestBed } from '@angular/core/testing';
-import { Observable, of } from 'rxjs';
+import { Observable, auditTime, map, of } from 'rxjs';
 import { TasksClient } from '../../shared/cloudai/tasks-client';
 import { TaskDetail, TaskListEntry } from '../../shared/cloudai/task.model';
 import { PollState } from '../../shared/streams/load-state';
 import { aPoll, aTask } from '../../testing/builders';
 import { marbles } from '../../testing/marbles';
 import { TaskListSource } from '../task-list/task-list-source';
-import { FailureGroupsStore, FailureOverview, MAX_EXAMINED } from './failure-groups-store';
+import { FailureGroupsStore, FailureOverview, MAX_EXAMINED, READ_EVERY_MS } from './failure-groups-store';
 
 describe('FailureGroupsStore', () => {
   const failedTask = (n: number) =>
@@ -53,7 +53,27 @@ describe('FailureGroupsStore', () => {
     expect(overview!.failures.every((failure) => failure.workerId === 'kiwi')).toBeTrue();
   });
 
-  it('reads two results at a time, and asks again later for one the master did not give', () => {
+  it('after the first fifty, reads at most one result every few seconds', () => {
+    marbles(({ hot, expectObservable }) => {
+      const first = Array.from({ length: MAX_EXAMINED }, (_, n) => failedTask(n));
+      const later = [...first, failedTask(100), failedTask(101)];
+      const poll$ = hot('a 99ms b', { a: aPoll(first), b: aPoll(later) });
+      const byId = new Map(later.map((task) => [task.task_id, task]));
+      const { store } = storeWith(poll$, (id) => of(detailOf(byId.get(id)!)));
+
+      // The first fifty land together (sampled once per frame); then one at once and the next 6 s later,
+      // while the two oldest leave the fifty examined.
+      expectObservable(
+        store.overview$.pipe(
+          map((overview) => overview.read),
+          auditTime(1),
+        ),
+        `${READ_EVERY_MS * 2}ms !`,
+      ).toBe(`-x 99ms y ${READ_EVERY_MS - 1}ms z`, { x: MAX_EXAMINED, y: MAX_EXAMINED - 1, z: MAX_EXAMINED });
+    });
+  });
+
+  it('reads one result at a time, and asks again later for one the master did not give', () => {
     marbles(({ cold, hot, expectObservable }) => {
       const first = [failedTask(1), failedTask(2), failedTask(3)];
       const poll$ = hot('a 99ms b', { a: aPoll(first), b: aPoll([...first, failedTask(4)]) });
@@ -66,7 +86,7 @@ describe('FailureGroupsStore', () => {
       };
       const { store } = storeWith(poll$, answer);
 
-      expectObservable(store.overview$.pipe(readCount()), '150ms !').toBe('0 9ms (ab) 86ms c 9ms d', {
+      expectObservable(store.overview$.pipe(readCount()), '150ms !').toBe('0 9ms a 9ms b 79ms c 9ms d', {
         0: 0,
         a: 1,
         b: 2,

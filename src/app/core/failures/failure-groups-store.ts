@@ -1,11 +1,14 @@
 import { Injectable, inject } from '@angular/core';
 import {
   BehaviorSubject,
+  EMPTY,
   Observable,
+  asyncScheduler,
   catchError,
   combineLatest,
+  concatMap,
+  defer,
   distinctUntilChanged,
-  finalize,
   from,
   ignoreElements,
   map,
@@ -13,7 +16,9 @@ import {
   mergeMap,
   of,
   shareReplay,
+  switchMap,
   tap,
+  timer,
 } from 'rxjs';
 import { TasksClient } from '../../shared/cloudai/tasks-client';
 import { TaskDetail, TaskListEntry } from '../../shared/cloudai/task.model';
@@ -24,8 +29,8 @@ import { failureSignatureOf } from './failure-signature';
 
 /** The most recent failed tasks whose stored results are read: never all of them at once. */
 export const MAX_EXAMINED = 50;
-/** Stored results read at the same time. */
-const READS_AT_ONCE = 2;
+/** Once the first {@link MAX_EXAMINED} are read, the least time between two reads. */
+export const READ_EVERY_MS = 10_000;
 /** A result that could not be read is asked for again at later polls, this many times in all. */
 const MAX_ATTEMPTS = 3;
 
@@ -44,8 +49,8 @@ export interface FailureOverview {
 /**
  * Failed tasks grouped by cause, from the app's task poll and the stored results of the most recent
  * failures (`GET /api/tasks/{id}`, which carries the logs, the worker and the time). Results are read
- * lazily, two at a time, only while someone watches, and each is read once per session: a failed
- * task's result does not change.
+ * lazily, one at a time and at a bounded rate, only while someone watches, and each once per
+ * session: a failed task's result does not change.
  */
 @Injectable({ providedIn: 'root' })
 export class FailureGroupsStore {
@@ -53,50 +58,79 @@ export class FailureGroupsStore {
   private readonly taskList = inject(TaskListSource);
   private readonly read = new BehaviorSubject<ReadonlyMap<string, FailedTask>>(new Map());
   private readonly attempts = new Map<string, number>();
-  private readonly inFlight = new Set<string>();
+  private burstLeft = MAX_EXAMINED;
+  private nextReadAt = 0;
 
-  private readonly failed$: Observable<readonly TaskListEntry[]> = this.taskList.poll$.pipe(
-    map((poll) => (dataOf(poll) ?? []).filter((task) => task.status === 'failed')),
-    distinctUntilChanged(
-      (a, b) => a.length === b.length && a.every((task, index) => task.task_id === b[index].task_id),
-    ),
-  );
+  /**
+   * The failed tasks of the list: how many, and the most recent ones, worked out once per poll that
+   * changes them (not once per result read: a large cluster lists thousands).
+   */
+  private readonly failed$: Observable<{ readonly total: number; readonly recent: readonly TaskListEntry[] }> =
+    this.taskList.poll$.pipe(
+      map((poll) => {
+        const failed = (dataOf(poll) ?? []).filter((task) => task.status === 'failed');
+        return { total: failed.length, recent: mostRecent(failed) };
+      }),
+      distinctUntilChanged(
+        (a, b) =>
+          a.total === b.total &&
+          a.recent.length === b.recent.length &&
+          a.recent.every((task, index) => task.task_id === b.recent[index].task_id),
+      ),
+      shareReplay({ bufferSize: 1, refCount: true }),
+    );
 
   /** The overview, kept current as tasks fail. Shared while subscribed; replays; never completes. */
   readonly overview$: Observable<FailureOverview> = merge(
-    this.readsOf(this.failed$.pipe(map(mostRecent))),
+    this.readsOf(this.failed$.pipe(map((failed) => failed.recent))),
     combineLatest([this.failed$, this.read]).pipe(
       map(([failed, read]): FailureOverview => {
-        const examined = mostRecent(failed);
-        const known = examined.flatMap((task) => read.get(task.task_id) ?? []);
-        return { failures: known, failedTotal: failed.length, examined: examined.length, read: known.length };
+        const known = failed.recent.flatMap((task) => read.get(task.task_id) ?? []);
+        return { failures: known, failedTotal: failed.total, examined: failed.recent.length, read: known.length };
       }),
     ),
   ).pipe(shareReplay({ bufferSize: 1, refCount: true }));
 
-  /** Reads the stored results not read yet, as the wanted tasks change; emits nothing itself. */
+  /**
+   * Reads the stored results not read yet, one at a time, as the wanted tasks change: the first
+   * {@link MAX_EXAMINED} at once, then at most one every {@link READ_EVERY_MS} (a busy cluster can
+   * fail a task a second, and each read costs the master a database lookup). Emits nothing itself.
+   */
   private readsOf(wanted$: Observable<readonly TaskListEntry[]>): Observable<never> {
     return wanted$.pipe(
-      mergeMap((tasks) => from(tasks.filter((task) => this.shouldRead(task.task_id)))),
-      tap((task) => this.inFlight.add(task.task_id)),
-      mergeMap(
-        (task) =>
-          this.tasksClient.getTask(task.task_id).pipe(
-            map((detail) => toFailedTask(task, detail)),
-            catchError(() => of(null)),
-            tap((failedTask) => this.remember(task.task_id, failedTask)),
-            finalize(() => this.inFlight.delete(task.task_id)),
-          ),
-        READS_AT_ONCE,
+      mergeMap((tasks) => from(tasks)),
+      concatMap((task) =>
+        defer(() => {
+          // Asked for again by a later list, or read meanwhile: skipped without waiting.
+          if (!this.shouldRead(task.task_id)) return EMPTY;
+          const delay = this.delayBeforeRead(asyncScheduler.now());
+          return delay === 0 ? this.readOne(task) : timer(delay).pipe(switchMap(() => this.readOne(task)));
+        }),
       ),
       ignoreElements(),
     );
   }
 
-  private shouldRead(taskId: string): boolean {
-    return (
-      !this.read.value.has(taskId) && !this.inFlight.has(taskId) && (this.attempts.get(taskId) ?? 0) < MAX_ATTEMPTS
+  private readOne(task: TaskListEntry): Observable<unknown> {
+    return this.tasksClient.getTask(task.task_id).pipe(
+      map((detail) => toFailedTask(task, detail)),
+      catchError(() => of(null)),
+      tap((failedTask) => this.remember(task.task_id, failedTask)),
     );
+  }
+
+  private delayBeforeRead(now: number): number {
+    if (this.burstLeft > 0) {
+      this.burstLeft -= 1;
+      return 0;
+    }
+    const at = Math.max(now, this.nextReadAt);
+    this.nextReadAt = at + READ_EVERY_MS;
+    return at - now;
+  }
+
+  private shouldRead(taskId: string): boolean {
+    return !this.read.value.has(taskId) && (this.attempts.get(taskId) ?? 0) < MAX_ATTEMPTS;
   }
 
   private remember(taskId: string, failedTask: FailedTask | null): void {

@@ -52,8 +52,13 @@ export function failureSignatureOf(logs: string): FailureSignature {
   return { kind, text: signatureText(lines).map(maskLine).join(' ⏎ ') };
 }
 
+/** The end of a log long enough to hold its last meaningful lines: a long log is not read whole. */
+const TAIL_CHARS = 16_384;
+
 function meaningfulLines(logs: string): string[] {
-  return logs
+  // A cut line at the start of the tail is dropped with the rest of the head.
+  const tail = logs.length > TAIL_CHARS ? logs.slice(logs.indexOf('\n', logs.length - TAIL_CHARS) + 1) : logs;
+  return tail
     .split('\n')
     .map((line) => {
       // A terminal shows what follows the last carriage return (a trailing one moves nothing).

@@ -2,6 +2,7 @@ import { Injectable, inject } from '@angular/core';
 import { dequal } from 'dequal';
 import {
   Observable,
+  auditTime,
   combineLatest,
   distinctUntilChanged,
   filter,
@@ -63,7 +64,8 @@ export class DashboardStore {
    * Replays; never completes.
    */
   readonly recentFailures$: Observable<RecentFailures> = combineLatest([
-    inject(FailureGroupsStore).overview$,
+    // The first fifty results arrive within a second or two: grouped and shown once, not fifty times.
+    inject(FailureGroupsStore).overview$.pipe(auditTime(1000)),
     inject(MasterClock).now$.pipe(
       map((now) => Math.floor(now / 60_000) * 60_000),
       distinctUntilChanged(),

@@ -74,7 +74,7 @@ const CASES: readonly Case[] = [
     name: 'only an inactive worker is large enough',
     required: amounts(20, 64, 500),
     workers: [kiwi, worker('atlas', amounts(24, 96, 800), undefined, false)],
-    expected: { kind: 'inactive', fitting: ['atlas'] },
+    expected: { kind: 'inactive', fitting: { names: ['atlas'], count: 1 } },
     line: 'only inactive workers could run it (atlas)',
   },
   {
@@ -84,21 +84,21 @@ const CASES: readonly Case[] = [
       worker('kiwi', amounts(12, 8, 100), amounts(10, 2, 5)),
       worker('atlas', amounts(24, 96, 800), amounts(20, 94, 0)),
     ],
-    expected: { kind: 'busy', fitting: ['kiwi', 'atlas'] },
+    expected: { kind: 'busy', fitting: { names: ['kiwi', 'atlas'], count: 2 } },
     line: 'waiting for room on kiwi, atlas',
   },
   {
     name: 'a negative allocation leaves more room than the capacity, as the master counts it',
     required: amounts(10, 4, 10),
     workers: [worker('kiwi', amounts(12, 8, 100), amounts(-2, 0, 0))],
-    expected: { kind: 'ready', fitting: ['kiwi'], since: NOW },
+    expected: { kind: 'ready', fitting: { names: ['kiwi'], count: 1 }, since: NOW },
     line: 'fits kiwi now; the master should start it within 5 s',
   },
   {
     name: 'a negative GPU requirement fits workers without GPUs',
     required: amounts(1, 1, 5, -1),
     workers: [kiwi],
-    expected: { kind: 'ready', fitting: ['kiwi'] },
+    expected: { kind: 'ready', fitting: { names: ['kiwi'], count: 1 } },
     line: 'fits kiwi now; the master should start it within 5 s',
   },
   {
@@ -147,6 +147,20 @@ describe('pendingReasonOf', () => {
     );
 
     expect(reason.kind === 'busy' && reason.best.id).toBe('kiwi');
+  });
+
+  it('names the first five workers that fit, and says how many more', () => {
+    const many = Array.from({ length: 8 }, (_, n) => worker(`node-${n}`, amounts(4, 4, 64)));
+
+    const reason = pendingReasonOf(
+      amounts(1, 1, 5),
+      many.map((each) => ({ ...each, active: false })),
+      NOW,
+    );
+
+    expect(describePendingReason(reason)).toBe(
+      'only inactive workers could run it (node-0, node-1, node-2, node-3, node-4 and 3 more)',
+    );
   });
 
   it('groups a cluster without workers with the tasks that can never run', () => {

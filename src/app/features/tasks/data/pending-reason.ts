@@ -49,25 +49,39 @@ export type PendingReason =
       readonly best: PlacementWorker | null;
     }
   /** Only workers the master counts as inactive have the capacity. */
-  | { readonly kind: 'inactive'; readonly fitting: readonly string[]; readonly best: PlacementWorker }
+  | { readonly kind: 'inactive'; readonly fitting: Fitting; readonly best: PlacementWorker }
   /** Active workers have the capacity, but their free room is taken by running work. */
-  | { readonly kind: 'busy'; readonly fitting: readonly string[]; readonly best: PlacementWorker }
+  | { readonly kind: 'busy'; readonly fitting: Fitting; readonly best: PlacementWorker }
   /** It fits free room now, seen since `since` (epoch ms): the master should start it at its next scan. */
   | {
       readonly kind: 'ready';
-      readonly fitting: readonly string[];
+      readonly fitting: Fitting;
       readonly best: PlacementWorker;
       readonly since: number;
     }
   /** As `ready`, for longer than {@link LOST_AFTER_MS}: the master has probably forgotten it. */
   | {
       readonly kind: 'lost';
-      readonly fitting: readonly string[];
+      readonly fitting: Fitting;
       readonly best: PlacementWorker;
       readonly since: number;
     };
 
 export type PendingReasonKind = PendingReason['kind'];
+
+/** The workers a reason is about: the first few by id (a thousand names help nobody) and how many in all. */
+export interface Fitting {
+  readonly names: readonly string[];
+  readonly count: number;
+}
+
+/** How many workers a {@link Fitting} names. */
+const NAMED_WORKERS = 5;
+
+/** "kiwi, atlas and 4 more". */
+export function describeFitting({ names, count }: Fitting): string {
+  return count > names.length ? `${names.join(', ')} and ${count - names.length} more` : names.join(', ');
+}
 
 /** The groups the task list filters by. */
 export const PENDING_GROUPS = ['never', 'inactive', 'busy', 'ready', 'lost', 'unknown'] as const;
@@ -100,28 +114,37 @@ export function pendingReasonOf(
     };
   }
   const candidates = capable.filter((worker) => worker.active);
-  if (candidates.length === 0) return { kind: 'inactive', fitting: ids(capable), best: capable[0] };
+  if (candidates.length === 0) return { kind: 'inactive', fitting: fittingOf(capable), best: capable[0] };
   const ready = candidates.filter((worker) => worker.available !== null && fitsIn(required, worker.available));
   if (ready.length === 0) {
     return {
       kind: 'busy',
-      fitting: ids(candidates),
+      fitting: fittingOf(candidates),
       best: closest(candidates, (worker) => worker.available ?? ZERO, required)!,
     };
   }
+  return withSeenFitting(
+    { kind: 'ready', fitting: fittingOf(ready), best: mastersPick(ready, required), since: now },
+    seenFitting,
+    now,
+  );
+}
+
+/**
+ * `reason` for a task first seen fitting at `seenFitting` (`null`: not before now): a task that fits
+ * becomes `lost` once it has fitted for {@link LOST_AFTER_MS}. Other reasons are returned as they are.
+ */
+export function withSeenFitting(reason: PendingReason, seenFitting: number | null, now: number): PendingReason {
+  if (reason.kind !== 'ready' && reason.kind !== 'lost') return reason;
   const since = seenFitting ?? now;
-  return {
-    kind: now - since >= LOST_AFTER_MS ? 'lost' : 'ready',
-    fitting: ids(ready),
-    best: mastersPick(ready, required),
-    since,
-  };
+  const kind = now - since >= LOST_AFTER_MS ? 'lost' : 'ready';
+  return kind === reason.kind && since === reason.since ? reason : { ...reason, kind, since };
 }
 
 const ZERO: ResourceAmounts = { cpu: 0, memory: 0, storage: 0, gpu: 0 };
 
-function ids(workers: readonly PlacementWorker[]): string[] {
-  return workers.map((worker) => worker.id);
+function fittingOf(workers: readonly PlacementWorker[]): Fitting {
+  return { names: workers.slice(0, NAMED_WORKERS).map((worker) => worker.id), count: workers.length };
 }
 
 function shortfalls(required: ResourceAmounts, known: readonly PlacementWorker[]): Shortfall[] {
@@ -153,12 +176,6 @@ function mastersPick(ready: readonly PlacementWorker[], required: ResourceAmount
   return ready.reduce((best, worker) => (leftShare(worker) > leftShare(best) ? worker : best));
 }
 
-/** Up to three names, then how many more: "kiwi, atlas and 4 more". */
-function someOf(names: readonly string[]): string {
-  if (names.length <= 3) return names.join(', ');
-  return `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
-}
-
 /** The reason in one line, as the task list shows it after "Pending ·". */
 export function describePendingReason(reason: PendingReason): string {
   switch (reason.kind) {
@@ -174,9 +191,9 @@ export function describePendingReason(reason: PendingReason): string {
       return `no worker has ${needs} (largest: ${largest})${unknown}`;
     }
     case 'inactive':
-      return `only inactive workers could run it (${someOf(reason.fitting)})`;
+      return `only inactive workers could run it (${describeFitting(reason.fitting)})`;
     case 'busy':
-      return `waiting for room on ${someOf(reason.fitting)}`;
+      return `waiting for room on ${describeFitting(reason.fitting)}`;
     case 'ready':
       return `fits ${reason.best.id} now; the master should start it within ${MASTER_SCAN_MS / 1000} s`;
     case 'lost':

@@ -1,7 +1,7 @@
-import { LOST_AFTER_MS, PlacementWorker } from './pending-reason';
-import { nextReasons } from './pending-reasons-store';
+import { LOST_AFTER_MS, PendingReason, PlacementWorker } from './pending-reason';
+import { judgeByAmounts, withTimes } from './pending-reasons-store';
 
-describe('nextReasons', () => {
+describe('judgeByAmounts and withTimes', () => {
   const kiwi: PlacementWorker = {
     id: 'kiwi',
     active: true,
@@ -16,6 +16,13 @@ describe('nextReasons', () => {
     storage_required: storage,
     gpu_required: 0,
   });
+
+  const nextReasons = (
+    previous: ReadonlyMap<string, PendingReason>,
+    pending: ReturnType<typeof task>[],
+    placement: PlacementWorker[],
+    now: number,
+  ) => withTimes(previous, judgeByAmounts(pending, placement), now);
 
   it('keeps the time a task was first seen fitting, and calls it lost once that is long past', () => {
     const first = nextReasons(new Map(), [task('a')], [kiwi], 1000);

@@ -19,7 +19,7 @@ import { WorkerRegistry } from '../../../core/realtime/worker-registry';
 import { requirementsOf } from '../../../shared/cloudai/resource-fit';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
 import { dataOf } from '../../../shared/streams/load-state';
-import { PendingReason, PlacementWorker, pendingReasonOf } from './pending-reason';
+import { PendingReason, PlacementWorker, pendingReasonOf, withSeenFitting } from './pending-reason';
 import { TasksStore } from './tasks-store';
 
 /** No pending task, or no reasons known yet. */
@@ -88,10 +88,17 @@ export class PendingReasonsStore {
     distinctUntilChanged(),
     switchMap((anyPending) =>
       anyPending
-        ? combineLatest([this.pending$, this.placement$, this.clock$]).pipe(
-            map(([pending, placement, now]) => {
-              if (placement === null) return NO_REASONS;
-              this.judged = nextReasons(this.judged, pending, placement, now);
+        ? combineLatest([
+            // Judged again only when the pending tasks or the workers change…
+            combineLatest([this.pending$, this.placement$]).pipe(
+              map(([pending, placement]) => (placement === null ? null : judgeByAmounts(pending, placement))),
+            ),
+            // …while the clock only moves tasks that fit from "should start" to "may be lost".
+            this.clock$,
+          ]).pipe(
+            map(([judged, now]) => {
+              if (judged === null) return NO_REASONS;
+              this.judged = withTimes(this.judged, judged, now);
               return this.judged;
             }),
           )
@@ -129,30 +136,57 @@ function pendingOf(tasks: readonly TaskListEntry[]): PendingTask[] {
 }
 
 /**
- * The reasons now, the previous map itself when none changed. A task that fitted before keeps the
- * time it was first seen fitting. Tasks asking for the same amounts share one judgement.
+ * Each pending task's reason as of now, without how long it has fitted. Tasks asking for the same
+ * amounts share one judgement, and one object.
  */
-export function nextReasons(
-  previous: ReadonlyMap<string, PendingReason>,
+export function judgeByAmounts(
   pending: readonly PendingTask[],
   placement: readonly PlacementWorker[],
-  now: number,
 ): ReadonlyMap<string, PendingReason> {
+  const now = Date.now();
   const byAmounts = new Map<string, PendingReason>();
-  const next = new Map<string, PendingReason>();
-  let changed = pending.length !== previous.size;
+  const judged = new Map<string, PendingReason>();
   for (const task of pending) {
-    const before = previous.get(task.task_id);
-    const seenFitting = before?.kind === 'ready' || before?.kind === 'lost' ? before.since : null;
-    const key = `${task.cpu_required}/${task.memory_required}/${task.storage_required}/${task.gpu_required}/${seenFitting}`;
+    const key = `${task.cpu_required}/${task.memory_required}/${task.storage_required}/${task.gpu_required}`;
     let reason = byAmounts.get(key);
     if (!reason) {
-      reason = pendingReasonOf(requirementsOf(task), placement, now, seenFitting);
+      reason = pendingReasonOf(requirementsOf(task), placement, now);
       byAmounts.set(key, reason);
     }
-    const kept = before && dequal(before, reason) ? before : reason;
+    judged.set(task.task_id, reason);
+  }
+  return judged;
+}
+
+/**
+ * The reasons at `now`: `judged`, with each fitting task's first-seen time carried over from
+ * `previous` (or now). Returns `previous` itself when nothing changed, and keeps each unchanged
+ * reason's object, so the list remakes only the rows whose reason moved.
+ */
+export function withTimes(
+  previous: ReadonlyMap<string, PendingReason>,
+  judged: ReadonlyMap<string, PendingReason>,
+  now: number,
+): ReadonlyMap<string, PendingReason> {
+  const next = new Map<string, PendingReason>();
+  let changed = judged.size !== previous.size;
+  for (const [taskId, base] of judged) {
+    const before = previous.get(taskId);
+    const seenFitting = before?.kind === 'ready' || before?.kind === 'lost' ? before.since : null;
+    const reason = withSeenFitting(base, seenFitting, now);
+    const kept = before && sameReason(before, reason) ? before : reason;
     changed ||= kept !== before;
-    next.set(task.task_id, kept);
+    next.set(taskId, kept);
   }
   return changed ? next : previous;
+}
+
+/** The same judgement: the same kind, workers and time, compared without walking the workers' amounts. */
+function sameReason(a: PendingReason, b: PendingReason): boolean {
+  if (a === b) return true;
+  if (a.kind !== b.kind) return false;
+  if ((a.kind === 'ready' || a.kind === 'lost') && (b.kind === 'ready' || b.kind === 'lost') && a.since !== b.since) {
+    return false;
+  }
+  return dequal(a, b);
 }

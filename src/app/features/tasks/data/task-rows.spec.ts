@@ -97,7 +97,7 @@ describe('pending reasons in the list', () => {
   const rows = [
     pendingRow('never', { kind: 'never', short: [], unknownCapacity: 0, best: null }),
     pendingRow('none', { kind: 'no-workers' }),
-    pendingRow('lost', { kind: 'lost', fitting: ['kiwi'], best: kiwi, since: 0 }),
+    pendingRow('lost', { kind: 'lost', fitting: { names: ['kiwi'], count: 1 }, best: kiwi, since: 0 }),
     pendingRow('not-judged', null),
   ];
 

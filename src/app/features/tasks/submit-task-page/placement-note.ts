@@ -1,4 +1,4 @@
-import { PendingReason, describePendingReason } from '../data/pending-reason';
+import { PendingReason, describeFitting, describePendingReason } from '../data/pending-reason';
 
 /** What the submit form says about where the task could run; `warn` when it would wait forever or long. */
 export interface PlacementNote {
@@ -16,18 +16,18 @@ export function placementNoteOf(reason: PendingReason): PlacementNote {
       return { text: `Whether a worker could run this is unknown: ${describePendingReason(reason)}.`, warn: false };
     case 'inactive':
       return {
-        text: `Only inactive workers have room for this (${reason.fitting.join(', ')}): it waits until one is back.`,
+        text: `Only inactive workers have room for this (${describeFitting(reason.fitting)}): it waits until one is back.`,
         warn: true,
       };
     case 'busy':
       return {
-        text: `It would wait: ${reason.fitting.length === 1 ? 'one worker has' : `${reason.fitting.length} workers have`} the capacity, none the free room now.`,
+        text: `It would wait: ${reason.fitting.count === 1 ? 'one worker has' : `${reason.fitting.count} workers have`} the capacity, none the free room now.`,
         warn: false,
       };
     case 'ready':
     case 'lost':
       return {
-        text: `Fits ${reason.fitting.length === 1 ? reason.best.id : `${reason.fitting.length} workers`} now.`,
+        text: `Fits ${reason.fitting.count === 1 ? reason.best.id : `${reason.fitting.count} workers`} now.`,
         warn: false,
       };
   }

@@ -86,7 +86,12 @@ describe('TaskDetailPage', () => {
       available: { cpu: 10, memory: 6, storage: 95, gpu: 0 },
     };
     const now = pending.created_at * 1000 + 120_000;
-    const reason: PendingReason = { kind: 'lost', fitting: ['kiwi'], best: kiwi, since: now - 90_000 };
+    const reason: PendingReason = {
+      kind: 'lost',
+      fitting: { names: ['kiwi'], count: 1 },
+      best: kiwi,
+      since: now - 90_000,
+    };
 
     const { element } = await render(
       view(

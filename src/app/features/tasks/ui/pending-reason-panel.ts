@@ -5,7 +5,13 @@ import { RESOURCES, requirementsOf } from '../../../shared/cloudai/resource-fit'
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
 import { ResourceAmounts } from '../../../shared/cloudai/worker.model';
 import { formatAge } from '../../../shared/format/units';
-import { LOST_AFTER_MS, MASTER_SCAN_MS, PendingReason, describePendingReason } from '../data/pending-reason';
+import {
+  LOST_AFTER_MS,
+  MASTER_SCAN_MS,
+  PendingReason,
+  describeFitting,
+  describePendingReason,
+} from '../data/pending-reason';
 import { RESOURCE_LABEL, formatResourceFigure } from '../../../shared/format/resource-amount';
 
 interface RequirementLine {
@@ -156,7 +162,7 @@ export class PendingReasonPanel {
   protected readonly warns = computed(() => ['never', 'no-workers', 'lost'].includes(this.reason().kind));
   protected readonly fitting = computed(() => {
     const reason = this.reason();
-    return 'fitting' in reason ? reason.fitting.join(', ') : '';
+    return 'fitting' in reason ? describeFitting(reason.fitting) : '';
   });
   protected readonly best = computed(() => {
     const reason = this.reason();
