@@ -152,4 +152,35 @@ test.describe('Why pending', () => {
       await stack.stop();
     }
   });
+
+  test('a task that large workers could run once their work ends waits for room, and says on which', async ({
+    page,
+    request,
+  }) => {
+    test.setTimeout(90_000);
+    const stack = new Stack(18100, 4321);
+    await stack.start();
+    try {
+      const master = new Master(request, stack.masterUrl);
+      await stack.signIn(page.context());
+      // Only gpu-node-1 (32 cores) and atlas (24) have 20 cores; one long task takes each.
+      const holders = [
+        await master.submitTask('holder:1', 'sleep 600', { cpu_required: 20 }),
+        await master.submitTask('holder:1', 'sleep 600', { cpu_required: 20 }),
+      ];
+      await expect
+        .poll(async () => Promise.all(holders.map((id) => master.taskStatus(id))), { timeout: 20_000 })
+        .toEqual(['running', 'running']);
+      const waiting = await master.submitTask('waiter:1', 'sleep 5', { cpu_required: 20 });
+
+      await page.goto(`${stack.appUrl}/tasks?q=waiter`);
+      const why = page
+        .getByRole('row')
+        .filter({ has: page.getByRole('link', { name: waiting, exact: true }) })
+        .getByTestId('why-pending');
+      await expect(why).toHaveText('waiting for room on atlas, gpu-node-1', { timeout: 30_000 });
+    } finally {
+      await stack.stop();
+    }
+  });
 });

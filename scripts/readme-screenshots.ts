@@ -79,6 +79,8 @@ async function main(): Promise<void> {
     await light.waitForTimeout(CHARTS_FILL_MS);
     await save(light, 'dashboard');
     await save(dark, 'dashboard-dark');
+    await light.getByTestId('headroom').scrollIntoViewIfNeeded();
+    await save(light, 'dashboard-insight');
 
     const workersTable = (page: Page) => page.getByRole('table', { name: 'Workers' }).getByRole('link');
     await shoot(light, '/workers', workersTable, 'workers-light');

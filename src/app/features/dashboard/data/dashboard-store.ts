@@ -2,7 +2,6 @@ import { Injectable, inject } from '@angular/core';
 import { dequal } from 'dequal';
 import {
   Observable,
-  auditTime,
   combineLatest,
   distinctUntilChanged,
   filter,
@@ -64,8 +63,8 @@ export class DashboardStore {
    * Replays; never completes.
    */
   readonly recentFailures$: Observable<RecentFailures> = combineLatest([
-    // The first fifty results arrive within a second or two: grouped and shown once, not fifty times.
-    inject(FailureGroupsStore).overview$.pipe(auditTime(1000)),
+    // The first fifty results arrive within a second or two: grouped and shown at most once a second.
+    inject(FailureGroupsStore).overview$.pipe(throttleTime(1000, undefined, { leading: true, trailing: true })),
     inject(MasterClock).now$.pipe(
       map((now) => Math.floor(now / 60_000) * 60_000),
       distinctUntilChanged(),
