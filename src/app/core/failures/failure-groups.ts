@@ -42,6 +42,11 @@ export function failureKeyOf(image: string, signature: FailureSignature): string
   return `${hash(2166136261)}${hash(84696351)}`;
 }
 
+/** The group with this key among `failed`, or `null` when none of them failed that way. */
+export function failureGroupOf(failed: readonly FailedTask[], key: string): FailureGroup | null {
+  return groupFailures(failed).find((group) => group.key === key) ?? null;
+}
+
 /** Failures grouped by cause, the most frequent first, then the most recent. */
 export function groupFailures(failed: readonly FailedTask[]): FailureGroup[] {
   const groups = new Map<string, { first: FailedTask; tasks: FailedTask[] }>();

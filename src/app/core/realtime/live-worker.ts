@@ -1,3 +1,4 @@
+import { RealtimeConfig } from '../config/realtime-defaults';
 import { RunningTask } from '../../shared/cloudai/telemetry.model';
 import { ResourceAmounts, WorkerListEntry } from '../../shared/cloudai/worker.model';
 import { TelemetryChanges, TrackedWorker, TrackedWorkers, telemetryChangesOf, versionOf } from './tracked-worker';
@@ -34,6 +35,14 @@ export interface LiveWorker {
 export interface FreshnessRules {
   readonly staleAfterMs: number;
   readonly inactiveAfterMs: number;
+}
+
+/** Late after two missed heartbeats; inactive after the master's own limit. */
+export function freshnessRulesOf({
+  heartbeatMs,
+  inactiveAfterMs,
+}: Pick<RealtimeConfig, 'heartbeatMs' | 'inactiveAfterMs'>): FreshnessRules {
+  return { staleAfterMs: 2 * heartbeatMs, inactiveAfterMs };
 }
 
 /** The master never pushes a worker going quiet, so its status is derived from the age of its last heartbeat. */

@@ -15,7 +15,7 @@ import {
 import { WorkerListEntry } from '../../shared/cloudai/worker.model';
 import { REALTIME_CONFIG } from '../config/realtime-config';
 import { CLOCK } from './browser-signals';
-import { LiveWorker, latestHeartbeatOf, toLiveWorkers } from './live-worker';
+import { LiveWorker, freshnessRulesOf, latestHeartbeatOf, toLiveWorkers } from './live-worker';
 import { TelemetryStore } from './telemetry-store';
 import { TrackedWorkers } from './tracked-worker';
 import { WorkerRegistry } from './worker-registry';
@@ -95,6 +95,15 @@ export class LiveWorkersStore {
     return combineLatest([this.clock$, frozenAt$]).pipe(map(([now, frozenAt]) => frozenAt ?? now));
   }
 
+  /**
+   * The master's time at which worker freshness is judged (see `freshnessClock`), for readers that
+   * join registry and telemetry themselves at their own pace. Replays while subscribed; never completes.
+   */
+  readonly freshnessNow$: Observable<number> = combineLatest([
+    this.freshnessClock(),
+    this.telemetry.clockOffsetMs$,
+  ]).pipe(map(([now, offsetMs]) => now + offsetMs));
+
   /** Asks the registry for capacities and registrations now (after registering a worker, say). */
   refreshRegistry(): void {
     this.registry.refresh();
@@ -112,12 +121,11 @@ export class LiveWorkersStore {
     if (registered === undefined && telemetry.size === 0) {
       return registry.kind === 'error' ? { kind: 'error', message: registry.message } : { kind: 'loading' };
     }
-    const rules = { staleAfterMs: 2 * this.config.heartbeatMs, inactiveAfterMs: this.config.inactiveAfterMs };
     const workers = toLiveWorkers(
       registered ?? [],
       telemetry,
       now + offsetMs,
-      rules,
+      freshnessRulesOf(this.config),
       previous.kind === 'ready' ? previous.data : [],
     );
     const latestHeartbeat = latestHeartbeatOf(workers);

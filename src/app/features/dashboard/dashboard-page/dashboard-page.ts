@@ -5,7 +5,7 @@ import { MatCardModule } from '@angular/material/card';
 import { Icon } from '../../../shared/ui/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { combineLatest, startWith } from 'rxjs';
+import { combineLatest } from 'rxjs';
 import { formatCores, formatGb, formatGpus } from '../../../shared/format/units';
 import { ResourceBar } from '../../../shared/ui/resource-bar';
 import { UsageChart } from '../../../shared/ui/usage-chart';
@@ -40,8 +40,7 @@ export class DashboardPage {
     throughput: this.store.throughputChart$,
     usage: this.store.clusterUsageChart$,
     headroom: this.store.headroom$,
-    // Reading failed tasks' results must not hold back the first figures.
-    failures: this.store.recentFailures$.pipe(startWith(null)),
+    failures: this.store.recentFailures$,
   });
   protected readonly cores = formatCores;
   protected readonly gb = formatGb;

@@ -62,7 +62,7 @@ export class DashboardStore {
    * recent failed tasks; regrouped when a result is read and as the hour moves on, each minute.
    * Replays; never completes.
    */
-  readonly recentFailures$: Observable<RecentFailures> = combineLatest([
+  readonly recentFailures$: Observable<RecentFailures | null> = combineLatest([
     // The first fifty results arrive within a second or two: grouped and shown at most once a second.
     inject(FailureGroupsStore).overview$.pipe(throttleTime(1000, undefined, { leading: true, trailing: true })),
     inject(MasterClock).now$.pipe(
@@ -70,7 +70,9 @@ export class DashboardStore {
       distinctUntilChanged(),
     ),
   ]).pipe(
-    map(([overview, minute]) => toRecentFailures(overview, minute)),
+    map(([overview, minute]): RecentFailures | null => toRecentFailures(overview, minute)),
+    // `null` until the task list has answered: reading failures must not hold back the first figures.
+    startWith(null),
     shareReplay({ bufferSize: 1, refCount: true }),
   );
 

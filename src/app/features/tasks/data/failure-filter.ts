@@ -1,4 +1,4 @@
-import { FailureGroup, groupFailures } from '../../../core/failures/failure-groups';
+import { FailureGroup, failureGroupOf } from '../../../core/failures/failure-groups';
 import { FailureOverview } from '../../../core/failures/failure-groups-store';
 import { TasksPageVm } from './tasks-page-vm';
 
@@ -13,7 +13,7 @@ export interface FailureFilter {
 export function toFailureFilter(key: string, overview: FailureOverview): FailureFilter {
   return {
     key,
-    group: groupFailures(overview.failures).find((group) => group.key === key) ?? null,
+    group: failureGroupOf(overview.failures, key),
     stillReading: overview.examined - overview.read,
   };
 }

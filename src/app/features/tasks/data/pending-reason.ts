@@ -87,6 +87,11 @@ export function describeFitting({ names, count }: Fitting): string {
 export const PENDING_GROUPS = ['never', 'inactive', 'busy', 'ready', 'lost', 'unknown'] as const;
 export type PendingGroup = (typeof PENDING_GROUPS)[number];
 
+/** A task that will not start by itself: it can never run here, or the master has lost it. */
+export function waitsForever(reason: PendingReason): boolean {
+  return reason.kind === 'never' || reason.kind === 'no-workers' || reason.kind === 'lost';
+}
+
 export function pendingGroupOf(reason: PendingReason): PendingGroup {
   return reason.kind === 'no-workers' ? 'never' : reason.kind;
 }

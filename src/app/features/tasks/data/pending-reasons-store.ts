@@ -13,7 +13,8 @@ import {
 import { dequal } from 'dequal';
 import { CLOCK } from '../../../core/realtime/browser-signals';
 import { REALTIME_CONFIG } from '../../../core/config/realtime-config';
-import { LiveWorker, toLiveWorkers } from '../../../core/realtime/live-worker';
+import { LiveWorker, freshnessRulesOf, toLiveWorkers } from '../../../core/realtime/live-worker';
+import { LiveWorkersStore } from '../../../core/realtime/live-workers-store';
 import { TelemetryStore } from '../../../core/realtime/telemetry-store';
 import { WorkerRegistry } from '../../../core/realtime/worker-registry';
 import { requirementsOf } from '../../../shared/cloudai/resource-fit';
@@ -47,19 +48,17 @@ export class PendingReasonsStore {
    * thousand workers twenty-five times a second to learn what changes a few times a minute.
    */
   private placement(): Observable<readonly PlacementWorker[] | null> {
-    const config = inject(REALTIME_CONFIG);
-    const telemetry = inject(TelemetryStore);
-    const rules = { staleAfterMs: 2 * config.heartbeatMs, inactiveAfterMs: config.inactiveAfterMs };
+    const rules = freshnessRulesOf(inject(REALTIME_CONFIG));
     return combineLatest([
       inject(WorkerRegistry).registry$.pipe(map(dataOf)),
-      telemetry.workers$,
-      telemetry.clockOffsetMs$,
-      this.clock$,
+      inject(TelemetryStore).workers$,
+      // Frozen while the master cannot be reached, as on the workers page: no worker turns inactive for want of news.
+      inject(LiveWorkersStore).freshnessNow$,
     ]).pipe(
       throttleTime(1000, asyncScheduler, { leading: true, trailing: true }),
       // Capacities come from the registry alone: until it answers, every worker would read as unknown.
-      map(([registry, workers, offsetMs, now]) =>
-        registry === undefined ? null : toLiveWorkers(registry, workers, now + offsetMs, rules).map(toPlacementWorker),
+      map(([registry, workers, now]) =>
+        registry === undefined ? null : toLiveWorkers(registry, workers, now, rules).map(toPlacementWorker),
       ),
       distinctUntilChanged(dequal),
       shareReplay({ bufferSize: 1, refCount: true }),
@@ -143,14 +142,14 @@ export function judgeByAmounts(
   pending: readonly PendingTask[],
   placement: readonly PlacementWorker[],
 ): ReadonlyMap<string, PendingReason> {
-  const now = Date.now();
   const byAmounts = new Map<string, PendingReason>();
   const judged = new Map<string, PendingReason>();
   for (const task of pending) {
     const key = `${task.cpu_required}/${task.memory_required}/${task.storage_required}/${task.gpu_required}`;
     let reason = byAmounts.get(key);
     if (!reason) {
-      reason = pendingReasonOf(requirementsOf(task), placement, now);
+      // The time a fitting task was first seen is `withTimes`' to set.
+      reason = pendingReasonOf(requirementsOf(task), placement, 0);
       byAmounts.set(key, reason);
     }
     judged.set(task.task_id, reason);

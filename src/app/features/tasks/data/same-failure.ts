@@ -1,4 +1,4 @@
-import { failureKeyOf, groupFailures } from '../../../core/failures/failure-groups';
+import { failureGroupOf, failureKeyOf } from '../../../core/failures/failure-groups';
 import { FailureOverview } from '../../../core/failures/failure-groups-store';
 import { failureSignatureOf } from '../../../core/failures/failure-signature';
 import { TaskDetail } from '../../../shared/cloudai/task.model';
@@ -14,7 +14,7 @@ export interface SameFailure {
 
 export function sameFailureOf(task: TaskDetail, overview: FailureOverview): SameFailure {
   const key = failureKeyOf(task.docker_image, failureSignatureOf(task.result?.logs ?? ''));
-  const group = groupFailures(overview.failures).find((candidate) => candidate.key === key);
+  const group = failureGroupOf(overview.failures, key);
   return {
     key,
     others: (group?.taskIds ?? []).filter((taskId) => taskId !== task.task_id).length,

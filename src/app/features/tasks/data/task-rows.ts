@@ -69,7 +69,7 @@ function filterMatcher(filter: TaskFilter): (row: TaskRow) => boolean {
 }
 
 /** How many pending tasks have each kind of reason, for the chips. */
-export function countPendingByGroup(rows: readonly TaskRow[]): Record<PendingGroup, number> {
+export function countPendingByGroup(rows: Iterable<TaskRow>): Record<PendingGroup, number> {
   const counts = Object.fromEntries(PENDING_GROUPS.map((group) => [group, 0])) as Record<PendingGroup, number>;
   for (const row of rows) {
     if (row.pendingReason) counts[pendingGroupOf(row.pendingReason)] += 1;

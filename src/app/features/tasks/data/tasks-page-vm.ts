@@ -128,7 +128,7 @@ function withPendingReasons(
     const pendingReason = row.task.status === 'pending' ? (reasons.get(row.task.task_id) ?? null) : null;
     return row.pendingReason === pendingReason ? row : { ...row, pendingReason };
   });
-  return patched === vm ? vm : { ...patched, pendingCounts: countPendingByGroup([...patched.rowsById.values()]) };
+  return patched === vm ? vm : { ...patched, pendingCounts: countPendingByGroup(patched.rowsById.values()) };
 }
 
 /** The list as shown: in the held order while the operator points at rows or has some selected. */

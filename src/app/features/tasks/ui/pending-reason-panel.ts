@@ -11,6 +11,7 @@ import {
   PendingReason,
   describeFitting,
   describePendingReason,
+  waitsForever,
 } from '../data/pending-reason';
 import { RESOURCE_LABEL, formatResourceFigure } from '../../../shared/format/resource-amount';
 
@@ -159,7 +160,7 @@ export class PendingReasonPanel {
     const line = describePendingReason(this.reason());
     return line.charAt(0).toUpperCase() + line.slice(1) + '.';
   });
-  protected readonly warns = computed(() => ['never', 'no-workers', 'lost'].includes(this.reason().kind));
+  protected readonly warns = computed(() => waitsForever(this.reason()));
   protected readonly fitting = computed(() => {
     const reason = this.reason();
     return 'fitting' in reason ? describeFitting(reason.fitting) : '';

@@ -10,7 +10,7 @@ import { formatAge, formatCores, formatGb, formatGpus } from '../../../shared/fo
 import { CopyButton } from '../../../shared/ui/copy-button';
 import { cancelBlockedReason } from '../data/task-cancellation-model';
 import { TaskRow as TaskRowModel } from '../data/task-rows';
-import { describePendingReason } from '../data/pending-reason';
+import { describePendingReason, waitsForever } from '../data/pending-reason';
 import { TaskStatusChip } from './task-status-chip';
 
 /** One row of the task list. Re-renders only when its task or the clock changes. */
@@ -184,10 +184,9 @@ export class TaskRow {
     const reason = this.row().pendingReason;
     return reason && describePendingReason(reason);
   });
-  /** A task that will not start by itself: it can never run here, or the master lost it. */
   protected readonly whyWarns = computed(() => {
-    const kind = this.row().pendingReason?.kind;
-    return kind === 'never' || kind === 'no-workers' || kind === 'lost';
+    const reason = this.row().pendingReason;
+    return reason !== null && waitsForever(reason);
   });
 
   protected readonly age = formatAge;
