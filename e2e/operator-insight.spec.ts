@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { Page, expect, test } from '@playwright/test';
 import { DEFAULT_SIMULATOR_ARGS, Stack } from '../scripts/lib/stack';
 import { Master } from './helpers/master';
 
@@ -107,7 +107,7 @@ test.describe('Why pending', () => {
     request,
   }) => {
     test.setTimeout(90_000);
-    const stack = new Stack(18099, 4319);
+    const stack = new Stack(18099, 4319, [...DEFAULT_SIMULATOR_ARGS, '--control']);
     await stack.start();
     try {
       const master = new Master(request, stack.masterUrl);
@@ -118,17 +118,25 @@ test.describe('Why pending', () => {
       await expect
         .poll(async () => Promise.all(taskIds.map((id) => master.taskStatus(id))), { timeout: 40_000 })
         .toEqual(taskIds.map(() => 'failed'));
+      const resultReads = () => master.answeredRequests('GET /api/tasks/*');
+      const readsBefore = await resultReads();
 
       await page.goto(`${stack.appUrl}/dashboard`);
-      const panel = page.getByTestId('recent-failures');
-      const groups = panel.getByTestId('failure-group');
+      const groups = page.getByTestId('recent-failures').getByTestId('failure-group');
       await expect(groups.first()).toContainText('crashy:1', { timeout: 20_000 });
       // Every failure is in a group, and the groups' counts add up to them.
-      await expect
-        .poll(async () =>
-          (await groups.allTextContents()).reduce((sum, text) => sum + Number(/^\s*(\d+) ×/.exec(text)?.[1] ?? 0), 0),
-        )
-        .toBe(4);
+      const grouped = async (tab: Page) =>
+        (await tab.getByTestId('failure-group').allTextContents()).reduce(
+          (sum, text) => sum + Number(/^\s*(\d+) ×/.exec(text)?.[1] ?? 0),
+          0,
+        );
+      await expect.poll(() => grouped(page)).toBe(4);
+      // A second tab shows the same groups from the results already read: each was read once, for both.
+      const second = await page.context().newPage();
+      await second.goto(`${stack.appUrl}/dashboard`);
+      await expect.poll(() => grouped(second)).toBe(4);
+      expect(await resultReads()).toBe(readsBefore + 4);
+      await second.close();
       const firstCount = Number(/^\s*(\d+) ×/.exec((await groups.first().textContent()) ?? '')?.[1]);
 
       await groups

@@ -1,10 +1,14 @@
 /**
- * The data worker: one task-list poll and one telemetry socket for every tab of the dashboard in
- * this browser (a SharedWorker), or for one tab where the browser has no SharedWorker (a dedicated
- * worker). Requests, parsing, validation, merging and comparison happen here, off the tabs' main
+ * The data worker: one task-list poll, one telemetry socket and one reader of failed tasks' stored
+ * results for every tab of the dashboard in this browser (a SharedWorker), or for one tab where the
+ * browser has no SharedWorker (a dedicated worker). Requests, parsing, validation, merging and comparison happen here, off the tabs' main
  * threads.
  */
-import { Observable, Subject, fromEvent } from 'rxjs';
+import { Observable, ReplaySubject, Subject, fromEvent, map } from 'rxjs';
+import { TaskDetail, TaskListEntry } from '../../shared/cloudai/task.model';
+import { fetchAnswer, successJson } from '../../shared/http/fetch-answer';
+import { runFailureHub } from '../failures/failure-hub';
+import { FailureReader } from '../failures/failure-reader';
 import { fetchTaskList } from '../task-list/fetch-task-list';
 import { runTaskListHub } from '../task-list/task-list-hub';
 import { HubMessage, HubPort, TabMessage } from './protocol';
@@ -43,10 +47,19 @@ const scope = self as unknown as WorkerScope;
 // The tab named the worker after the deployment's settings (see `dataWorkerName`).
 const deployment = deploymentOfWorker(self.name);
 const ports = new Subject<HubPort>();
+const lists = new ReplaySubject<readonly TaskListEntry[]>(1);
 runTaskListHub(ports, {
   request: () => fetchTaskList(),
   defaultIntervalMs: deployment.taskPollMs,
   maxBackoffMs: DEFAULT_MAX_BACKOFF_MS,
+  lists,
+}).subscribe();
+
+runFailureHub(ports, {
+  lists$: lists,
+  reader: new FailureReader((taskId) =>
+    fetchAnswer(`/api/tasks/${encodeURIComponent(taskId)}`).pipe(map((answer) => successJson<TaskDetail>(answer))),
+  ),
 }).subscribe();
 
 const config = realtimeConfigFor(deployment);

@@ -1,5 +1,6 @@
 import { Observable } from 'rxjs';
 import { PollState } from '../../shared/streams/load-state';
+import { FailureOverview } from '../failures/failure-reader';
 import { TelemetryDigest } from '../realtime/telemetry-digest';
 import { TaskListDelta } from '../task-list/task-list-delta';
 
@@ -18,7 +19,11 @@ export type TabMessage =
   /** The tab no longer shows live telemetry (sign-out, closing): the socket closes when no tab does. */
   | { readonly kind: 'telemetry-off' }
   /** Reconnect the socket now instead of waiting out its backoff: the tab was shown, or the master answers REST again. */
-  | { readonly kind: 'telemetry-retry-now' };
+  | { readonly kind: 'telemetry-retry-now' }
+  /** The tab shows recent failures: read the failed tasks' results and send it the overview. */
+  | { readonly kind: 'failures-on' }
+  /** The tab no longer shows recent failures: reading stops when no tab does. */
+  | { readonly kind: 'failures-off' };
 
 /** What the data worker tells a tab. */
 export type HubMessage =
@@ -29,7 +34,9 @@ export type HubMessage =
   /** The master answered 401: the session has ended, and each tab checks its own. */
   | { readonly kind: 'unauthorized' }
   /** What the telemetry socket delivered since the last digest this tab was sent; the first one is a snapshot. */
-  | { readonly kind: 'telemetry'; readonly digest: TelemetryDigest };
+  | { readonly kind: 'telemetry'; readonly digest: TelemetryDigest }
+  /** What is known about recent failures: sent to a tab that shows them as results are read. */
+  | { readonly kind: 'failures'; readonly overview: FailureOverview };
 
 /** This tab's end of the data worker: a SharedWorker's port, or a dedicated worker. */
 export interface TabEndpoint {

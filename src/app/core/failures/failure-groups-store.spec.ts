@@ -6,7 +6,8 @@ import { PollState } from '../../shared/streams/load-state';
 import { aPoll, aTask } from '../../testing/builders';
 import { marbles } from '../../testing/marbles';
 import { TaskListSource } from '../task-list/task-list-source';
-import { FailureGroupsStore, FailureOverview, MAX_EXAMINED, READ_EVERY_MS } from './failure-groups-store';
+import { FailureGroupsStore } from './failure-groups-store';
+import { FailureOverview, MAX_EXAMINED, READ_EVERY_MS } from './failure-reader';
 
 describe('FailureGroupsStore', () => {
   const failedTask = (n: number) =>

@@ -1,158 +1,47 @@
 import { Injectable, inject } from '@angular/core';
-import {
-  BehaviorSubject,
-  EMPTY,
-  Observable,
-  asyncScheduler,
-  catchError,
-  combineLatest,
-  concatMap,
-  defer,
-  distinctUntilChanged,
-  from,
-  ignoreElements,
-  map,
-  merge,
-  mergeMap,
-  of,
-  shareReplay,
-  switchMap,
-  tap,
-  timer,
-} from 'rxjs';
+import { Observable, ignoreElements, map, merge, shareReplay, switchMap, take, takeUntil } from 'rxjs';
 import { TasksClient } from '../../shared/cloudai/tasks-client';
-import { TaskDetail, TaskListEntry } from '../../shared/cloudai/task.model';
 import { dataOf } from '../../shared/streams/load-state';
+import { DATA_WORKER, DataWorker } from '../data-worker/data-worker';
 import { TaskListSource } from '../task-list/task-list-source';
-import { FailedTask } from './failure-groups';
-import { failureSignatureOf } from './failure-signature';
-
-/** The most recent failed tasks whose stored results are read: never all of them at once. */
-export const MAX_EXAMINED = 50;
-/** Once the first {@link MAX_EXAMINED} are read, the least time between two reads. */
-export const READ_EVERY_MS = 10_000;
-/** A result that could not be read is asked for again at later polls, this many times in all. */
-const MAX_ATTEMPTS = 3;
-
-/** What the dashboard knows about recent failures. */
-export interface FailureOverview {
-  /** The examined failures whose results have been read (group them with `groupFailures`). */
-  readonly failures: readonly FailedTask[];
-  /** Failed tasks in the list. */
-  readonly failedTotal: number;
-  /** The most recent of them, whose results are read (at most {@link MAX_EXAMINED}). */
-  readonly examined: number;
-  /** Of those, how many results have been read so far. */
-  readonly read: number;
-}
+import { FailureOverview, FailureReader } from './failure-reader';
+import { failuresThroughWorker } from './failures-through-worker';
 
 /**
  * Failed tasks grouped by cause, from the app's task poll and the stored results of the most recent
- * failures (`GET /api/tasks/{id}`, which carries the logs, the worker and the time). Results are read
- * lazily, one at a time and at a bounded rate, only while someone watches, and each once per
- * session: a failed task's result does not change.
+ * failures (see {@link FailureReader}): read lazily, one at a time and at a bounded rate, only while
+ * someone watches, and each once per session. With the data worker, the worker reads them once for
+ * every tab of this browser, and the page makes no request of its own.
  */
 @Injectable({ providedIn: 'root' })
 export class FailureGroupsStore {
   private readonly tasksClient = inject(TasksClient);
   private readonly taskList = inject(TaskListSource);
-  private readonly read = new BehaviorSubject<ReadonlyMap<string, FailedTask>>(new Map());
-  private readonly attempts = new Map<string, number>();
-  private burstLeft = MAX_EXAMINED;
-  private nextReadAt = 0;
-
-  /**
-   * The failed tasks of the list: how many, and the most recent ones, worked out once per poll that
-   * changes them (not once per result read: a large cluster lists thousands).
-   */
-  private readonly failed$: Observable<{ readonly total: number; readonly recent: readonly TaskListEntry[] }> =
-    this.taskList.poll$.pipe(
-      map((poll) => {
-        const failed = (dataOf(poll) ?? []).filter((task) => task.status === 'failed');
-        return { total: failed.length, recent: mostRecent(failed) };
-      }),
-      distinctUntilChanged(
-        (a, b) =>
-          a.total === b.total &&
-          a.recent.length === b.recent.length &&
-          a.recent.every((task, index) => task.task_id === b.recent[index].task_id),
-      ),
-      shareReplay({ bufferSize: 1, refCount: true }),
-    );
+  private readonly worker = inject(DATA_WORKER);
+  /** Made only if the page reads results itself, so what it read is kept for the session. */
+  private inPageReader?: FailureReader;
 
   /** The overview, kept current as tasks fail. Shared while subscribed; replays; never completes. */
-  readonly overview$: Observable<FailureOverview> = merge(
-    this.readsOf(this.failed$.pipe(map((failed) => failed.recent))),
-    combineLatest([this.failed$, this.read]).pipe(
-      map(([failed, read]): FailureOverview => {
-        const known = failed.recent.flatMap((task) => read.get(task.task_id) ?? []);
-        return { failures: known, failedTotal: failed.total, examined: failed.recent.length, read: known.length };
-      }),
-    ),
+  readonly overview$: Observable<FailureOverview> = (this.worker
+    ? this.overviewInWorker(this.worker)
+    : this.overviewInPage()
   ).pipe(shareReplay({ bufferSize: 1, refCount: true }));
 
-  /**
-   * Reads the stored results not read yet, one at a time, as the wanted tasks change: the first
-   * {@link MAX_EXAMINED} at once, then at most one every {@link READ_EVERY_MS} (a busy cluster can
-   * fail a task a second, and each read costs the master a database lookup). Emits nothing itself.
-   */
-  private readsOf(wanted$: Observable<readonly TaskListEntry[]>): Observable<never> {
-    return wanted$.pipe(
-      mergeMap((tasks) => from(tasks)),
-      concatMap((task) =>
-        defer(() => {
-          // Asked for again by a later list, or read meanwhile: skipped without waiting.
-          if (!this.shouldRead(task.task_id)) return EMPTY;
-          const delay = this.delayBeforeRead(asyncScheduler.now());
-          return delay === 0 ? this.readOne(task) : timer(delay).pipe(switchMap(() => this.readOne(task)));
-        }),
+  private overviewInPage(): Observable<FailureOverview> {
+    this.inPageReader ??= new FailureReader((taskId) => this.tasksClient.getTask(taskId));
+    return this.inPageReader.overviewOf(this.taskList.poll$.pipe(map((poll) => dataOf(poll) ?? [])));
+  }
+
+  private overviewInWorker(worker: DataWorker): Observable<FailureOverview> {
+    return merge(
+      failuresThroughWorker(worker.port).pipe(takeUntil(worker.failed$)),
+      // The worker reads the failures of the list it polls: this tab's wish keeps that poll going.
+      this.taskList.poll$.pipe(ignoreElements()),
+      // A worker that cannot start or fails leaves the reading to the page.
+      worker.failed$.pipe(
+        take(1),
+        switchMap(() => this.overviewInPage()),
       ),
-      ignoreElements(),
     );
   }
-
-  private readOne(task: TaskListEntry): Observable<unknown> {
-    return this.tasksClient.getTask(task.task_id).pipe(
-      map((detail) => toFailedTask(task, detail)),
-      catchError(() => of(null)),
-      tap((failedTask) => this.remember(task.task_id, failedTask)),
-    );
-  }
-
-  private delayBeforeRead(now: number): number {
-    if (this.burstLeft > 0) {
-      this.burstLeft -= 1;
-      return 0;
-    }
-    const at = Math.max(now, this.nextReadAt);
-    this.nextReadAt = at + READ_EVERY_MS;
-    return at - now;
-  }
-
-  private shouldRead(taskId: string): boolean {
-    return !this.read.value.has(taskId) && (this.attempts.get(taskId) ?? 0) < MAX_ATTEMPTS;
-  }
-
-  private remember(taskId: string, failedTask: FailedTask | null): void {
-    this.attempts.set(taskId, (this.attempts.get(taskId) ?? 0) + 1);
-    if (failedTask) this.read.next(new Map(this.read.value).set(taskId, failedTask));
-  }
-}
-
-/** Newest first (task ids grow with time), the most recent {@link MAX_EXAMINED}. */
-function mostRecent(failed: readonly TaskListEntry[]): readonly TaskListEntry[] {
-  return [...failed]
-    .sort((a, b) => b.created_at - a.created_at || b.task_id.localeCompare(a.task_id))
-    .slice(0, MAX_EXAMINED);
-}
-
-/** A failed task from its detail; the logs come with the result. */
-export function toFailedTask(task: TaskListEntry, detail: TaskDetail): FailedTask {
-  return {
-    taskId: task.task_id,
-    image: task.docker_image,
-    workerId: detail.assignment?.worker_id ?? null,
-    failedAt: detail.result?.completed_at ?? task.created_at,
-    signature: failureSignatureOf(detail.result?.logs ?? ''),
-  };
 }

@@ -1,6 +1,7 @@
 import {
   EMPTY,
   Observable,
+  Observer,
   asyncScheduler,
   defer,
   distinctUntilChanged,
@@ -31,6 +32,8 @@ export interface HubOptions {
   readonly request: () => Observable<ParsedList<TaskListEntry>>;
   readonly defaultIntervalMs: number;
   readonly maxBackoffMs: number;
+  /** Told every list the poll receives, for the worker's other readers of it. */
+  readonly lists?: Observer<readonly TaskListEntry[]>;
 }
 
 type PolledList = PollState<readonly TaskListEntry[]>;
@@ -102,6 +105,7 @@ export function runTaskListHub(ports$: Observable<HubPort>, options: HubOptions)
     }).pipe(
       tap((state) => {
         latest = state;
+        if (state.kind === 'ready') options.lists?.next(state.data);
         const deltas = new Map<readonly TaskListEntry[] | undefined, PollState<TaskListDelta>>();
         for (const [id, reader] of sent) {
           const wire = deltas.get(reader.list) ?? toWire(state, reader.list);

@@ -40,6 +40,8 @@ export function reduceWishes(wishes: Wishes, event: WishEvent): Wishes {
     case 'telemetry-on':
     case 'telemetry-off':
     case 'telemetry-retry-now':
+    case 'failures-on':
+    case 'failures-off':
       return wishes;
   }
 }

@@ -1,5 +1,5 @@
 import { FailureGroup, groupFailures } from '../../../core/failures/failure-groups';
-import { FailureOverview } from '../../../core/failures/failure-groups-store';
+import { FailureOverview } from '../../../core/failures/failure-reader';
 
 /** How far back the dashboard looks for failures. */
 export const RECENT_FAILURES_MS = 60 * 60_000;

@@ -1,5 +1,5 @@
 import { FailureGroup, failureGroupOf } from '../../../core/failures/failure-groups';
-import { FailureOverview } from '../../../core/failures/failure-groups-store';
+import { FailureOverview } from '../../../core/failures/failure-reader';
 import { TasksPageVm } from './tasks-page-vm';
 
 /** The task list narrowed to the tasks that failed one way (`?failure=<key>`, from the dashboard or a task's page). */

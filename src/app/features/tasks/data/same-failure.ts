@@ -1,5 +1,5 @@
 import { failureGroupOf, failureKeyOf } from '../../../core/failures/failure-groups';
-import { FailureOverview } from '../../../core/failures/failure-groups-store';
+import { FailureOverview } from '../../../core/failures/failure-reader';
 import { failureSignatureOf } from '../../../core/failures/failure-signature';
 import { TaskDetail } from '../../../shared/cloudai/task.model';
 
