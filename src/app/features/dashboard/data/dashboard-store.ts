@@ -24,6 +24,8 @@ import { Headroom, toHeadroom } from './headroom';
 import { RecentFailures, toRecentFailures } from './recent-failures';
 import { FailureGroupsStore } from '../../../core/failures/failure-groups-store';
 import { MasterClock } from '../../../core/realtime/master-clock';
+import { CLOCK } from '../../../core/realtime/browser-signals';
+import { throttleToTicks } from '../../../shared/streams/throttle-to-ticks';
 import { NO_THROUGHPUT, TaskThroughput, trackThroughput } from './task-throughput';
 
 /** The dashboard's data: live workers and the polled task list, folded into headline counts. */
@@ -33,6 +35,8 @@ export class DashboardStore {
   /** The app's one task poll, shared with every other page. */
   private readonly taskList = inject(TaskListSource);
   private readonly tasks$ = this.taskList.poll$;
+  /** The app's one-second tick: what is sampled once a second changes on it, in the frame the ages change. */
+  private readonly clock$ = inject(CLOCK);
 
   /** Cold until subscribed, shared while subscribed; replays the latest state; never completes. */
   readonly summary$: Observable<LoadState<ClusterSummary>> = combineLatest([
@@ -51,7 +55,7 @@ export class DashboardStore {
    * worked out at most once a second, not per telemetry digest. Replays; never completes.
    */
   readonly headroom$: Observable<Headroom | null> = this.liveWorkers.workers$.pipe(
-    throttleTime(1000, undefined, { leading: true, trailing: true }),
+    throttleToTicks(this.clock$),
     map((workers) => (workers.kind === 'ready' ? toHeadroom(workers.data) : null)),
     distinctUntilChanged(dequal),
     shareReplay({ bufferSize: 1, refCount: true }),
@@ -64,7 +68,7 @@ export class DashboardStore {
    */
   readonly recentFailures$: Observable<RecentFailures | null> = combineLatest([
     // The first fifty results arrive within a second or two: grouped and shown at most once a second.
-    inject(FailureGroupsStore).overview$.pipe(throttleTime(1000, undefined, { leading: true, trailing: true })),
+    inject(FailureGroupsStore).overview$.pipe(throttleToTicks(this.clock$)),
     inject(MasterClock).now$.pipe(
       map((now) => Math.floor(now / 60_000) * 60_000),
       distinctUntilChanged(),

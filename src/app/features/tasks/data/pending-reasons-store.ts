@@ -1,15 +1,5 @@
 import { Injectable, inject } from '@angular/core';
-import {
-  Observable,
-  asyncScheduler,
-  combineLatest,
-  distinctUntilChanged,
-  map,
-  of,
-  shareReplay,
-  switchMap,
-  throttleTime,
-} from 'rxjs';
+import { Observable, combineLatest, distinctUntilChanged, map, of, shareReplay, switchMap } from 'rxjs';
 import { dequal } from 'dequal';
 import { CLOCK } from '../../../core/realtime/browser-signals';
 import { REALTIME_CONFIG } from '../../../core/config/realtime-config';
@@ -20,6 +10,7 @@ import { WorkerRegistry } from '../../../core/realtime/worker-registry';
 import { requirementsOf } from '../../../shared/cloudai/resource-fit';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
 import { dataOf } from '../../../shared/streams/load-state';
+import { throttleToTicks } from '../../../shared/streams/throttle-to-ticks';
 import { PendingReason, PlacementWorker, pendingReasonOf, withSeenFitting } from './pending-reason';
 import { TasksStore } from './tasks-store';
 
@@ -55,7 +46,8 @@ export class PendingReasonsStore {
       // Frozen while the master cannot be reached, as on the workers page: no worker turns inactive for want of news.
       inject(LiveWorkersStore).freshnessNow$,
     ]).pipe(
-      throttleTime(1000, asyncScheduler, { leading: true, trailing: true }),
+      // At most once a second, on the clock's tick, so the list changes in the frame its ages do.
+      throttleToTicks(this.clock$),
       // Capacities come from the registry alone: until it answers, every worker would read as unknown.
       map(([registry, workers, now]) =>
         registry === undefined ? null : toLiveWorkers(registry, workers, now, rules).map(toPlacementWorker),

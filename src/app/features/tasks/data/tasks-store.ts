@@ -1,19 +1,9 @@
 import { Injectable, inject } from '@angular/core';
-import {
-  Observable,
-  asyncScheduler,
-  distinctUntilChanged,
-  first,
-  map,
-  merge,
-  shareReplay,
-  skip,
-  switchMap,
-  take,
-  throttleTime,
-} from 'rxjs';
+import { Observable, distinctUntilChanged, first, map, merge, shareReplay, skip, switchMap, take } from 'rxjs';
 import { dequal } from 'dequal';
+import { CLOCK } from '../../../core/realtime/browser-signals';
 import { TelemetryStore } from '../../../core/realtime/telemetry-store';
+import { throttleToTicks } from '../../../shared/streams/throttle-to-ticks';
 import { TaskListSource } from '../../../core/task-list/task-list-source';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
 import { PollState, hasAnswered } from '../../../shared/streams/load-state';
@@ -50,8 +40,8 @@ export class TasksStore {
    * most once a second. Shared while subscribed; replays; never completes.
    */
   readonly runningOn$: Observable<ReadonlyMap<string, string>> = this.telemetry.workers$.pipe(
-    // At once (the list must not wait for telemetry), then at most once a second.
-    throttleTime(1000, asyncScheduler, { leading: true, trailing: true }),
+    // At once (the list must not wait for telemetry), then at most once a second, on the clock's tick.
+    throttleToTicks(inject(CLOCK)),
     map((workers) => {
       const runningOn = new Map<string, string>();
       for (const [workerId, worker] of workers) {
