@@ -52,6 +52,31 @@ describe('DashboardStore', () => {
     });
   });
 
+  it('shows a changed figure at once, and a later update time alone on the clock’s tick', () => {
+    marbles(({ cold, expectObservable }) => {
+      const fewer = [workers[0]];
+      const store = storeWith(
+        cold('a 1199ms b 1099ms c', {
+          a: { kind: 'ready', data: workers, updatedAt: 0 },
+          // The same figures later: only the update time changed.
+          b: { kind: 'ready', data: workers, updatedAt: 1200 },
+          c: { kind: 'ready', data: fewer, updatedAt: 2300 },
+        }),
+        () => cold('(t|)', { t: tasks }),
+      );
+
+      // The tasks are polled every 100 ms with the same answer, and the workers' update at 1200 changes
+      // no figure: the later update time (the poll's at 1900) waits for the tick at 2000, in a new
+      // second; a changed figure is shown at once.
+      expectObservable(store.summary$, '2500ms !').toBe('(la) 1996ms b 299ms c', {
+        l: { kind: 'loading' },
+        a: { kind: 'ready', data: toClusterSummary(workers, tasks), updatedAt: 0 },
+        b: { kind: 'ready', data: toClusterSummary(workers, tasks), updatedAt: 1900 },
+        c: { kind: 'ready', data: toClusterSummary(fewer, tasks), updatedAt: 2300 },
+      });
+    });
+  });
+
   it('shows the workers, and why there are no task counts, when the master cannot list tasks (no database)', () => {
     marbles(({ cold, expectObservable }) => {
       const failure = new HttpErrorResponse({ status: 503, error: 'Database not available\n' });

@@ -3,9 +3,12 @@ import { dequal } from 'dequal';
 import {
   Observable,
   combineLatest,
+  connect,
   distinctUntilChanged,
   filter,
   map,
+  merge,
+  sample,
   scan,
   shareReplay,
   startWith,
@@ -44,7 +47,12 @@ export class DashboardStore {
     this.tasks$,
   ]).pipe(
     map(([workers, tasks]) => toSummaryState(workers, tasks)),
-    // Worker updates arrive many times a second; the page re-renders only when a figure it shows changes.
+    // Worker updates arrive many times a second; the page re-renders only when a figure it shows
+    // changes, at once, and brings the update time (shown to the second) up to date on the clock's
+    // tick, in the frame the ages change rather than in one of its own.
+    connect((summaries$) =>
+      merge(summaries$.pipe(distinctUntilChanged(sameFigures)), summaries$.pipe(sample(this.clock$))),
+    ),
     distinctUntilChanged(sameSummary),
     shareReplay({ bufferSize: 1, refCount: true }),
   );
@@ -126,12 +134,14 @@ export class DashboardStore {
 /** Whether two summaries read the same on the page, which shows the update time to the second. */
 export function sameSummary(a: LoadState<ClusterSummary>, b: LoadState<ClusterSummary>): boolean {
   if (a.kind === 'ready' && b.kind === 'ready') {
-    return (
-      Math.floor(a.updatedAt / 1000) === Math.floor(b.updatedAt / 1000) &&
-      a.refreshError === b.refreshError &&
-      dequal(a.data, b.data)
-    );
+    return Math.floor(a.updatedAt / 1000) === Math.floor(b.updatedAt / 1000) && sameFigures(a, b);
   }
+  return dequal(a, b);
+}
+
+/** Whether two summaries show the same figures, whenever they were updated. */
+function sameFigures(a: LoadState<ClusterSummary>, b: LoadState<ClusterSummary>): boolean {
+  if (a.kind === 'ready' && b.kind === 'ready') return a.refreshError === b.refreshError && dequal(a.data, b.data);
   return dequal(a, b);
 }
 
