@@ -14,8 +14,12 @@ export type TabMessage =
   | { readonly kind: 'refresh' }
   /** The tab no longer reads the task list (its page changed, or it is closing). */
   | { readonly kind: 'leave' }
-  /** The tab shows live telemetry: keep the socket open and send it the workers' changes. */
-  | { readonly kind: 'telemetry-on' }
+  /**
+   * The tab shows live telemetry: keep the socket open and send it the workers' changes, at most
+   * every `everyMs` (a page showing only sums or once-a-second figures needs fewer digests than the
+   * worker list). Sent again when the page, and so the pace, changes.
+   */
+  | { readonly kind: 'telemetry-on'; readonly everyMs?: number }
   /** The tab no longer shows live telemetry (sign-out, closing): the socket closes when no tab does. */
   | { readonly kind: 'telemetry-off' }
   /** Reconnect the socket now instead of waiting out its backoff: the tab was shown, or the master answers REST again. */

@@ -119,3 +119,16 @@ export function digestTelemetry(
       filter((digest): digest is TelemetryDigest => digest !== null),
     );
 }
+
+/**
+ * One digest saying what `earlier` and then `later` said, for a tab that takes digests less often:
+ * every entry kept in order (the usage history takes each), the latest status, clock and count.
+ */
+export function mergeDigests(earlier: TelemetryDigest, later: TelemetryDigest): TelemetryDigest {
+  return {
+    ...later,
+    reset: earlier.reset || later.reset,
+    // A reset forgets everything before it, so what came before it is not sent.
+    updates: later.reset ? later.updates : [...earlier.updates, ...later.updates],
+  };
+}

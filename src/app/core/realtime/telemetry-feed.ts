@@ -24,6 +24,7 @@ import { risingEdge } from './rising-edge';
 import { CONNECTING } from './socket-status';
 import { TelemetryDigest, TelemetryLedger, digestTelemetry } from './telemetry-digest';
 import { TelemetrySocket } from './telemetry-socket';
+import { TELEMETRY_PACE } from './telemetry-pace';
 import { telemetryThroughWorker } from './telemetry-through-worker';
 
 /** What a tab whose live connection is closed knows: nothing. */
@@ -43,6 +44,8 @@ export class TelemetryFeed {
   private readonly renderScheduler = inject(RENDER_SCHEDULER);
   private readonly visible$ = inject(PAGE_VISIBLE);
   private readonly online$ = inject(BROWSER_ONLINE);
+  /** How often the current page needs digests from the data worker. */
+  private readonly pace$ = inject(TELEMETRY_PACE);
 
   /** Whether someone allowed to see live data has opened the connection in this tab. */
   private readonly enabled = new BehaviorSubject(false);
@@ -95,7 +98,7 @@ export class TelemetryFeed {
       switchMap((enabled) =>
         enabled
           ? merge(
-              telemetryThroughWorker(worker.port),
+              telemetryThroughWorker(worker.port, this.pace$),
               // The tab shown again, or the browser online again: a socket waiting out its backoff
               // reconnects at once (the worker hears the browser come online too, where it can).
               merge(risingEdge(this.visible$), risingEdge(this.online$)).pipe(

@@ -4,7 +4,7 @@ import { fakeTabPort } from '../../testing/data-worker-testing';
 import { marbles } from '../../testing/marbles';
 import { beat, frame } from '../../testing/realtime-testing';
 import { HubMessage, WISH_EXPIRES_MS } from '../data-worker/protocol';
-import { SocketEvent } from './socket-status';
+import { CLOSED, SocketEvent } from './socket-status';
 import { runTelemetryHub } from './telemetry-hub';
 
 describe('runTelemetryHub', () => {
@@ -100,6 +100,58 @@ describe('runTelemetryHub', () => {
       flush();
 
       expect(asked).toEqual([10, 20]);
+    });
+  });
+
+  it('sends a tab that asked for a slower pace the digests merged, every entry kept, a change of phase at once', () => {
+    marbles(({ cold, hot, expectObservable, flush }) => {
+      const socket = cold<SocketEvent>('a 9ms b 9ms c 29ms d 49ms x', {
+        a: frameOf(beat('kiwi', 1, 10)),
+        b: frameOf(beat('fig', 1, 20)),
+        c: frameOf(beat('kiwi', 2, 30)),
+        d: frameOf(beat('fig', 2, 40)),
+        x: CLOSED,
+      });
+      const now = () => asyncScheduler.now();
+      const fast = fakeTabPort(1, cold('a', { a: { kind: 'telemetry-on' } }), now);
+      const slow = fakeTabPort(2, cold('a', { a: { kind: 'telemetry-on', everyMs: 100 } }), now);
+      const hub = runTelemetryHub(hot('(ab)', { a: fast.port, b: slow.port }), {
+        connect: () => socket,
+        digestMs: 1,
+        online$: NEVER,
+      });
+
+      expectObservable(hub, '^ 300ms !').toBe('');
+      flush();
+
+      // Every digest as it comes for the first tab.
+      expect(digests(fast.received).map((line) => line.split(':')[0])).toEqual(['0', '1', '11', '21', '51', '101']);
+      // The second: its snapshot, the socket opening at once, then the rest at most every 100 ms,
+      // and the socket closing at once.
+      expect(digests(slow.received)).toEqual([
+        '0:reset  connecting',
+        '1:kiwi open',
+        '101:fig,kiwi,fig open',
+        jasmine.stringMatching(/^101:reset {2}\w+$/),
+      ]);
+    });
+  });
+
+  it('a tab that asks for a faster pace gets what is held at once', () => {
+    marbles(({ cold, hot, expectObservable, flush }) => {
+      const socket = cold<SocketEvent>('a 9ms b', { a: frameOf(beat('kiwi', 1, 10)), b: frameOf(beat('fig', 1, 20)) });
+      const now = () => asyncScheduler.now();
+      const tab = fakeTabPort(
+        1,
+        cold('a 19ms f', { a: { kind: 'telemetry-on', everyMs: 1000 }, f: { kind: 'telemetry-on' } }),
+        now,
+      );
+      const hub = runTelemetryHub(hot('a', { a: tab.port }), { connect: () => socket, digestMs: 1, online$: NEVER });
+
+      expectObservable(hub, '^ 100ms !').toBe('');
+      flush();
+
+      expect(digests(tab.received)).toEqual(['0:reset  connecting', '1:kiwi open', '20:fig open']);
     });
   });
 });

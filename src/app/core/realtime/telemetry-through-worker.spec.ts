@@ -1,3 +1,4 @@
+import { BehaviorSubject } from 'rxjs';
 import { fakeWorkerEndpoint } from '../../testing/data-worker-testing';
 import { CONNECTING } from './socket-status';
 import { TelemetryDigest } from './telemetry-digest';
@@ -27,6 +28,22 @@ describe('telemetryThroughWorker', () => {
     subscription.unsubscribe();
 
     expect(worker.said).toEqual([{ kind: 'telemetry-on' }, { kind: 'telemetry-off' }]);
+  });
+
+  it('tells the worker the page’s pace, again as it changes', () => {
+    const worker = fakeWorkerEndpoint();
+    const pace$ = new BehaviorSubject<number | undefined>(1000);
+    const subscription = telemetryThroughWorker(worker.endpoint, pace$).subscribe();
+
+    pace$.next(1000);
+    pace$.next(undefined);
+    subscription.unsubscribe();
+
+    expect(worker.said).toEqual([
+      { kind: 'telemetry-on', everyMs: 1000 },
+      { kind: 'telemetry-on' },
+      { kind: 'telemetry-off' },
+    ]);
   });
 
   it('passes digests on from the first snapshot, ignoring changes to a map this tab does not have yet', () => {

@@ -28,7 +28,7 @@ import { RecentFailures, toRecentFailures } from './recent-failures';
 import { FailureGroupsStore } from '../../../core/failures/failure-groups-store';
 import { MasterClock } from '../../../core/realtime/master-clock';
 import { CLOCK } from '../../../core/realtime/browser-signals';
-import { throttleToTicks } from '../../../shared/streams/throttle-to-ticks';
+import { sampleOnTicks } from '../../../shared/streams/sample-on-ticks';
 import { NO_THROUGHPUT, TaskThroughput, trackThroughput } from './task-throughput';
 
 /** The dashboard's data: live workers and the polled task list, folded into headline counts. */
@@ -63,7 +63,7 @@ export class DashboardStore {
    * worked out at most once a second, not per telemetry digest. Replays; never completes.
    */
   readonly headroom$: Observable<Headroom | null> = this.liveWorkers.workers$.pipe(
-    throttleToTicks(this.clock$),
+    sampleOnTicks(this.clock$),
     map((workers) => (workers.kind === 'ready' ? toHeadroom(workers.data) : null)),
     distinctUntilChanged(dequal),
     shareReplay({ bufferSize: 1, refCount: true }),
@@ -76,7 +76,7 @@ export class DashboardStore {
    */
   readonly recentFailures$: Observable<RecentFailures | null> = combineLatest([
     // The first fifty results arrive within a second or two: grouped and shown at most once a second.
-    inject(FailureGroupsStore).overview$.pipe(throttleToTicks(this.clock$)),
+    inject(FailureGroupsStore).overview$.pipe(sampleOnTicks(this.clock$)),
     inject(MasterClock).now$.pipe(
       map((now) => Math.floor(now / 60_000) * 60_000),
       distinctUntilChanged(),

@@ -10,7 +10,7 @@ import { WorkerRegistry } from '../../../core/realtime/worker-registry';
 import { requirementsOf } from '../../../shared/cloudai/resource-fit';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
 import { dataOf } from '../../../shared/streams/load-state';
-import { throttleToTicks } from '../../../shared/streams/throttle-to-ticks';
+import { sampleOnTicks } from '../../../shared/streams/sample-on-ticks';
 import { PendingReason, PlacementWorker, pendingReasonOf, withSeenFitting } from './pending-reason';
 import { TasksStore } from './tasks-store';
 
@@ -47,7 +47,7 @@ export class PendingReasonsStore {
       inject(LiveWorkersStore).freshnessNow$,
     ]).pipe(
       // At most once a second, on the clock's tick, so the list changes in the frame its ages do.
-      throttleToTicks(this.clock$),
+      sampleOnTicks(this.clock$),
       // Capacities come from the registry alone: until it answers, every worker would read as unknown.
       map(([registry, workers, now]) =>
         registry === undefined ? null : toLiveWorkers(registry, workers, now, rules).map(toPlacementWorker),

@@ -3,7 +3,7 @@ import { Observable, distinctUntilChanged, first, map, merge, shareReplay, skip,
 import { dequal } from 'dequal';
 import { CLOCK } from '../../../core/realtime/browser-signals';
 import { TelemetryStore } from '../../../core/realtime/telemetry-store';
-import { throttleToTicks } from '../../../shared/streams/throttle-to-ticks';
+import { sampleOnTicks } from '../../../shared/streams/sample-on-ticks';
 import { TaskListSource } from '../../../core/task-list/task-list-source';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
 import { PollState, hasAnswered } from '../../../shared/streams/load-state';
@@ -41,7 +41,7 @@ export class TasksStore {
    */
   readonly runningOn$: Observable<ReadonlyMap<string, string>> = this.telemetry.workers$.pipe(
     // At once (the list must not wait for telemetry), then at most once a second, on the clock's tick.
-    throttleToTicks(inject(CLOCK)),
+    sampleOnTicks(inject(CLOCK)),
     map((workers) => {
       const runningOn = new Map<string, string>();
       for (const [workerId, worker] of workers) {
