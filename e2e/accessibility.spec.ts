@@ -91,6 +91,25 @@ test.describe('Accessibility and screenshots', () => {
     }
   }
 
+  for (const scheme of SCHEMES) {
+    test(`a row focused with j, and the shortcut sheet, have no serious violations (${scheme})`, async ({
+      page,
+    }, testInfo) => {
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      await page.goto('/tasks');
+      const rows = page.getByRole('table', { name: 'Tasks' }).locator('app-task-row');
+      await expect(rows.first()).toBeVisible();
+      await page.keyboard.press('j');
+      await expect(rows.first()).toBeFocused();
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.keyboard.press('?');
+      await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+      await attachScreenshot(page, testInfo, `shortcut sheet (${scheme})`);
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
+
   test('submits a task and cancels it with the keyboard alone', async ({ page, request }) => {
     test.setTimeout(60_000);
     const master = new Master(request);

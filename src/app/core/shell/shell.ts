@@ -37,6 +37,7 @@ import { LiveConnection } from '../realtime/live-connection';
 import { ThemePreference, ThemeStore } from '../theme/theme-store';
 import { ConnectionChip } from './connection-chip';
 import { NAV_ITEMS } from './nav-items';
+import { isNamedKeyOtherThanEnter, isNotAShortcut } from '../shortcuts/not-a-shortcut';
 
 const THEME_LABEL: Record<ThemePreference, string> = { system: 'system setting', light: 'light', dark: 'dark' };
 /** The toggle steps through the choices. */
@@ -59,7 +60,7 @@ const NARROW_QUERY = '(max-width: 959.98px)';
   selector: 'app-shell',
   imports: [AsyncPipe, RouterOutlet, RouterLink, RouterLinkActive, ConnectionChip],
   templateUrl: './shell.html',
-  host: { '(document:keydown.escape)': 'closeNav()' },
+  host: { '(document:keydown.escape)': 'closeNav()', '(document:keydown)': 'passToShortcuts($event)' },
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class Shell {
@@ -122,6 +123,21 @@ export class Shell {
 
   protected closeNav(): void {
     this.navOpen.set(false);
+  }
+
+  /**
+   * Passes a key press that may be a shortcut (not typing in a field, not a combination) to the
+   * keyboard shortcuts, loaded on the first one so the first download does not carry them.
+   */
+  protected passToShortcuts(event: KeyboardEvent): void {
+    if (event.defaultPrevented || isNamedKeyOtherThanEnter(event.key) || isNotAShortcut(event)) return;
+    // `/` would start the browser's own find-in-page in some browsers: the list's search takes it.
+    if (event.key === '/') event.preventDefault();
+    const { key } = event;
+    const at = Date.now();
+    void import('../shortcuts/keyboard-shortcuts').then(({ KeyboardShortcuts }) =>
+      this.injector.get(KeyboardShortcuts).press(key, at),
+    );
   }
 
   /**

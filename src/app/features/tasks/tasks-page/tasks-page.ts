@@ -1,17 +1,21 @@
 import { AsyncPipe, DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, inject, viewChild } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { Icon } from '../../../shared/ui/icon';
 import { MatDialog } from '@angular/material/dialog';
 import { MatInputModule } from '@angular/material/input';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
+import { tap } from 'rxjs';
+import { POLLING_CONFIG } from '../../../core/config/polling-config';
+import { PageCommands } from '../../../core/shortcuts/page-commands';
+import { RowFocus } from '../../../shared/list/row-focus';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
 import { formatAge } from '../../../shared/format/units';
 import { PENDING_GROUPS, PendingGroup } from '../data/pending-reason';
 import { TASK_STATUS_FILTERS, TaskFilter, TaskSortKey, TaskStatusFilter, statusOfFilter } from '../data/task-query';
-import { TasksPageStore } from '../data/tasks-page-store';
+import { TasksPageStore, TasksPageView } from '../data/tasks-page-store';
 import { ShownTasks } from '../data/tasks-page-vm';
 import { CancelTasksDialog, CancelTasksDialogData } from '../ui/cancel-tasks-dialog';
 import { TasksTable } from '../ui/tasks-table';
@@ -66,7 +70,33 @@ export class TasksPage {
   protected readonly intervals = this.store.intervalChoices;
   protected readonly age = formatAge;
 
-  protected readonly vm$ = this.store.vm$;
+  /** The page as last shown, for the keyboard's commands. */
+  private shown: TasksPageView | null = null;
+  protected readonly vm$ = this.store.vm$.pipe(tap((vm) => (this.shown = vm)));
+
+  /** The row the keyboard is on (`j`, `k`, `x`, `c`, Enter). */
+  protected readonly rowFocus = new RowFocus('data-task-id');
+  private readonly searchField = viewChild<ElementRef<HTMLInputElement>>('searchField');
+  private readonly router = inject(Router);
+  /** The interval to go back to when `p` resumes a paused list: the one it had, else the deployment's default. */
+  private resumeIntervalMs = 0;
+  private readonly defaultIntervalMs = inject(POLLING_CONFIG).tasksMs;
+
+  constructor() {
+    inject(PageCommands).offer(
+      {
+        'focus-search': () => this.searchField()?.nativeElement.focus(),
+        'next-row': () => this.moveFocus(1),
+        'previous-row': () => this.moveFocus(-1),
+        'open-row': () => this.withRowInFocus((task) => void this.router.navigate(['/tasks', task.task_id])),
+        'select-row': () => this.withRowInFocus((task) => this.toggleSelected(task.task_id)),
+        'cancel-row': () => this.withRowInFocus((task) => this.cancelTask(task)),
+        refresh: () => this.refresh(),
+        'toggle-pause': () => this.togglePause(),
+      },
+      inject(DestroyRef),
+    );
+  }
 
   protected sortBy(key: TaskSortKey): void {
     this.store.sortBy(key);
@@ -125,6 +155,31 @@ export class TasksPage {
 
   protected intervalLabel(intervalMs: number): string {
     return intervalMs === 0 ? 'Paused' : `${intervalMs / 1000} s`;
+  }
+
+  private moveFocus(step: 1 | -1): void {
+    this.rowFocus.move(
+      (this.shown?.shown.rows ?? []).map((row) => row.task.task_id),
+      step,
+    );
+  }
+
+  private withRowInFocus(act: (task: TaskListEntry) => void): void {
+    const taskId = this.rowFocus.current();
+    const row =
+      taskId === null || this.shown?.shown.vm.kind !== 'ready' ? undefined : this.shown.shown.vm.rowsById.get(taskId);
+    if (row) act(row.task);
+  }
+
+  private togglePause(): void {
+    const intervalMs = this.shown?.shown.vm.kind === 'ready' ? this.shown.shown.vm.intervalMs : null;
+    if (intervalMs === null) return;
+    if (intervalMs > 0) {
+      this.resumeIntervalMs = intervalMs;
+      this.pollEvery(0);
+    } else {
+      this.pollEvery(this.resumeIntervalMs || this.defaultIntervalMs);
+    }
   }
 
   private openCancelDialog(tasks: readonly TaskListEntry[], summarise: boolean): void {

@@ -8,6 +8,7 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import { formatAge, formatCores, formatGb, formatGpus } from '../../../shared/format/units';
 import { CopyButton } from '../../../shared/ui/copy-button';
+import { FocusableRow } from '../../../shared/ui/focusable-row';
 import { cancelBlockedReason } from '../data/task-cancellation-model';
 import { TaskRow as TaskRowModel } from '../data/task-rows';
 import { describePendingReason, waitsForever } from '../data/pending-reason';
@@ -111,6 +112,7 @@ import { TaskStatusChip } from './task-status-chip';
     :host(:hover) {
       background: var(--mat-sys-surface-container-low);
     }
+
     .worker {
       min-width: 0;
     }
@@ -169,6 +171,7 @@ import { TaskStatusChip } from './task-status-chip';
     }
   `,
   host: { role: 'row', '[attr.data-task-id]': 'row().task.task_id' },
+  hostDirectives: [{ directive: FocusableRow, inputs: ['focused'] }],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class TaskRow {

@@ -1,6 +1,16 @@
-import { ScrollingModule } from '@angular/cdk/scrolling';
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { CdkVirtualScrollViewport, ScrollingModule } from '@angular/cdk/scrolling';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  input,
+  output,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { MatCheckboxModule } from '@angular/material/checkbox';
+import { renderRow } from '../../../shared/ui/focusable-row';
 import { SortableColumn, SortableTable } from '../../../shared/ui/sortable-table';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
 import { TaskQuery, TaskSortKey } from '../data/task-query';
@@ -45,6 +55,7 @@ const COLUMNS: readonly SortableColumn<TaskSortKey>[] = [
           [row]="row"
           [now]="now()"
           [selected]="selected().has(row.task.task_id)"
+          [focused]="row.task.task_id === focusedId()"
           (toggleSelected)="toggleSelected.emit(row.task.task_id)"
           (cancelTask)="cancelTask.emit(row.task)"
         />
@@ -76,6 +87,8 @@ export class TasksTable {
   readonly now = input.required<number>();
   readonly query = input.required<TaskQuery>();
   readonly selected = input.required<ReadonlySet<string>>();
+  /** The row the keyboard moved to (`j`, `k`): brought into the rendered range, where it takes the focus. */
+  readonly focusedId = input<string | null>(null);
   readonly sortBy = output<TaskSortKey>();
   readonly toggleSelected = output<string>();
   /** `true` selects every listed row, `false` clears the selection. */
@@ -88,6 +101,20 @@ export class TasksTable {
   );
 
   protected readonly columns = COLUMNS;
+
+  private readonly viewport = viewChild(CdkVirtualScrollViewport);
+
+  constructor() {
+    effect(() => {
+      const taskId = this.focusedId();
+      const viewport = this.viewport();
+      if (taskId === null || !viewport) return;
+      renderRow(
+        viewport,
+        untracked(this.rows).findIndex((row) => row.task.task_id === taskId),
+      );
+    });
+  }
 
   protected trackById(_index: number, row: TaskRowModel): string {
     return row.task.task_id;

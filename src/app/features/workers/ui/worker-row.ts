@@ -4,6 +4,7 @@ import { RouterLink } from '@angular/router';
 import { LiveWorker } from '../../../core/realtime/live-worker';
 import { formatAge, formatCores, formatGb, formatGpus, formatPercent } from '../../../shared/format/units';
 import { CopyButton } from '../../../shared/ui/copy-button';
+import { FocusableRow } from '../../../shared/ui/focusable-row';
 import { Sparkline } from '../../../shared/ui/sparkline';
 import { StatusChip } from '../../../shared/ui/status-chip';
 import { WORKER_STATUS_EXPLANATION, WORKER_STATUS_LABEL, WORKER_STATUS_TONE } from './worker-status';
@@ -19,6 +20,7 @@ import { WORKER_STATUS_EXPLANATION, WORKER_STATUS_LABEL, WORKER_STATUS_TONE } fr
     '[attr.data-worker-id]': 'worker().id',
     '[attr.data-heartbeat]': 'worker().lastHeartbeat',
   },
+  hostDirectives: [{ directive: FocusableRow, inputs: ['focused'] }],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class WorkerRow {

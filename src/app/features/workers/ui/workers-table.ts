@@ -1,8 +1,9 @@
 import { ListRange } from '@angular/cdk/collections';
 import { CdkVirtualScrollViewport, ScrollingModule } from '@angular/cdk/scrolling';
-import { ChangeDetectionStrategy, Component, effect, input, output, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, input, output, untracked, viewChild } from '@angular/core';
 import { startWith } from 'rxjs';
 import { LiveWorker } from '../../../core/realtime/live-worker';
+import { renderRow } from '../../../shared/ui/focusable-row';
 import { SortableColumn, SortableTable } from '../../../shared/ui/sortable-table';
 import { WorkerQuery, WorkerSortKey } from '../data/worker-query';
 import { WorkerRow } from './worker-row';
@@ -38,7 +39,12 @@ const COLUMNS: readonly SortableColumn<WorkerSortKey>[] = [
       (sortBy)="sortBy.emit($event)"
     >
       <cdk-virtual-scroll-viewport itemSize="56" class="table-rows" data-bench-scroll>
-        <app-worker-row *cdkVirtualFor="let worker of workers(); trackBy: trackById" [worker]="worker" [now]="now()" />
+        <app-worker-row
+          *cdkVirtualFor="let worker of workers(); trackBy: trackById"
+          [worker]="worker"
+          [now]="now()"
+          [focused]="worker.id === focusedId()"
+        />
       </cdk-virtual-scroll-viewport>
     </app-sortable-table>
   `,
@@ -62,6 +68,8 @@ export class WorkersTable {
   readonly workers = input.required<readonly LiveWorker[]>();
   readonly now = input.required<number>();
   readonly query = input.required<WorkerQuery>();
+  /** The row the keyboard moved to (`j`, `k`): brought into the rendered range, where it takes the focus. */
+  readonly focusedId = input<string | null>(null);
   readonly sortBy = output<WorkerSortKey>();
 
   /** The rows in the DOM (on screen and the buffer around it), whenever they change with scrolling or resizing. */
@@ -77,6 +85,15 @@ export class WorkersTable {
         .pipe(startWith(viewport.getRenderedRange()))
         .subscribe((range) => this.renderedRange.emit(range));
       onCleanup(() => ranges.unsubscribe());
+    });
+    effect(() => {
+      const workerId = this.focusedId();
+      if (workerId !== null) {
+        renderRow(
+          this.viewport(),
+          untracked(this.workers).findIndex((worker) => worker.id === workerId),
+        );
+      }
     });
   }
 

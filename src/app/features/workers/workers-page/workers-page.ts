@@ -1,6 +1,11 @@
 import { ListRange } from '@angular/cdk/collections';
 import { AsyncPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, inject, viewChild } from '@angular/core';
+import { Router } from '@angular/router';
+import { tap } from 'rxjs';
+import { LiveWorker } from '../../../core/realtime/live-worker';
+import { PageCommands } from '../../../core/shortcuts/page-commands';
+import { RowFocus } from '../../../shared/list/row-focus';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
@@ -50,7 +55,40 @@ export class WorkersPage {
   protected readonly filters = WORKER_STATUS_FILTERS;
   protected readonly filterLabel = FILTER_LABEL;
 
-  protected readonly vm$ = this.store.vm$;
+  /** The page as last shown, for the keyboard's commands. */
+  private shownWorkers: readonly LiveWorker[] = [];
+  protected readonly vm$ = this.store.vm$.pipe(
+    tap((vm) => (this.shownWorkers = vm.kind === 'ready' ? vm.workers : [])),
+  );
+
+  /** The row the keyboard is on (`j`, `k`, Enter). */
+  protected readonly rowFocus = new RowFocus('data-worker-id');
+  private readonly searchField = viewChild<ElementRef<HTMLInputElement>>('searchField');
+  private readonly router = inject(Router);
+
+  constructor() {
+    inject(PageCommands).offer(
+      {
+        'focus-search': () => this.searchField()?.nativeElement.focus(),
+        'next-row': () =>
+          this.rowFocus.move(
+            this.shownWorkers.map((worker) => worker.id),
+            1,
+          ),
+        'previous-row': () =>
+          this.rowFocus.move(
+            this.shownWorkers.map((worker) => worker.id),
+            -1,
+          ),
+        'open-row': () => {
+          const workerId = this.rowFocus.current();
+          if (workerId !== null) void this.router.navigate(['/workers', workerId]);
+        },
+        refresh: () => this.retry(),
+      },
+      this.destroyRef,
+    );
+  }
 
   protected sortBy(key: WorkerSortKey): void {
     this.store.sortBy(key);
