@@ -15,7 +15,7 @@ export interface HeldRows {
 export function holdRowOrder(
   order: readonly string[],
   fresh: readonly TaskRow[],
-  latest: ReadonlyMap<string, TaskRow>,
+  latest: { get(taskId: string): TaskRow | undefined },
 ): HeldRows {
   const rows = order.flatMap((taskId) => latest.get(taskId) ?? []);
   const freshIndex = new Map(fresh.map((row, index) => [row.task.task_id, index]));

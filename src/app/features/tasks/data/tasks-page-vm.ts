@@ -5,7 +5,8 @@ import { HeldRows, holdRowOrder } from './held-order';
 import { toListQueryParams } from '../../../shared/list/list-query';
 import { TASK_QUERY_SPEC, TaskQuery, TaskStatusFilter, pendingGroupOfFilter } from './task-query';
 import { TaskRow, countPendingByGroup, countTasksByStatus, selectTasks } from './task-rows';
-import { PendingGroup, PendingReason } from './pending-reason';
+import { PendingGroup, PendingReason, pendingGroupOf } from './pending-reason';
+import { PatchedRows } from './patched-rows';
 
 /** Everything the task list page shows, in one of its states. */
 export type TasksPageVm =
@@ -17,7 +18,7 @@ export type TasksPageVm =
       readonly kind: 'ready';
       readonly rows: readonly TaskRow[];
       /** Every task's row by id, whatever the filter: rows held on screen show their latest data. */
-      readonly rowsById: ReadonlyMap<string, TaskRow>;
+      readonly rowsById: PatchedRows;
       readonly counts: Readonly<Record<TaskStatusFilter, number>>;
       readonly pendingCounts: Readonly<Record<PendingGroup, number>>;
       readonly query: TaskQuery;
@@ -76,7 +77,7 @@ export function toTasksPageVm(inputs: TasksPageInputs, previous?: MadeTasksPage)
   return {
     kind: 'ready',
     rows: selectTasks(rows, query),
-    rowsById: new Map(rows.map((row) => [row.task.task_id, row])),
+    rowsById: PatchedRows.of(rows),
     counts: countTasksByStatus(tasks),
     pendingCounts: countPendingByGroup(rows),
     query,
@@ -86,49 +87,67 @@ export function toTasksPageVm(inputs: TasksPageInputs, previous?: MadeTasksPage)
   };
 }
 
+type ReadyVm = Extract<TasksPageVm, { kind: 'ready' }>;
+
 /** `vm` with the workers of `runningOn` instead of `before`'s; the same rows, in the same order, for every other task. */
 function withRunningOn(
-  vm: Extract<TasksPageVm, { kind: 'ready' }>,
+  vm: ReadyVm,
   before: ReadonlyMap<string, string>,
   runningOn: ReadonlyMap<string, string>,
-): Extract<TasksPageVm, { kind: 'ready' }> {
+): ReadyVm {
   if (before === runningOn) return vm;
   return patchRows(vm, [...before.keys(), ...runningOn.keys()], (row) => {
     const workerId = runningOn.get(row.task.task_id) ?? null;
     return row.workerId === workerId ? row : { ...row, workerId };
-  });
+  }).vm;
 }
 
-/** `vm` with the rows of `taskIds` remade by `remake` (which returns the row itself when nothing changed), in place. */
+/**
+ * `vm` with the rows of `taskIds` remade by `remake` (which returns the row itself when nothing
+ * changed), in place, and the rows it replaced.
+ */
 function patchRows(
-  vm: Extract<TasksPageVm, { kind: 'ready' }>,
+  vm: ReadyVm,
   taskIds: Iterable<string>,
   remake: (row: TaskRow) => TaskRow,
-): Extract<TasksPageVm, { kind: 'ready' }> {
-  const changed = new Map<string, TaskRow>();
+): { readonly vm: ReadyVm; readonly replaced: ReadonlyMap<string, TaskRow> } {
+  const remade = new Map<string, TaskRow>();
+  const replaced = new Map<string, TaskRow>();
   for (const taskId of taskIds) {
     const row = vm.rowsById.get(taskId);
     const made = row && remake(row);
-    if (made && made !== row) changed.set(taskId, made);
+    if (made && made !== row) {
+      remade.set(taskId, made);
+      replaced.set(taskId, row);
+    }
   }
-  if (changed.size === 0) return vm;
-  const rowsById = new Map(vm.rowsById);
-  for (const [taskId, row] of changed) rowsById.set(taskId, row);
-  return { ...vm, rows: vm.rows.map((row) => changed.get(row.task.task_id) ?? row), rowsById };
+  if (remade.size === 0) return { vm, replaced };
+  return {
+    vm: { ...vm, rows: vm.rows.map((row) => remade.get(row.task.task_id) ?? row), rowsById: vm.rowsById.with(remade) },
+    replaced,
+  };
 }
 
 /** `vm` with the reasons of `reasons` instead of `before`'s, and their counts. */
 function withPendingReasons(
-  vm: Extract<TasksPageVm, { kind: 'ready' }>,
+  vm: ReadyVm,
   before: ReadonlyMap<string, PendingReason>,
   reasons: ReadonlyMap<string, PendingReason>,
-): Extract<TasksPageVm, { kind: 'ready' }> {
+): ReadyVm {
   if (before === reasons) return vm;
   const patched = patchRows(vm, [...before.keys(), ...reasons.keys()], (row) => {
     const pendingReason = row.task.status === 'pending' ? (reasons.get(row.task.task_id) ?? null) : null;
     return row.pendingReason === pendingReason ? row : { ...row, pendingReason };
   });
-  return patched === vm ? vm : { ...patched, pendingCounts: countPendingByGroup(patched.rowsById.values()) };
+  if (patched.replaced.size === 0) return vm;
+  // The counts move by the rows remade, rather than counted again over every row.
+  const pendingCounts = { ...vm.pendingCounts };
+  for (const [taskId, old] of patched.replaced) {
+    if (old.pendingReason) pendingCounts[pendingGroupOf(old.pendingReason)] -= 1;
+    const reason = patched.vm.rowsById.get(taskId)?.pendingReason;
+    if (reason) pendingCounts[pendingGroupOf(reason)] += 1;
+  }
+  return { ...patched.vm, pendingCounts };
 }
 
 /** The list as shown: in the held order while the operator points at rows or has some selected. */

@@ -6,7 +6,8 @@ import { Icon } from '../../../shared/ui/icon';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
-import { formatAge, formatCores, formatGb, formatGpus } from '../../../shared/format/units';
+import { formatCores, formatGb, formatGpus } from '../../../shared/format/units';
+import { AgeText } from '../../../shared/ui/age-text';
 import { CopyButton } from '../../../shared/ui/copy-button';
 import { FocusableRow } from '../../../shared/ui/focusable-row';
 import { cancelBlockedReason } from '../data/task-cancellation-model';
@@ -27,6 +28,7 @@ import { TaskStatusChip } from './task-status-chip';
     MatTooltipModule,
     CopyButton,
     TaskStatusChip,
+    AgeText,
   ],
   template: `
     @let t = row().task;
@@ -63,7 +65,7 @@ import { TaskStatusChip } from './task-status-chip';
       · {{ gb(t.storage_required) }} disk
     </div>
     <div role="cell" [title]="t.created_at * 1000 | date: 'yyyy-MM-dd HH:mm:ss'">
-      {{ age(t.created_at * 1000, now()) }}
+      <app-age-text [at]="t.created_at * 1000" />
     </div>
     <div role="cell" class="worker">
       @if (row().workerId; as workerId) {
@@ -176,8 +178,6 @@ import { TaskStatusChip } from './task-status-chip';
 })
 export class TaskRow {
   readonly row = input.required<TaskRowModel>();
-  /** Epoch ms, ticking every second, for "created 2 min ago". */
-  readonly now = input.required<number>();
   readonly selected = input(false);
   readonly toggleSelected = output<void>();
   readonly cancelTask = output<void>();
@@ -192,7 +192,6 @@ export class TaskRow {
     return reason !== null && waitsForever(reason);
   });
 
-  protected readonly age = formatAge;
   protected readonly cores = formatCores;
   protected readonly gb = formatGb;
   protected readonly gpus = formatGpus;

@@ -4,12 +4,14 @@ import {
   Component,
   computed,
   effect,
+  inject,
   input,
   output,
   untracked,
   viewChild,
 } from '@angular/core';
 import { MatCheckboxModule } from '@angular/material/checkbox';
+import { AGE_CLOCK } from '../../../shared/ui/age-text';
 import { renderRow } from '../../../shared/ui/focusable-row';
 import { SortableColumn, SortableTable } from '../../../shared/ui/sortable-table';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
@@ -53,7 +55,6 @@ const COLUMNS: readonly SortableColumn<TaskSortKey>[] = [
         <app-task-row
           *cdkVirtualFor="let row of rows(); trackBy: trackById"
           [row]="row"
-          [now]="now()"
           [selected]="selected().has(row.task.task_id)"
           [focused]="row.task.task_id === focusedId()"
           (toggleSelected)="toggleSelected.emit(row.task.task_id)"
@@ -80,6 +81,8 @@ const COLUMNS: readonly SortableColumn<TaskSortKey>[] = [
       font: var(--mat-sys-label-large);
     }
   `,
+  // The rows' ages count on the table's clock: a tick refreshes the ages, not every row.
+  providers: [{ provide: AGE_CLOCK, useFactory: () => inject(TasksTable).now }],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class TasksTable {

@@ -2,7 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import { LiveWorker } from '../../../core/realtime/live-worker';
-import { formatAge, formatCores, formatGb, formatGpus, formatPercent } from '../../../shared/format/units';
+import { formatCores, formatGb, formatGpus, formatPercent } from '../../../shared/format/units';
+import { AgeText } from '../../../shared/ui/age-text';
 import { CopyButton } from '../../../shared/ui/copy-button';
 import { FocusableRow } from '../../../shared/ui/focusable-row';
 import { Sparkline } from '../../../shared/ui/sparkline';
@@ -12,7 +13,7 @@ import { WORKER_STATUS_EXPLANATION, WORKER_STATUS_LABEL, WORKER_STATUS_TONE } fr
 /** One row of the workers table. Re-renders only when its worker or the clock changes. */
 @Component({
   selector: 'app-worker-row',
-  imports: [RouterLink, MatTooltipModule, CopyButton, Sparkline, StatusChip],
+  imports: [RouterLink, MatTooltipModule, CopyButton, Sparkline, StatusChip, AgeText],
   templateUrl: './worker-row.html',
   styleUrl: './worker-row.scss',
   host: {
@@ -25,14 +26,11 @@ import { WORKER_STATUS_EXPLANATION, WORKER_STATUS_LABEL, WORKER_STATUS_TONE } fr
 })
 export class WorkerRow {
   readonly worker = input.required<LiveWorker>();
-  /** Epoch ms, ticking every second, for "last heartbeat 42 s ago". */
-  readonly now = input.required<number>();
 
   protected readonly statusLabel = WORKER_STATUS_LABEL;
   protected readonly statusTone = WORKER_STATUS_TONE;
   protected readonly statusExplanation = WORKER_STATUS_EXPLANATION;
   protected readonly percent = formatPercent;
-  protected readonly age = formatAge;
 
   protected readonly history = computed(() => {
     const samples = this.worker().history;

@@ -1,8 +1,9 @@
 import { ListRange } from '@angular/cdk/collections';
 import { CdkVirtualScrollViewport, ScrollingModule } from '@angular/cdk/scrolling';
-import { ChangeDetectionStrategy, Component, effect, input, output, untracked, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, output, untracked, viewChild } from '@angular/core';
 import { startWith } from 'rxjs';
 import { LiveWorker } from '../../../core/realtime/live-worker';
+import { AGE_CLOCK } from '../../../shared/ui/age-text';
 import { renderRow } from '../../../shared/ui/focusable-row';
 import { SortableColumn, SortableTable } from '../../../shared/ui/sortable-table';
 import { WorkerQuery, WorkerSortKey } from '../data/worker-query';
@@ -42,7 +43,6 @@ const COLUMNS: readonly SortableColumn<WorkerSortKey>[] = [
         <app-worker-row
           *cdkVirtualFor="let worker of workers(); trackBy: trackById"
           [worker]="worker"
-          [now]="now()"
           [focused]="worker.id === focusedId()"
         />
       </cdk-virtual-scroll-viewport>
@@ -62,6 +62,8 @@ const COLUMNS: readonly SortableColumn<WorkerSortKey>[] = [
       }
     }
   `,
+  // The rows' heartbeat ages count on the table's clock: a tick refreshes the ages, not every row.
+  providers: [{ provide: AGE_CLOCK, useFactory: () => inject(WorkersTable).now }],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class WorkersTable {
