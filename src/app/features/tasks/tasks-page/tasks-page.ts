@@ -19,6 +19,11 @@ import { TasksPageStore, TasksPageView } from '../data/tasks-page-store';
 import { ShownTasks } from '../data/tasks-page-vm';
 import { CancelTasksDialog, CancelTasksDialogData } from '../ui/cancel-tasks-dialog';
 import { TasksTable } from '../ui/tasks-table';
+import { DEPLOYMENT } from '../../../core/config/deployment-token';
+import { ExportFormat, exportFileName } from '../../../shared/export/export-file';
+import { ExportMenu } from '../../../shared/export/export-menu';
+import { exportRows } from '../../../shared/export/export-rows';
+import { TASK_EXPORT_FIELDS, taskExportRecord } from '../data/task-export';
 
 const FILTER_LABEL: Record<TaskStatusFilter, string> = {
   all: 'All',
@@ -51,6 +56,7 @@ const PENDING_GROUP_LABEL: Record<PendingGroup, string> = {
     Icon,
     MatInputModule,
     TasksTable,
+    ExportMenu,
   ],
   templateUrl: './tasks-page.html',
   styleUrl: './tasks-page.scss',
@@ -78,6 +84,7 @@ export class TasksPage {
   protected readonly rowFocus = new RowFocus('data-task-id');
   private readonly searchField = viewChild<ElementRef<HTMLInputElement>>('searchField');
   private readonly router = inject(Router);
+  private readonly clusterName = inject(DEPLOYMENT).clusterName;
   /** The interval to go back to when `p` resumes a paused list: the one it had, else the deployment's default. */
   private resumeIntervalMs = 0;
   private readonly defaultIntervalMs = inject(POLLING_CONFIG).tasksMs;
@@ -151,6 +158,17 @@ export class TasksPage {
     const { rowsById } = shown.vm;
     const tasks = [...selected].flatMap((taskId) => rowsById.get(taskId)?.task ?? []);
     this.openCancelDialog(tasks, true);
+  }
+
+  /** Downloads exactly the rows shown (filter, search, cause and held order), named after the cluster, the filter and the time. */
+  protected exportAs(format: ExportFormat, vm: TasksPageView): void {
+    if (vm.shown.vm.kind !== 'ready') return;
+    const { status, text } = vm.shown.vm.query;
+    const filter = [status, text && `search-${text}`, vm.failure && `cause-${vm.failure.key}`]
+      .filter(Boolean)
+      .join('-');
+    const name = exportFileName(this.clusterName, 'tasks', filter, new Date(), format);
+    void exportRows(vm.shown.rows.map(taskExportRecord), TASK_EXPORT_FIELDS, format, name);
   }
 
   protected intervalLabel(intervalMs: number): string {

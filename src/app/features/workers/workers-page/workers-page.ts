@@ -20,6 +20,12 @@ import { HeatMapMetric, WorkersViewMode } from '../data/workers-view-preferences
 import { RegisterWorkerDialog } from '../register-worker-dialog/register-worker-dialog';
 import { WorkerHeatMap } from '../ui/worker-heat-map';
 import { WorkersTable } from '../ui/workers-table';
+import { DEPLOYMENT } from '../../../core/config/deployment-token';
+import { ExportFormat, exportFileName } from '../../../shared/export/export-file';
+import { ExportMenu } from '../../../shared/export/export-menu';
+import { exportRows } from '../../../shared/export/export-rows';
+import { WORKER_EXPORT_FIELDS, workerExportRecord } from '../data/worker-export';
+import { WorkersPageVm } from '../data/workers-page-vm';
 
 const FILTER_LABEL: Record<WorkerStatusFilter, string> = {
   all: 'All',
@@ -39,6 +45,7 @@ const FILTER_LABEL: Record<WorkerStatusFilter, string> = {
     MatInputModule,
     WorkersTable,
     WorkerHeatMap,
+    ExportMenu,
   ],
   templateUrl: './workers-page.html',
   styleUrl: './workers-page.scss',
@@ -65,6 +72,7 @@ export class WorkersPage {
   protected readonly rowFocus = new RowFocus('data-worker-id');
   private readonly searchField = viewChild<ElementRef<HTMLInputElement>>('searchField');
   private readonly router = inject(Router);
+  private readonly clusterName = inject(DEPLOYMENT).clusterName;
 
   constructor() {
     inject(PageCommands).offer(
@@ -108,6 +116,14 @@ export class WorkersPage {
 
   protected colourBy(metric: HeatMapMetric): void {
     this.store.colourBy(metric);
+  }
+
+  /** Downloads exactly the workers shown (filter and search), named after the cluster, the filter and the time. */
+  protected exportAs(format: ExportFormat, vm: Extract<WorkersPageVm, { kind: 'ready' }>): void {
+    const { status, text } = vm.query;
+    const filter = [status, text && `search-${text}`].filter(Boolean).join('-');
+    const name = exportFileName(this.clusterName, 'workers', filter, new Date(), format);
+    void exportRows(vm.workers.map(workerExportRecord), WORKER_EXPORT_FIELDS, format, name);
   }
 
   protected retry(): void {
