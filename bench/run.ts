@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { CHROMIUM_BIN, CHROMIUM_FLAGS } from '../scripts/lib/chromium.cjs';
 import { Stack } from '../scripts/lib/stack';
 import { ScenarioResult, measureScenario } from './measure';
+import { waitForQuietMachine } from './quiet-machine';
 import { MachineInfo, toMarkdown } from './report';
 import { SCENARIOS } from './scenarios';
 import { checkTargets } from './targets';
@@ -58,6 +59,8 @@ async function main(): Promise<void> {
     for (const scenario of SCENARIOS.filter((candidate) => chosen.includes(candidate.name))) {
       const durationS = values.duration ? Number(values.duration) : scenario.durationS;
       console.log(`\n▶ ${scenario.name}: ${scenario.description} (${durationS} s, scale ${scale})`);
+      const busy = await waitForQuietMachine();
+      if (busy >= 0.1) console.log(`(the machine is still ${Math.round(busy * 100)} % busy: measuring anyway)`);
       const stack = new Stack(SIM_PORT, APP_PORT, scenario.simulatorArgs(scale));
       await stack.start();
       try {
