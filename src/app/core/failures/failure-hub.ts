@@ -2,21 +2,17 @@ import {
   EMPTY,
   Observable,
   asyncScheduler,
-  concat,
   defer,
   distinctUntilChanged,
   ignoreElements,
   map,
-  mergeMap,
-  of,
-  share,
   switchMap,
   tap,
   throttleTime,
-  timeout,
 } from 'rxjs';
 import { TaskListEntry } from '../../shared/cloudai/task.model';
-import { HubPort, TabMessage, WISH_EXPIRES_MS } from '../data-worker/protocol';
+import { portEvents } from '../data-worker/port-events';
+import { HubPort } from '../data-worker/protocol';
 import { FailureOverview, FailureReader } from './failure-reader';
 
 export interface FailureHubOptions {
@@ -31,9 +27,6 @@ export interface FailureHubOptions {
  */
 export const FAILURES_SENT_EVERY_MS = 250;
 
-/** A port's message, or its silence for {@link WISH_EXPIRES_MS}: the tab has gone. */
-type PortEvent = { readonly port: HubPort; readonly message: TabMessage | { readonly kind: 'silent' } };
-
 /**
  * The reading of recent failures for every tab of a browser, run by the data worker: results are
  * read while any tab shows failures, once for all of them, and each such tab is sent the overview
@@ -44,15 +37,7 @@ export function runFailureHub(ports$: Observable<HubPort>, { lists$, reader }: F
     const readers = new Map<number, HubPort>();
     let latest: FailureOverview | undefined;
 
-    const events$: Observable<PortEvent> = ports$.pipe(
-      mergeMap((port) =>
-        concat(
-          port.messages$.pipe(timeout({ each: WISH_EXPIRES_MS, with: () => EMPTY })),
-          of({ kind: 'silent' as const }),
-        ).pipe(map((message): PortEvent => ({ port, message }))),
-      ),
-      share(),
-    );
+    const events$ = portEvents(ports$);
 
     const anyReader$ = events$.pipe(
       tap(({ port, message }) => {

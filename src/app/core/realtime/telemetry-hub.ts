@@ -1,23 +1,19 @@
 import {
-  EMPTY,
   Observable,
   Subscription,
   asyncScheduler,
-  concat,
   defer,
   distinctUntilChanged,
   filter,
   ignoreElements,
   map,
   merge,
-  mergeMap,
   of,
-  share,
   switchMap,
   tap,
-  timeout,
 } from 'rxjs';
-import { HubPort, TabMessage, WISH_EXPIRES_MS } from '../data-worker/protocol';
+import { portEvents } from '../data-worker/port-events';
+import { HubPort } from '../data-worker/protocol';
 import { CLOSED, SocketEvent } from './socket-status';
 import { TelemetryDigest, TelemetryLedger, digestTelemetry, mergeDigests } from './telemetry-digest';
 
@@ -30,9 +26,6 @@ export interface TelemetryHubOptions {
   readonly online$: Observable<unknown>;
 }
 
-/** A port's message, or its silence for {@link WISH_EXPIRES_MS}: the tab has gone. */
-type PortEvent = { readonly port: HubPort; readonly message: TabMessage | { readonly kind: 'silent' } };
-
 /**
  * The one telemetry socket of every tab of a browser, run by the data worker: open while any tab
  * shows live data; frames are parsed, validated and merged here, and every such tab gets the
@@ -44,15 +37,7 @@ export function runTelemetryHub(ports$: Observable<HubPort>, options: TelemetryH
     const ledger = new TelemetryLedger();
     const readers = new Map<number, PacedReader>();
 
-    const events$: Observable<PortEvent> = ports$.pipe(
-      mergeMap((port) =>
-        concat(
-          port.messages$.pipe(timeout({ each: WISH_EXPIRES_MS, with: () => EMPTY })),
-          of({ kind: 'silent' as const }),
-        ).pipe(map((message): PortEvent => ({ port, message }))),
-      ),
-      share(),
-    );
+    const events$ = portEvents(ports$);
 
     const readersChanged$ = events$.pipe(
       tap(({ port, message }) => {
