@@ -87,6 +87,12 @@ async function main(): Promise<void> {
     await shoot(dark, '/workers', workersTable, 'workers-dark');
     await shoot(light, '/workers/atlas', (page) => page.getByRole('img', { name: /usage of atlas/ }), 'worker-detail');
     await shoot(light, '/tasks', (page) => page.getByRole('table', { name: 'Tasks' }).getByRole('link'), 'tasks');
+    // The keyboard: a row moved to with j and selected with x, then the sheet of every shortcut.
+    for (const key of ['j', 'j', 'x', '?']) await light.keyboard.press(key);
+    await light.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    await light.waitForTimeout(500);
+    await save(light, 'shortcuts');
+    await light.keyboard.press('Escape');
 
     await submitTasksThatWait();
     await shoot(light, '/tasks?status=pending&sort=created', (page) => page.getByTestId('why-pending'), 'why-pending');
