@@ -7,7 +7,7 @@ import { Icon } from '../../../shared/ui/icon';
 import { MatDialog } from '@angular/material/dialog';
 import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
-import { tap } from 'rxjs';
+import { take } from 'rxjs';
 import { POLLING_CONFIG } from '../../../core/config/polling-config';
 import { PageCommands } from '../../../core/shortcuts/page-commands';
 import { RowFocus } from '../../../shared/list/row-focus';
@@ -76,9 +76,7 @@ export class TasksPage {
   protected readonly intervals = this.store.intervalChoices;
   protected readonly age = formatAge;
 
-  /** The page as last shown, for the keyboard's commands. */
-  private shown: TasksPageView | null = null;
-  protected readonly vm$ = this.store.vm$.pipe(tap((vm) => (this.shown = vm)));
+  protected readonly vm$ = this.store.vm$;
 
   /** The row the keyboard is on (`j`, `k`, `x`, `c`, Enter). */
   protected readonly rowFocus = new RowFocus('data-task-id');
@@ -175,29 +173,42 @@ export class TasksPage {
     return intervalMs === 0 ? 'Paused' : `${intervalMs / 1000} s`;
   }
 
+  /** The list as shown now (the store replays it while the page is open), for the keyboard's commands. */
+  private withShownList(
+    act: (list: Extract<TasksPageView['shown']['vm'], { kind: 'ready' }>, rows: ShownTasks['rows']) => void,
+  ): void {
+    this.store.vm$.pipe(take(1)).subscribe(({ shown }) => {
+      if (shown.vm.kind === 'ready') act(shown.vm, shown.rows);
+    });
+  }
+
   private moveFocus(step: 1 | -1): void {
-    this.rowFocus.move(
-      (this.shown?.shown.rows ?? []).map((row) => row.task.task_id),
-      step,
+    this.withShownList((_list, rows) =>
+      this.rowFocus.move(
+        rows.map((row) => row.task.task_id),
+        step,
+      ),
     );
   }
 
   private withRowInFocus(act: (task: TaskListEntry) => void): void {
     const taskId = this.rowFocus.current();
-    const row =
-      taskId === null || this.shown?.shown.vm.kind !== 'ready' ? undefined : this.shown.shown.vm.rowsById.get(taskId);
-    if (row) act(row.task);
+    if (taskId === null) return;
+    this.withShownList((list) => {
+      const row = list.rowsById.get(taskId);
+      if (row) act(row.task);
+    });
   }
 
   private togglePause(): void {
-    const intervalMs = this.shown?.shown.vm.kind === 'ready' ? this.shown.shown.vm.intervalMs : null;
-    if (intervalMs === null) return;
-    if (intervalMs > 0) {
-      this.resumeIntervalMs = intervalMs;
-      this.pollEvery(0);
-    } else {
-      this.pollEvery(this.resumeIntervalMs || this.defaultIntervalMs);
-    }
+    this.withShownList(({ intervalMs }) => {
+      if (intervalMs > 0) {
+        this.resumeIntervalMs = intervalMs;
+        this.pollEvery(0);
+      } else {
+        this.pollEvery(this.resumeIntervalMs || this.defaultIntervalMs);
+      }
+    });
   }
 
   private openCancelDialog(tasks: readonly TaskListEntry[], summarise: boolean): void {

@@ -2,7 +2,7 @@ import { ListRange } from '@angular/cdk/collections';
 import { AsyncPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, inject, viewChild } from '@angular/core';
 import { Router } from '@angular/router';
-import { tap } from 'rxjs';
+import { take } from 'rxjs';
 import { LiveWorker } from '../../../core/realtime/live-worker';
 import { PageCommands } from '../../../core/shortcuts/page-commands';
 import { RowFocus } from '../../../shared/list/row-focus';
@@ -62,11 +62,7 @@ export class WorkersPage {
   protected readonly filters = WORKER_STATUS_FILTERS;
   protected readonly filterLabel = FILTER_LABEL;
 
-  /** The page as last shown, for the keyboard's commands. */
-  private shownWorkers: readonly LiveWorker[] = [];
-  protected readonly vm$ = this.store.vm$.pipe(
-    tap((vm) => (this.shownWorkers = vm.kind === 'ready' ? vm.workers : [])),
-  );
+  protected readonly vm$ = this.store.vm$;
 
   /** The row the keyboard is on (`j`, `k`, Enter). */
   protected readonly rowFocus = new RowFocus('data-worker-id');
@@ -78,16 +74,8 @@ export class WorkersPage {
     inject(PageCommands).offer(
       {
         'focus-search': () => this.searchField()?.nativeElement.focus(),
-        'next-row': () =>
-          this.rowFocus.move(
-            this.shownWorkers.map((worker) => worker.id),
-            1,
-          ),
-        'previous-row': () =>
-          this.rowFocus.move(
-            this.shownWorkers.map((worker) => worker.id),
-            -1,
-          ),
+        'next-row': () => this.moveFocus(1),
+        'previous-row': () => this.moveFocus(-1),
         'open-row': () => {
           const workerId = this.rowFocus.current();
           if (workerId !== null) void this.router.navigate(['/workers', workerId]);
@@ -126,6 +114,13 @@ export class WorkersPage {
     void exportRows(vm.workers.map(workerExportRecord), WORKER_EXPORT_FIELDS, format, name);
   }
 
+  /** Moves along the workers as shown now (the store replays them while the page is open). */
+  private moveFocus(step: 1 | -1): void {
+    this.store.vm$.pipe(take(1)).subscribe((vm) => {
+      if (vm.kind === 'ready') this.rowFocus.move(workerIds(vm.workers), step);
+    });
+  }
+
   protected retry(): void {
     this.store.retry();
   }
@@ -148,3 +143,5 @@ export class WorkersPage {
       });
   }
 }
+
+const workerIds = (workers: readonly LiveWorker[]) => workers.map((worker) => worker.id);
