@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { DOCUMENT } from '@angular/common';
-import { clockTime } from '../../shared/format/clock-time';
+import { TimeZoneStore } from '../../shared/format/time-zone-store';
 import { toConnectionLabel } from '../connection/connection-label';
 import { ConnectionState } from '../realtime/connection-state';
 
@@ -107,6 +107,7 @@ import { ConnectionState } from '../realtime/connection-state';
 })
 export class ConnectionChip {
   private readonly document = inject(DOCUMENT);
+  private readonly zones = inject(TimeZoneStore);
   readonly connection = input.required<ConnectionState>();
   /** Frames or entries from the master that failed validation and were dropped. */
   readonly malformedCount = input(0);
@@ -114,7 +115,7 @@ export class ConnectionChip {
   protected readonly explained = signal(false);
 
   protected readonly label = computed(() => {
-    const label = toConnectionLabel(this.connection(), clockTime);
+    const label = toConnectionLabel(this.connection(), (epochMs) => this.zones.format(epochMs));
     const malformed = this.malformedCount();
     return malformed === 0
       ? label

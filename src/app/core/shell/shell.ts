@@ -27,7 +27,7 @@ import {
   switchMap,
 } from 'rxjs';
 import { MalformedInput } from '../../shared/cloudai/malformed-input';
-import { clockTime } from '../../shared/format/clock-time';
+import { TimeZoneStore } from '../../shared/format/time-zone-store';
 import { DEPLOYMENT } from '../config/deployment-token';
 import { mayUseDashboard } from '../auth/auth-state';
 import { AuthStore } from '../auth/auth-store';
@@ -64,6 +64,7 @@ const NARROW_QUERY = '(max-width: 959.98px)';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class Shell {
+  private readonly zones = inject(TimeZoneStore);
   private readonly themeStore = inject(ThemeStore);
   private readonly liveConnection = inject(LiveConnection);
   private readonly authStore = inject(AuthStore);
@@ -101,7 +102,7 @@ export class Shell {
   /** When the data on screen is from, while the master cannot be reached (`null` while it can, or before any data). */
   protected frozenSince(connection: ConnectionState): string | null {
     const frozen = connection.kind === 'reconnecting' || connection.kind === 'offline';
-    return frozen && connection.lastMessageAt !== null ? clockTime(connection.lastMessageAt) : null;
+    return frozen && connection.lastMessageAt !== null ? this.zones.format(connection.lastMessageAt) : null;
   }
 
   protected themeButtonLabel(preference: ThemePreference, scheme: string): string {

@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { MatSlideToggle, MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { ATTENTION, NotificationPermissionState } from '../../core/notifications/attention';
 import { NotificationSettingsStore } from '../../core/notifications/notification-settings-store';
+import { TimeZoneSetting } from './time-zone-setting';
 
 const PERMISSION_NOTE: Record<NotificationPermissionState, string | null> = {
   granted: null,
@@ -11,12 +12,16 @@ const PERMISSION_NOTE: Record<NotificationPermissionState, string | null> = {
   unsupported: 'This browser cannot show system notifications.',
 };
 
-/** Notification preferences: system notifications and a chime, both off until the operator opts in. */
+/**
+ * The operator's preferences: the clock times are shown on, and notifications (system notifications
+ * and a chime, both off until the operator opts in).
+ */
 @Component({
   selector: 'app-settings-page',
-  imports: [AsyncPipe, MatSlideToggleModule],
+  imports: [AsyncPipe, MatSlideToggleModule, TimeZoneSetting],
   template: `
     <header class="page-header"><h1>Settings</h1></header>
+    <app-time-zone-setting />
     @if (settings$ | async; as settings) {
       <section class="panel" aria-labelledby="notifications-heading">
         <h2 id="notifications-heading">Notifications</h2>

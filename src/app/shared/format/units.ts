@@ -1,5 +1,5 @@
-/** Number formatting with units, as operators read them: "12 cores", "7.5 GB", "41.7 %". */
-const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+/** Number formatting with units, as operators read them: "12 cores", "7.5 GB", "41.7 %", in the browser's locale. */
+const oneDecimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 
 export function formatPercent(value: number | null): string {
   return value === null ? '–' : `${oneDecimal.format(value)} %`;

@@ -1,5 +1,7 @@
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { TimeZoneStore } from '../format/time-zone-store';
+import { formatTimestamp } from '../format/timestamp';
 import { AGE_CLOCK, AgeText } from './age-text';
 
 describe('AgeText', () => {
@@ -18,5 +20,16 @@ describe('AgeText', () => {
     fixture.componentRef.setInput('at', null);
     await fixture.whenStable();
     expect(fixture.nativeElement.textContent).toBe('never');
+  });
+
+  it('keeps the exact time, on the chosen clock, for hovering', async () => {
+    TestBed.configureTestingModule({ providers: [{ provide: AGE_CLOCK, useValue: signal(100_000) }] });
+    TestBed.inject(TimeZoneStore).choose('utc');
+    const fixture = TestBed.createComponent(AgeText);
+    fixture.componentRef.setInput('at', 95_000);
+    await fixture.whenStable();
+
+    expect(fixture.nativeElement.title).toBe(formatTimestamp(95_000, 'date-time', 'utc'));
+    localStorage.removeItem('cloudai.time-zone');
   });
 });

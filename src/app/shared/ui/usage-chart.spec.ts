@@ -20,9 +20,20 @@ class ChartHost {
 }
 
 describe('UsageChart', () => {
-  it('labels time ticks with distinct 24-hour times: seconds only between whole minutes', () => {
-    expect(timeTickLabels([at(10, 38), at(10, 38, 30), at(10, 39)], 30)).toEqual(['10:38:00', '10:38:30', '10:39:00']);
-    expect(timeTickLabels([at(14, 0), at(14, 5)], 300)).toEqual(['14:00', '14:05']);
+  it('labels time ticks with distinct clock times: seconds only between whole minutes', () => {
+    expect(timeTickLabels([at(10, 38), at(10, 38, 30), at(10, 39)], 30, 'local', 'en-GB')).toEqual([
+      '10:38:00',
+      '10:38:30',
+      '10:39:00',
+    ]);
+    expect(timeTickLabels([at(14, 0), at(14, 5)], 300, 'local', 'en-GB')).toEqual(['14:00', '14:05']);
+  });
+
+  it("labels time ticks on UTC when the operator chose it, in the browser's locale", () => {
+    const utc = Date.UTC(2026, 11, 1, 14, 5) / 1000;
+
+    expect(timeTickLabels([utc], 300, 'utc', 'en-GB')).toEqual(['14:05']);
+    expect(timeTickLabels([utc], 300, 'utc', 'en-US')).toEqual(['02:05 PM']);
   });
 
   it('names its series in the legend without placeholder figures while the pointer is elsewhere', async () => {

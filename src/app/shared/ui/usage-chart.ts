@@ -1,4 +1,3 @@
-import { formatDate } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -11,6 +10,8 @@ import {
   input,
 } from '@angular/core';
 import uPlot from 'uplot';
+import { TimeZoneStore } from '../format/time-zone-store';
+import { TimeZoneChoice, formatTimestamp } from '../format/timestamp';
 
 /** What a time-series chart draws: sample times (epoch ms, oldest first) and a series per line. */
 export interface ChartData {
@@ -28,7 +29,8 @@ export interface ChartSeries {
 /**
  * A time-series chart (uPlot on a canvas) that grows as data arrives and follows the light/dark
  * theme: axis and grid colours come from the element's computed styles. Percentages by default
- * (0–100 scale); `unit` and `yMax` suit it to counts.
+ * (0–100 scale); `unit` and `yMax` suit it to counts. Times are on the operator's chosen clock
+ * (local or UTC); choosing the other redraws the chart.
  */
 @Component({
   selector: 'app-usage-chart',
@@ -85,7 +87,9 @@ export interface ChartSeries {
 })
 export class UsageChart implements OnDestroy {
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly zones = inject(TimeZoneStore);
   private chart: uPlot | null = null;
+  private chartZone: TimeZoneChoice | null = null;
   private resizeObserver: ResizeObserver | null = null;
 
   /** Sample times, epoch ms, oldest first. */
@@ -118,10 +122,13 @@ export class UsageChart implements OnDestroy {
       this.times().map((at) => at / 1000),
       ...this.series().map((series) => series.values as (number | null)[]),
     ];
-    if (this.chart) {
+    const zone = this.zones.zone();
+    if (this.chart && this.chartZone === zone) {
       this.chart.setData(data);
       return;
     }
+    this.chart?.destroy();
+    this.chartZone = zone;
     const element = this.host.nativeElement;
     const text = () => getComputedStyle(element).color;
     const grid = () => resolveVar(element, 'var(--grid)');
@@ -131,6 +138,9 @@ export class UsageChart implements OnDestroy {
         height: this.height(),
         // Room on the right for the last time label, which is centred on its tick.
         padding: [8, 28, 0, 0],
+        // Ticks fall on whole minutes and hours of the chosen clock.
+        tzDate: (seconds) =>
+          zone === 'utc' ? uPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC') : new Date(seconds * 1000),
         scales: { y: { range: (_u, _min, max) => [0, this.yMax() ?? Math.max(1, max)] } },
         axes: [
           {
@@ -138,7 +148,7 @@ export class UsageChart implements OnDestroy {
             grid: { stroke: grid, width: 1 },
             ticks: { stroke: grid },
             space: 70,
-            values: (_chart, ticks, _axis, _space, stepS) => timeTickLabels(ticks, stepS),
+            values: (_chart, ticks, _axis, _space, stepS) => timeTickLabels(ticks, stepS, zone),
           },
           {
             stroke: text,
@@ -154,8 +164,7 @@ export class UsageChart implements OnDestroy {
         series: [
           // The legend names the series; figures (and the time) appear only while the pointer is over the chart.
           {
-            value: (_chart, seconds) =>
-              seconds == null ? '' : formatDate(seconds * 1000, 'yyyy-MM-dd HH:mm:ss', 'en-US'),
+            value: (_chart, seconds) => (seconds == null ? '' : formatTimestamp(seconds * 1000, 'date-time', zone)),
           },
           ...this.series().map((series) => ({
             label: series.label,
@@ -178,11 +187,17 @@ export class UsageChart implements OnDestroy {
 }
 
 /**
- * Labels of the time axis (ticks in epoch seconds, `stepS` apart): 24-hour clock times, with seconds
+ * Labels of the time axis (ticks in epoch seconds, `stepS` apart): clock times in `zone`, with seconds
  * only when ticks fall between whole minutes, so no two labels read the same ("10:38 10:38").
  */
-export function timeTickLabels(ticks: readonly number[], stepS: number): string[] {
-  return ticks.map((tick) => formatDate(tick * 1000, stepS % 60 === 0 ? 'HH:mm' : 'HH:mm:ss', 'en-US'));
+export function timeTickLabels(
+  ticks: readonly number[],
+  stepS: number,
+  zone: TimeZoneChoice,
+  locale?: string,
+): string[] {
+  const style = stepS % 60 === 0 ? 'tick' : 'tick-seconds';
+  return ticks.map((tick) => formatTimestamp(tick * 1000, style, zone, locale));
 }
 
 /** The computed colour of a `var(--x)` expression, by applying it to an invisible probe. */

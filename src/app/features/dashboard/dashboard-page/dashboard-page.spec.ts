@@ -7,6 +7,7 @@ import { DashboardStore } from '../data/dashboard-store';
 import { Headroom } from '../data/headroom';
 import { RecentFailures } from '../data/recent-failures';
 import { DashboardPage } from './dashboard-page';
+import { formatTimestamp } from '../../../shared/format/timestamp';
 
 describe('DashboardPage', () => {
   const summary: ClusterSummary = {
@@ -72,7 +73,9 @@ describe('DashboardPage', () => {
     expect(page.querySelector('[data-testid="tasks-total"]')?.textContent?.trim()).toBe('12');
     expect(page.textContent).toContain('4 active · 1 late · 1 inactive');
     expect(page.textContent).toContain('Other');
-    expect(page.textContent).toContain('Updated 14:02:11');
+    expect(page.textContent).toContain(
+      `Updated ${formatTimestamp(new Date(2026, 10, 25, 14, 2, 11).getTime(), 'time', 'local')}`,
+    );
   });
 
   it('shows the headroom: the largest task that starts now, that could ever run, and stranded room', async () => {

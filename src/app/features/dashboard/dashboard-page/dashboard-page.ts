@@ -1,4 +1,4 @@
-import { AsyncPipe, DatePipe } from '@angular/common';
+import { AsyncPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -12,12 +12,13 @@ import { UsageChart } from '../../../shared/ui/usage-chart';
 import { DashboardStore } from '../data/dashboard-store';
 import { HeadroomPanel } from '../ui/headroom-panel';
 import { RecentFailuresPanel } from '../ui/recent-failures-panel';
+import { TimeText } from '../../../shared/ui/time-text';
 
 @Component({
   selector: 'app-dashboard-page',
   imports: [
     AsyncPipe,
-    DatePipe,
+    TimeText,
     MatCardModule,
     Icon,
     MatButtonModule,

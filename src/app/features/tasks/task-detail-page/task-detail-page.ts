@@ -1,4 +1,4 @@
-import { AsyncPipe, DatePipe } from '@angular/common';
+import { AsyncPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -18,11 +18,12 @@ import { TaskLogsPanel } from '../logs/task-logs-panel';
 import { TaskStatusChip } from '../ui/task-status-chip';
 
 /** One task: its fields, placement and result, live logs from the right source, and its output files. */
+import { TimeText } from '../../../shared/ui/time-text';
 @Component({
   selector: 'app-task-detail-page',
   imports: [
     AsyncPipe,
-    DatePipe,
+    TimeText,
     RouterLink,
     MatButtonModule,
     Icon,

@@ -1,4 +1,4 @@
-import { AsyncPipe, DatePipe } from '@angular/common';
+import { AsyncPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, inject, viewChild } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
@@ -24,6 +24,7 @@ import { ExportFormat, exportFileName } from '../../../shared/export/export-file
 import { ExportMenu } from '../../../shared/export/export-menu';
 import { exportRows } from '../../../shared/export/export-rows';
 import { TASK_EXPORT_FIELDS, taskExportRecord } from '../data/task-export';
+import { TimeZoneStore } from '../../../shared/format/time-zone-store';
 
 const FILTER_LABEL: Record<TaskStatusFilter, string> = {
   all: 'All',
@@ -48,7 +49,6 @@ const PENDING_GROUP_LABEL: Record<PendingGroup, string> = {
   selector: 'app-tasks-page',
   imports: [
     AsyncPipe,
-    DatePipe,
     RouterLink,
     MatButtonModule,
     MatButtonToggleModule,
@@ -67,6 +67,8 @@ const PENDING_GROUP_LABEL: Record<PendingGroup, string> = {
 export class TasksPage {
   private readonly store = inject(TasksPageStore);
   private readonly dialog = inject(MatDialog);
+  /** The zone the operator chose, for the update time's hover text. */
+  protected readonly times = inject(TimeZoneStore);
 
   protected readonly filters = TASK_STATUS_FILTERS;
   protected readonly filterLabel = FILTER_LABEL;

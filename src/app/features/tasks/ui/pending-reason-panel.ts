@@ -1,10 +1,10 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { RESOURCES, requirementsOf } from '../../../shared/cloudai/resource-fit';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
 import { ResourceAmounts } from '../../../shared/cloudai/worker.model';
 import { formatAge } from '../../../shared/format/units';
+import { TimeText } from '../../../shared/ui/time-text';
 import {
   LOST_AFTER_MS,
   MASTER_SCAN_MS,
@@ -27,7 +27,7 @@ interface RequirementLine {
 /** On a pending task's page: why it has not started, each requirement against the worker closest to taking it. */
 @Component({
   selector: 'app-pending-reason-panel',
-  imports: [DatePipe, RouterLink],
+  imports: [RouterLink, TimeText],
   template: `
     @let r = reason();
     <section
@@ -89,13 +89,13 @@ interface RequirementLine {
         }
         @case ('ready') {
           <p class="muted">
-            First seen fitting {{ r.since | date: 'HH:mm:ss' }} ({{ age(r.since, now()) }}). The master looks at its
-            queue every {{ scanSeconds }} s.
+            First seen fitting <app-time-text [at]="r.since" format="time" /> ({{ age(r.since, now()) }}). The master
+            looks at its queue every {{ scanSeconds }} s.
           </p>
         }
         @case ('lost') {
           <p>
-            It has fitted since {{ r.since | date: 'HH:mm:ss' }} ({{ age(r.since, now()) }}), more than
+            It has fitted since <app-time-text [at]="r.since" format="time" /> ({{ age(r.since, now()) }}), more than
             {{ lostSeconds }} s, and the master looks at its queue every {{ scanSeconds }} s. The master keeps that
             queue in memory only: after it restarts, tasks that were pending are never queued again. Cancelling a
             pending task does nothing on the real master; <em>Run again</em> submits a copy that will be placed.

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -19,7 +18,6 @@ import { TaskStatusChip } from './task-status-chip';
 @Component({
   selector: 'app-task-row',
   imports: [
-    DatePipe,
     RouterLink,
     MatButtonModule,
     MatCheckboxModule,
@@ -64,7 +62,7 @@ import { TaskStatusChip } from './task-status-chip';
       }
       · {{ gb(t.storage_required) }} disk
     </div>
-    <div role="cell" [title]="t.created_at * 1000 | date: 'yyyy-MM-dd HH:mm:ss'">
+    <div role="cell">
       <app-age-text [at]="t.created_at * 1000" />
     </div>
     <div role="cell" class="worker">

@@ -1,4 +1,4 @@
-import { AsyncPipe, DatePipe } from '@angular/common';
+import { AsyncPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -12,12 +12,13 @@ import { UsageChart } from '../../../shared/ui/usage-chart';
 import { WorkerDetailStore } from '../data/worker-detail-store';
 import { toUsageChart } from '../data/worker-usage-chart';
 import { WORKER_STATUS_EXPLANATION, WORKER_STATUS_LABEL, WORKER_STATUS_TONE } from '../ui/worker-status';
+import { TimeText } from '../../../shared/ui/time-text';
 
 @Component({
   selector: 'app-worker-detail-page',
   imports: [
     AsyncPipe,
-    DatePipe,
+    TimeText,
     RouterLink,
     MatButtonModule,
     MatCardModule,
