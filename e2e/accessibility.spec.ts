@@ -69,7 +69,17 @@ test.describe('Accessibility and screenshots', () => {
     {
       name: 'settings',
       path: () => '/settings',
-      ready: (page) => expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible(),
+      ready: (page) => expect(page.getByRole('radio', { name: /^UTC/ })).toBeVisible(),
+    },
+    {
+      name: 'help',
+      path: () => '/help',
+      ready: (page) => expect(page.getByTestId('connection-state')).toBeVisible(),
+    },
+    {
+      name: 'guide',
+      path: () => '/help/guide',
+      ready: (page) => expect(page.getByRole('heading', { name: 'Keyboard shortcuts' })).toBeVisible(),
     },
     {
       name: 'not found',

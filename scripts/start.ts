@@ -28,7 +28,7 @@ async function main(): Promise<void> {
       ...process.env,
       CLOUDAI_MASTER_URL: masterUrl,
       // proxy.conf.mjs answers the configuration document with this (it cannot load TypeScript).
-      CLOUDAI_DEV_CONFIG_SCRIPT: configScript(config, config.masterUrl === null),
+      CLOUDAI_DEV_CONFIG_SCRIPT: configScript(config, { url: masterUrl, simulated: config.masterUrl === null }),
       NG_CLI_ANALYTICS: 'false',
     },
   });

@@ -118,7 +118,7 @@ export async function renderNginx(
   // Whether the master is the simulator, as its /health says, asked once at start (a real master never says so).
   const health = await new MasterHealthWatch(config.masterUrl).current();
   mkdirSync(join(site, '_dashboard'), { recursive: true });
-  writeFileSync(join(site, '_dashboard', 'config.js'), configScript(config, health.reachable && health.simulator));
+  writeFileSync(join(site, '_dashboard', 'config.js'), configScript(config, { url: config.masterUrl, simulated: health.reachable && health.simulator }));
 
   const files = renderNginxConfig(config, layout, config.masterUrl, readFileSync(layout.template, 'utf8'));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(layout.runtimeDir, name), text);

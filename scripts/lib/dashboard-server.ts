@@ -113,7 +113,7 @@ export function createDashboardServer({ config, masterUrl, distDir }: DashboardS
     if (route === `${OWN_PREFIX}config.js`) {
       const master = await health.current();
       response.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
-      response.end(configScript(config, master.reachable && master.simulator));
+      response.end(configScript(config, { url: masterUrl, simulated: master.reachable && master.simulator }));
       return;
     }
     json(404, { error: `No such dashboard path: ${route}` });

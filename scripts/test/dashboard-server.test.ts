@@ -10,6 +10,7 @@ import { createDashboardServer } from '../lib/dashboard-server';
 import { readServerConfig } from '../lib/server-config';
 import { signInCookie } from '../lib/session';
 import { startSimulator } from '../lib/simulator-process';
+import { DASHBOARD_VERSION } from '../lib/dashboard-version';
 
 interface RunningMaster {
   readonly url: string;
@@ -154,7 +155,7 @@ describe('dashboard server under a base path, in front of a master with sign-in'
     assert.equal(bare.headers.get('location'), '/cloudai/');
   });
 
-  it('gives the browser its settings in the configuration document, saying the master is the simulator', async () => {
+  it('gives the browser its settings in the configuration document: the master, its kind, and the release', async () => {
     const response = await fetch(`${app}/_dashboard/config.js`);
     assert.equal(response.headers.get('cache-control'), 'no-store');
     const script = await response.text();
@@ -165,7 +166,10 @@ describe('dashboard server under a base path, in front of a master with sign-in'
       heartbeatMs: 2000,
       inactiveAfterMs: 12_000,
       taskPollMs: 3000,
+      version: DASHBOARD_VERSION,
+      masterAddress: new URL(master.url).origin,
     });
+    assert.match(DASHBOARD_VERSION, /^\d+\.\d+\.\d+/);
   });
 
   it('answers its own health and readiness', async () => {

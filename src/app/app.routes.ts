@@ -22,6 +22,7 @@ export const routes: Routes = [
         title: 'Settings · CloudAI',
         loadComponent: () => import('./features/settings/settings-page').then((m) => m.SettingsPage),
       },
+      { path: 'help', loadChildren: () => import('./features/help/help.routes').then((m) => m.HELP_ROUTES) },
     ],
   },
   { path: '', loadChildren: () => import('./features/auth/auth.routes').then((m) => m.AUTH_ROUTES) },

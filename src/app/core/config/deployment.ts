@@ -14,6 +14,10 @@ export interface Deployment {
   readonly inactiveAfterMs: number;
   /** How often the task list is fetched by default. */
   readonly taskPollMs: number;
+  /** The dashboard's release; `''` when unknown. */
+  readonly version: string;
+  /** The master's origin (never credentials), `''` for the built-in simulator or when unknown. */
+  readonly masterAddress: string;
 }
 
 /** What the app assumes without a configuration document (unit tests, a server that sends none): the real master's own timings. */
@@ -23,6 +27,8 @@ export const DEFAULT_DEPLOYMENT: Deployment = {
   heartbeatMs: 5000,
   inactiveAfterMs: 30_000,
   taskPollMs: 3000,
+  version: '',
+  masterAddress: '',
 };
 
 /**

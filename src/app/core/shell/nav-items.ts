@@ -5,4 +5,5 @@ export const NAV_ITEMS = [
   { path: '/tasks', label: 'Tasks', icon: 'assignment', exact: true },
   { path: '/tasks/new', label: 'Submit task', icon: 'add_circle', exact: true },
   { path: '/settings', label: 'Settings', icon: 'settings', exact: true },
+  { path: '/help', label: 'Help', icon: 'help', exact: false },
 ] as const;
