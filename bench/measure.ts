@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PAGE_PROBES, SCROLL_AND_COUNT_FRAMES } from './page-probes';
 import { Scenario } from './scenarios';
+import { measurePaletteAnswers } from './palette-probe';
 
 export interface ScenarioResult {
   readonly name: string;
@@ -25,6 +26,8 @@ export interface ScenarioResult {
     readonly jsTransferredKB: number;
     readonly firstLiveNumberMs: number | null;
   };
+  /** From typing in the command palette to its options changing. */
+  readonly paletteMs?: { readonly p50: number; readonly p95: number; readonly samples: number } | null;
   /** With other tabs open: what the master saw of all of them together. */
   readonly sharing?: SharingResult;
   readonly pageErrors: readonly string[];
@@ -93,6 +96,7 @@ export async function measureScenario(
   const heapEnd = await heapMB(cdp);
   const masterAfter = masterBefore ? await masterState(masterUrl) : null;
   const probes = (await page.evaluate('window.__bench')) as PageProbeResults;
+  const paletteMs = scenario.palette ? summarise(await measurePaletteAnswers(page, masterUrl)) : undefined;
   const scroll = (await page.evaluate(`(${SCROLL_AND_COUNT_FRAMES})(5000)`)) as { fps: number; scrolled: boolean };
   await context.close();
 
@@ -115,6 +119,7 @@ export async function measureScenario(
     socketFramesPerMin: (trafficEnd.frames - trafficStart.frames) / minutes,
     scrollFps: scroll.scrolled ? scroll.fps : null,
     ...(coldLoad ? { coldLoad } : {}),
+    ...(paletteMs !== undefined ? { paletteMs } : {}),
     ...(masterBefore && masterAfter
       ? {
           sharing: {

@@ -26,13 +26,15 @@ export function toMarkdown(
       result.requestsPerMin.toFixed(0),
       result.kBPerMin.toFixed(0),
       result.scrollFps === null ? '–' : result.scrollFps.toFixed(0),
-      result.sharing
-        ? `${result.sharing.tabs} tabs: ${result.sharing.telemetrySockets} telemetry sockets, ${result.sharing.taskPollsPerInterval.toFixed(1)} task polls per interval`
-        : result.coldLoad
-          ? `initial JS ${result.coldLoad.initialJsGzipKB.toFixed(1)} kB gzip; first live number ${result.coldLoad.firstLiveNumberMs ?? '–'} ms`
-          : result.pageErrors.length
-            ? `${result.pageErrors.length} page errors`
-            : '',
+      result.paletteMs
+        ? `palette answers p50 / p95: ${result.paletteMs.p50} / ${result.paletteMs.p95} ms`
+        : result.sharing
+          ? `${result.sharing.tabs} tabs: ${result.sharing.telemetrySockets} telemetry sockets, ${result.sharing.taskPollsPerInterval.toFixed(1)} task polls per interval`
+          : result.coldLoad
+            ? `initial JS ${result.coldLoad.initialJsGzipKB.toFixed(1)} kB gzip; first live number ${result.coldLoad.firstLiveNumberMs ?? '–'} ms`
+            : result.pageErrors.length
+              ? `${result.pageErrors.length} page errors`
+              : '',
     ].join(' | '),
   );
   const targetRows = checks.map(

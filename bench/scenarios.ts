@@ -25,6 +25,8 @@ export interface Scenario {
   readonly start?: (page: Page) => Promise<void>;
   /** What happens once the baseline heap was read: the end is then compared with the page as it was before. */
   readonly afterBaseline?: (page: Page) => Promise<void>;
+  /** At the end, the command palette is opened and its answers to typed queries are timed. */
+  readonly palette?: boolean;
   /** Run only when named with `--scenario` (it takes long). */
   readonly onRequest?: boolean;
 }
@@ -86,6 +88,14 @@ export const SCENARIOS: readonly Scenario[] = [
     page: '/tasks',
     simulatorArgs: (scale) => ['--workers', count(60, scale), ...taskLoad(scale)],
     durationS: 60,
+  },
+  {
+    name: 'palette-10k',
+    description: 'the command palette over 10,000 tasks and 1,000 heartbeating workers, page /tasks',
+    page: '/tasks',
+    simulatorArgs: (scale) => ['--workers', count(1000, scale), ...taskLoad(scale)],
+    durationS: 20,
+    palette: true,
   },
   {
     name: 'dashboard',

@@ -102,6 +102,20 @@ test.describe('Accessibility and screenshots', () => {
   }
 
   for (const scheme of SCHEMES) {
+    test(`the command palette has no serious violations (${scheme})`, async ({ page }, testInfo) => {
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      await page.goto('/workers');
+      await expect(page.getByRole('table', { name: 'Workers' }).locator('app-worker-row').first()).toBeVisible();
+      await page.keyboard.press('Control+K');
+      await page.getByRole('combobox').fill('atl');
+      await expect(page.getByRole('option').first()).toContainText('atlas');
+      await attachScreenshot(page, testInfo, `command palette (${scheme})`);
+
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
+
+  for (const scheme of SCHEMES) {
     test(`a row focused with j, and the shortcut sheet, have no serious violations (${scheme})`, async ({
       page,
     }, testInfo) => {

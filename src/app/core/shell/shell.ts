@@ -37,7 +37,7 @@ import { LiveConnection } from '../realtime/live-connection';
 import { ThemePreference, ThemeStore } from '../theme/theme-store';
 import { ConnectionChip } from './connection-chip';
 import { NAV_ITEMS } from './nav-items';
-import { isNamedKeyOtherThanEnter, isNotAShortcut } from '../shortcuts/not-a-shortcut';
+import { isNamedKeyOtherThanEnter, isNotAShortcut, isPaletteKey } from '../shortcuts/not-a-shortcut';
 
 const THEME_LABEL: Record<ThemePreference, string> = { system: 'system setting', light: 'light', dark: 'dark' };
 /** The toggle steps through the choices. */
@@ -131,6 +131,12 @@ export class Shell {
    * keyboard shortcuts, loaded on the first one so the first download does not carry them.
    */
   protected passToShortcuts(event: KeyboardEvent): void {
+    if (isPaletteKey(event)) {
+      // The browser's own Ctrl-K (its search bar) gives way, also in a field.
+      event.preventDefault();
+      this.openPalette();
+      return;
+    }
     if (event.defaultPrevented || isNamedKeyOtherThanEnter(event.key) || isNotAShortcut(event)) return;
     // `/` would start the browser's own find-in-page in some browsers: the list's search takes it.
     if (event.key === '/') event.preventDefault();
@@ -138,6 +144,12 @@ export class Shell {
     const at = Date.now();
     void import('../shortcuts/keyboard-shortcuts').then(({ KeyboardShortcuts }) =>
       this.injector.get(KeyboardShortcuts).press(key, at),
+    );
+  }
+
+  protected openPalette(): void {
+    void import('../shortcuts/keyboard-shortcuts').then(({ KeyboardShortcuts }) =>
+      this.injector.get(KeyboardShortcuts).openPalette(),
     );
   }
 

@@ -1,6 +1,9 @@
 import { Injectable, inject } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
 import { Router } from '@angular/router';
+import { firstValueFrom } from 'rxjs';
+import { mayUseDashboard } from '../auth/auth-state';
+import { AuthStore } from '../auth/auth-store';
 import { PageCommands } from './page-commands';
 import { PageCommand, PendingKeys, ShortcutCommand, readKey } from './shortcuts';
 import { ShortcutSheet } from './shortcut-sheet';
@@ -22,6 +25,7 @@ export class KeyboardShortcuts {
   private readonly router = inject(Router);
   private readonly pageCommands = inject(PageCommands);
   private readonly dialog = inject(MatDialog);
+  private readonly authStore = inject(AuthStore);
   private pending: PendingKeys | null = null;
 
   /** Reads one key press (`KeyboardEvent.key`) at `at`; whether it ran a command. */
@@ -29,6 +33,25 @@ export class KeyboardShortcuts {
     const { command, pending } = readKey(this.pending, key, at);
     this.pending = pending;
     return command !== null && this.run(command);
+  }
+
+  /**
+   * Opens the command palette over the page, unless a dialog is already in front (the palette
+   * itself, or a confirmation). Only for someone who may see the cluster: it lists its tasks.
+   */
+  async openPalette(): Promise<void> {
+    if (this.dialog.openDialogs.length > 0) return;
+    if (!mayUseDashboard(await firstValueFrom(this.authStore.state$))) return;
+    const { CommandPalette } = await import('../palette/command-palette');
+    if (this.dialog.openDialogs.length > 0) return;
+    this.dialog.open(CommandPalette, {
+      ariaLabel: 'Command palette',
+      width: '640px',
+      maxWidth: 'calc(100vw - 16px)',
+      position: { top: '10vh' },
+      autoFocus: 'input',
+      panelClass: 'command-palette-panel',
+    });
   }
 
   private run(command: ShortcutCommand): boolean {
@@ -41,6 +64,10 @@ export class KeyboardShortcuts {
     }
     if (command === 'show-shortcuts') {
       this.dialog.open(ShortcutSheet, { autoFocus: 'dialog', width: '560px' });
+      return true;
+    }
+    if (command === 'open-palette') {
+      void this.openPalette();
       return true;
     }
     return this.pageCommands.run(command as PageCommand);

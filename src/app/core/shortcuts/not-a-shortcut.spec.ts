@@ -1,4 +1,4 @@
-import { isNotAShortcut } from './not-a-shortcut';
+import { isNotAShortcut, isPaletteKey } from './not-a-shortcut';
 
 describe('isNotAShortcut', () => {
   const on = (html: string, key = 'j', modifiers: Partial<KeyboardEvent> = {}) => {
@@ -58,4 +58,22 @@ describe('isNotAShortcut', () => {
   for (const { html, key, modifiers, typing, why } of cases) {
     it(why, () => expect(on(html, key, modifiers)).toBe(typing));
   }
+});
+
+describe('isPaletteKey', () => {
+  const press = (key: string, modifiers: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>>) =>
+    isPaletteKey({ key, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...modifiers });
+
+  it('is Ctrl-K, or ⌘-K on a Mac, with Caps Lock on or off', () => {
+    expect(press('k', { ctrlKey: true })).toBeTrue();
+    expect(press('k', { metaKey: true })).toBeTrue();
+    expect(press('K', { ctrlKey: true })).toBeTrue();
+  });
+
+  it('is not K alone, nor with Alt or Shift (other programs use those)', () => {
+    expect(press('k', {})).toBeFalse();
+    expect(press('k', { ctrlKey: true, altKey: true })).toBeFalse();
+    expect(press('K', { ctrlKey: true, shiftKey: true })).toBeFalse();
+    expect(press('j', { ctrlKey: true })).toBeFalse();
+  });
 });

@@ -24,6 +24,13 @@ export function isNotAShortcut(
   return event.key === 'Enter' && target.closest(ACTIVATED_BY_ENTER) !== null;
 }
 
+/** Ctrl-K, or ⌘-K on a Mac: the command palette, wherever the focus is. */
+export function isPaletteKey(
+  event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 'metaKey' | 'shiftKey'>,
+): boolean {
+  return (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k';
+}
+
 /** Keys that never start a shortcut on their own: modifiers, Tab, arrows, function keys (Enter excepted). */
 export function isNamedKeyOtherThanEnter(key: string): boolean {
   return key.length > 1 && key !== 'Enter';

@@ -14,9 +14,12 @@ describe('PageCommands', () => {
     const list = destroyable();
     commands.offer({ refresh: () => refreshed.push('list') }, list.ref);
 
+    expect(commands.offers('refresh')).toBeTrue();
+    expect(commands.offers('export-csv')).toBeFalse();
     expect(commands.run('refresh')).toBeTrue();
     expect(commands.run('next-row')).toBeFalse();
     list.destroy();
+    expect(commands.offers('refresh')).toBeFalse();
     expect(commands.run('refresh')).toBeFalse();
     expect(refreshed).toEqual(['list']);
   });

@@ -19,6 +19,11 @@ export class PageCommands {
     });
   }
 
+  /** Whether the current page offers `command`. */
+  offers(command: PageCommand): boolean {
+    return this.handlers[command] !== undefined;
+  }
+
   /** Runs `command` on the current page; `false` when the page does not offer it. */
   run(command: PageCommand): boolean {
     const handler = this.handlers[command];

@@ -2,11 +2,23 @@
 export type ShortcutCommand = AppCommand | PageCommand;
 
 /** Commands the app runs whatever the page. */
-export type AppCommand = 'go-dashboard' | 'go-workers' | 'go-tasks' | 'new-task' | 'show-shortcuts';
+export type AppCommand = 'go-dashboard' | 'go-workers' | 'go-tasks' | 'new-task' | 'show-shortcuts' | 'open-palette';
 
-/** Commands the current page runs, if it offers them (see `PageCommands`). */
+/** Commands the current page runs, if it offers them (see `PageCommands`); the exports are the command palette's. */
 export type PageCommand =
-  'focus-search' | 'next-row' | 'previous-row' | 'open-row' | 'select-row' | 'cancel-row' | 'refresh' | 'toggle-pause';
+  | 'focus-search'
+  | 'next-row'
+  | 'previous-row'
+  | 'open-row'
+  | 'select-row'
+  | 'cancel-row'
+  | 'refresh'
+  | 'toggle-pause'
+  | 'export-csv'
+  | 'export-json';
+
+/** The command palette's key combination, as the sheet writes it. */
+export const PALETTE_KEYS = 'Ctrl K';
 
 /** Where shortcuts work, in the order the sheet lists them. */
 export const SHORTCUT_PLACES = ['Anywhere', 'Task and worker lists', 'Task list'] as const;
@@ -28,6 +40,13 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['g', 't'], command: 'go-tasks', description: 'Go to the tasks', where: 'Anywhere' },
   { keys: ['n'], command: 'new-task', description: 'Submit a new task', where: 'Anywhere' },
   { keys: ['?'], command: 'show-shortcuts', description: 'Show these shortcuts', where: 'Anywhere' },
+  // A combination, so the shell reads it itself (it also works while typing in a field); listed for the sheet.
+  {
+    keys: [PALETTE_KEYS],
+    command: 'open-palette',
+    description: 'Jump to a task, worker or page, or run a command (⌘ K on a Mac)',
+    where: 'Anywhere',
+  },
   { keys: ['/'], command: 'focus-search', description: 'Search the list', where: 'Task and worker lists' },
   { keys: ['j'], command: 'next-row', description: 'Move to the next row', where: 'Task and worker lists' },
   { keys: ['k'], command: 'previous-row', description: 'Move to the previous row', where: 'Task and worker lists' },

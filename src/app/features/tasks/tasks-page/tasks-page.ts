@@ -100,6 +100,8 @@ export class TasksPage {
         'cancel-row': () => this.withRowInFocus((task) => this.cancelTask(task)),
         refresh: () => this.refresh(),
         'toggle-pause': () => this.togglePause(),
+        'export-csv': () => this.exportShown('csv'),
+        'export-json': () => this.exportShown('json'),
       },
       inject(DestroyRef),
     );
@@ -182,6 +184,10 @@ export class TasksPage {
     this.store.vm$.pipe(take(1)).subscribe(({ shown }) => {
       if (shown.vm.kind === 'ready') act(shown.vm, shown.rows);
     });
+  }
+
+  private exportShown(format: ExportFormat): void {
+    this.store.vm$.pipe(take(1)).subscribe((vm) => this.exportAs(format, vm));
   }
 
   private moveFocus(step: 1 | -1): void {

@@ -81,6 +81,8 @@ export class WorkersPage {
           if (workerId !== null) void this.router.navigate(['/workers', workerId]);
         },
         refresh: () => this.retry(),
+        'export-csv': () => this.exportShown('csv'),
+        'export-json': () => this.exportShown('json'),
       },
       this.destroyRef,
     );
@@ -112,6 +114,12 @@ export class WorkersPage {
     const filter = [status, text && `search-${text}`].filter(Boolean).join('-');
     const name = exportFileName(this.clusterName, 'workers', filter, new Date(), format);
     void exportRows(vm.workers.map(workerExportRecord), WORKER_EXPORT_FIELDS, format, name);
+  }
+
+  private exportShown(format: ExportFormat): void {
+    this.store.vm$.pipe(take(1)).subscribe((vm) => {
+      if (vm.kind === 'ready') this.exportAs(format, vm);
+    });
   }
 
   /** Moves along the workers as shown now (the store replays them while the page is open). */

@@ -1,0 +1,14 @@
+/** What a palette entry is: where it takes the operator, or what it does. */
+export type PaletteKind = 'page' | 'action' | 'task' | 'worker';
+
+/** One entry of the command palette. */
+export interface PaletteItem {
+  /** Stable across refreshes (`task:<id>`, `page:/tasks`, `action:theme-dark`): what recent entries remember. */
+  readonly key: string;
+  readonly kind: PaletteKind;
+  /** The name it is found and shown by: an id, a page, an action. */
+  readonly label: string;
+  /** Also searched: a task's image and status, a worker's address and status, an action's other words. */
+  readonly detail: string;
+  readonly run: () => void;
+}

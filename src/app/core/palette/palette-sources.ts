@@ -1,0 +1,161 @@
+import { Injectable, inject } from '@angular/core';
+import { MatDialog } from '@angular/material/dialog';
+import { Router } from '@angular/router';
+import { Observable, asyncScheduler, combineLatest, distinctUntilChanged, map, startWith, throttleTime } from 'rxjs';
+import { TaskListEntry } from '../../shared/cloudai/task.model';
+import { TimeZoneStore } from '../../shared/format/time-zone-store';
+import { dataOf } from '../../shared/streams/load-state';
+import { AuthStore } from '../auth/auth-store';
+import { LiveWorker } from '../realtime/live-worker';
+import { LiveWorkersStore } from '../realtime/live-workers-store';
+import { NAV_ITEMS } from '../shell/nav-items';
+import { PageCommands } from '../shortcuts/page-commands';
+import { PageCommand } from '../shortcuts/shortcuts';
+import { ShortcutSheet } from '../shortcuts/shortcut-sheet';
+import { TaskListSource } from '../task-list/task-list-source';
+import { ThemePreference, ThemeStore } from '../theme/theme-store';
+import { PaletteItem } from './palette-item';
+
+/** What the palette searches: `null` entries while their list has not arrived yet. */
+export interface PaletteEntries {
+  readonly commands: readonly PaletteItem[];
+  readonly tasks: readonly PaletteItem[] | null;
+  readonly workers: readonly PaletteItem[] | null;
+}
+
+const THEME_ACTION: Record<ThemePreference, { readonly label: string; readonly detail: string }> = {
+  light: { label: 'Use the light theme', detail: 'colour scheme appearance' },
+  dark: { label: 'Use the dark theme', detail: 'colour scheme appearance night' },
+  system: { label: "Follow the system's light or dark setting", detail: 'theme colour scheme appearance' },
+};
+
+/** The current page's commands the palette offers, when the page does. */
+const PAGE_ACTIONS: readonly { readonly command: PageCommand; readonly label: string; readonly detail: string }[] = [
+  { command: 'focus-search', label: 'Search this list', detail: 'filter find' },
+  { command: 'refresh', label: 'Refresh this list now', detail: 'reload update' },
+  { command: 'toggle-pause', label: 'Pause or resume updates of the task list', detail: 'auto-update stop freeze' },
+  { command: 'export-csv', label: 'Export the list shown as CSV', detail: 'download spreadsheet' },
+  { command: 'export-json', label: 'Export the list shown as JSON', detail: 'download' },
+];
+
+/**
+ * Everything the command palette can jump to or do: the pages, the actions of the app and of the
+ * current page, and every task and worker the master lists (read from the shared task poll and
+ * the live workers, so opening the palette asks the master for nothing new).
+ */
+@Injectable({ providedIn: 'root' })
+export class PaletteSources {
+  private readonly router = inject(Router);
+  private readonly dialog = inject(MatDialog);
+  private readonly themeStore = inject(ThemeStore);
+  private readonly zones = inject(TimeZoneStore);
+  private readonly pageCommands = inject(PageCommands);
+  private readonly authStore = inject(AuthStore);
+  private readonly taskList = inject(TaskListSource);
+  private readonly liveWorkers = inject(LiveWorkersStore);
+
+  private readonly tasks$: Observable<readonly PaletteItem[] | null> = this.taskList.poll$.pipe(
+    map((state) => dataOf(state) ?? null),
+    distinctUntilChanged(),
+    map((tasks) => tasks?.map((task) => this.taskItem(task)) ?? null),
+  );
+
+  /** Workers change status and address rarely, and report usage many times a second: the palette needs only the former. */
+  private readonly workers$: Observable<readonly PaletteItem[] | null> = this.liveWorkers.workers$.pipe(
+    throttleTime(1000, asyncScheduler, { leading: true, trailing: true }),
+    map((state) => dataOf(state) ?? null),
+    distinctUntilChanged(sameWorkerNames),
+    map((workers) => workers?.map((worker) => this.workerItem(worker)) ?? null),
+  );
+
+  /** Hot while subscribed; the commands are read as the palette opens (they depend on the page shown). */
+  readonly entries$: Observable<PaletteEntries> = combineLatest({
+    commands: combineLatest([this.themeStore.preference$, this.authStore.state$]).pipe(
+      map(([theme, auth]) => [...this.pages(), ...this.actions(theme, auth.kind === 'signed-in')]),
+    ),
+    tasks: this.tasks$.pipe(startWith(null)),
+    workers: this.workers$.pipe(startWith(null)),
+  });
+
+  private pages(): PaletteItem[] {
+    const pages = [
+      ...NAV_ITEMS.map((item) => ({ path: item.path, label: item.label })),
+      { path: '/help/guide', label: 'Guide' },
+    ];
+    return pages.map(({ path, label }) => ({
+      key: `page:${path}`,
+      kind: 'page',
+      label,
+      detail: `page ${path}`,
+      run: () => void this.router.navigateByUrl(path),
+    }));
+  }
+
+  private actions(theme: ThemePreference, signedIn: boolean): PaletteItem[] {
+    const actions: PaletteItem[] = [];
+    for (const preference of ['light', 'dark', 'system'] as const) {
+      if (preference === theme) continue;
+      actions.push(
+        this.action(`theme-${preference}`, THEME_ACTION[preference], () => this.themeStore.choose(preference)),
+      );
+    }
+    const utc = this.zones.zone() === 'utc';
+    actions.push(
+      this.action(
+        utc ? 'time-local' : 'time-utc',
+        { label: utc ? 'Show times in local time' : 'Show times in UTC', detail: 'time zone clock' },
+        () => this.zones.choose(utc ? 'local' : 'utc'),
+      ),
+    );
+    for (const { command, label, detail } of PAGE_ACTIONS) {
+      if (this.pageCommands.offers(command)) {
+        actions.push(this.action(command, { label, detail }, () => this.pageCommands.run(command)));
+      }
+    }
+    actions.push(
+      this.action('shortcuts', { label: 'Show the keyboard shortcuts', detail: 'keys help' }, () =>
+        this.dialog.open(ShortcutSheet, { autoFocus: 'dialog', width: '560px' }),
+      ),
+    );
+    if (signedIn) {
+      actions.push(
+        this.action('sign-out', { label: 'Sign out', detail: 'log out leave' }, () => this.authStore.signOut()),
+      );
+    }
+    return actions;
+  }
+
+  private action(name: string, text: { label: string; detail: string }, run: () => void): PaletteItem {
+    return { key: `action:${name}`, kind: 'action', ...text, run };
+  }
+
+  private taskItem(task: TaskListEntry): PaletteItem {
+    return {
+      key: `task:${task.task_id}`,
+      kind: 'task',
+      label: task.task_id,
+      detail: `${task.docker_image} · ${task.status || 'no status'}`,
+      run: () => void this.router.navigate(['/tasks', task.task_id]),
+    };
+  }
+
+  private workerItem(worker: LiveWorker): PaletteItem {
+    return {
+      key: `worker:${worker.id}`,
+      kind: 'worker',
+      label: worker.id,
+      detail: `${worker.address ?? 'no address'} · ${worker.status}`,
+      run: () => void this.router.navigate(['/workers', worker.id]),
+    };
+  }
+}
+
+/** The same workers, addresses and statuses, in the same order. */
+function sameWorkerNames(a: readonly LiveWorker[] | null, b: readonly LiveWorker[] | null): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || a.length !== b.length) return false;
+  return a.every(
+    (worker, index) =>
+      worker.id === b[index].id && worker.address === b[index].address && worker.status === b[index].status,
+  );
+}
