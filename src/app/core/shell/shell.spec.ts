@@ -34,13 +34,13 @@ describe('Shell', () => {
     return { element: fixture.nativeElement as HTMLElement, choose, fixture };
   }
 
-  it('offers the five destinations in the main navigation', async () => {
+  it('offers the six destinations in the main navigation', async () => {
     const { element } = await render({ kind: 'connecting', lastMessageAt: null, checkedAt: 0, clockOffsetMs: 0 });
 
     const links = Array.from(element.querySelectorAll('nav[aria-label="Main"] a span:last-child')).map((label) =>
       label.textContent?.trim(),
     );
-    expect(links).toEqual(['Dashboard', 'Workers', 'Tasks', 'Submit task', 'Settings']);
+    expect(links).toEqual(['Dashboard', 'Workers', 'Tasks', 'Submit task', 'Settings', 'Help']);
   });
 
   it('names the cluster in the toolbar, and says when the master is the simulator', async () => {
