@@ -73,6 +73,23 @@ export interface SortableColumn<K extends string> {
       width: 16px;
       height: 16px;
     }
+    /* Phones: the rows are cards, and the header a wrapping line of sort buttons. */
+    @media (max-width: 599.98px) {
+      .table {
+        min-width: 0;
+      }
+      .header {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        column-gap: 14px;
+        padding: 4px 12px;
+      }
+      .sort {
+        height: 32px;
+        font: var(--mat-sys-label-medium);
+      }
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -129,6 +129,8 @@ export class UsageChart implements OnDestroy {
     }
     this.chart?.destroy();
     this.chartZone = zone;
+    // About the widest time label, at 7 px a character: a 12-hour clock's "11:59:59 PM" needs more room than "23:59:59".
+    const labelWidth = timeTickLabels([Date.UTC(2026, 0, 1, 23, 59, 59) / 1000], 1, zone)[0].length * 7;
     const element = this.host.nativeElement;
     const text = () => getComputedStyle(element).color;
     const grid = () => resolveVar(element, 'var(--grid)');
@@ -137,7 +139,7 @@ export class UsageChart implements OnDestroy {
         width: this.width(),
         height: this.height(),
         // Room on the right for the last time label, which is centred on its tick.
-        padding: [8, 28, 0, 0],
+        padding: [8, Math.ceil(labelWidth / 2), 0, 0],
         // Ticks fall on whole minutes and hours of the chosen clock.
         tzDate: (seconds) =>
           zone === 'utc' ? uPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC') : new Date(seconds * 1000),
@@ -147,7 +149,7 @@ export class UsageChart implements OnDestroy {
             stroke: text,
             grid: { stroke: grid, width: 1 },
             ticks: { stroke: grid },
-            space: 70,
+            space: labelWidth + 16,
             values: (_chart, ticks, _axis, _space, stepS) => timeTickLabels(ticks, stepS, zone),
           },
           {

@@ -30,22 +30,22 @@ import { TaskStatusChip } from './task-status-chip';
   ],
   template: `
     @let t = row().task;
-    <div role="cell">
+    <div role="cell" class="select">
       <mat-checkbox [checked]="selected()" (change)="toggleSelected.emit()" [aria-label]="'Select ' + t.task_id" />
     </div>
     <div role="cell" class="id">
       <a class="mono" [routerLink]="['/tasks', t.task_id]">{{ t.task_id }}</a>
       <app-copy-button [value]="t.task_id" what="task id" />
     </div>
-    <div role="cell" class="stack">
+    <div role="cell" class="stack image">
       <span class="mono clip" [title]="t.docker_image">{{ t.docker_image }}</span>
       <span class="mono clip muted small" [title]="t.command">{{ t.command || '(image default command)' }}</span>
     </div>
-    <div role="cell" class="stack">
+    <div role="cell" class="stack tag">
       <span>{{ t.tag || '–' }}</span>
       <span class="muted small num">k {{ t.k_value || '–' }}</span>
     </div>
-    <div role="cell">
+    <div role="cell" class="status">
       <app-task-status-chip [status]="t.status" />
       @if (row().cancelling) {
         <mat-spinner
@@ -62,7 +62,7 @@ import { TaskStatusChip } from './task-status-chip';
       }
       · {{ gb(t.storage_required) }} disk
     </div>
-    <div role="cell">
+    <div role="cell" class="created">
       <app-age-text [at]="t.created_at * 1000" />
     </div>
     <div role="cell" class="worker">
@@ -168,6 +168,57 @@ import { TaskStatusChip } from './task-status-chip';
     }
     .resources {
       font: var(--mat-sys-body-small);
+    }
+    /* Phones: a card with the key figures (TASK_CARD_HEIGHT tall), every action still on it. */
+    @media (max-width: 599.98px) {
+      :host {
+        grid-template-columns: 40px minmax(0, 1fr) auto;
+        grid-template-areas:
+          'select id actions'
+          '. status created'
+          '. image image'
+          '. resources resources'
+          '. worker worker';
+        align-content: center;
+        row-gap: 2px;
+        height: 152px;
+        padding: 0 8px 0 4px;
+      }
+      .select {
+        grid-area: select;
+        align-self: start;
+      }
+      .id {
+        grid-area: id;
+      }
+      .actions {
+        grid-area: actions;
+      }
+      .status {
+        grid-area: status;
+      }
+      .created {
+        grid-area: created;
+        font: var(--mat-sys-body-small);
+        color: var(--mat-sys-on-surface-variant);
+      }
+      .image {
+        grid-area: image;
+      }
+      .resources {
+        grid-area: resources;
+      }
+      .worker {
+        grid-area: worker;
+      }
+      .tag {
+        display: none;
+      }
+      .id a {
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
     }
   `,
   host: { role: 'row', '[attr.data-task-id]': 'row().task.task_id' },

@@ -12,6 +12,7 @@ import {
 } from '@angular/core';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { AGE_CLOCK } from '../../../shared/ui/age-text';
+import { injectPhoneLayout } from '../../../shared/ui/phone-layout';
 import { renderRow } from '../../../shared/ui/focusable-row';
 import { SortableColumn, SortableTable } from '../../../shared/ui/sortable-table';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
@@ -51,7 +52,7 @@ const COLUMNS: readonly SortableColumn<TaskSortKey>[] = [
         />
       </div>
       <div trailingHeader role="columnheader" class="actions-header">Actions</div>
-      <cdk-virtual-scroll-viewport itemSize="52" class="table-rows" data-bench-scroll>
+      <cdk-virtual-scroll-viewport [itemSize]="phone() ? cardHeight : rowHeight" class="table-rows" data-bench-scroll>
         <app-task-row
           *cdkVirtualFor="let row of rows(); trackBy: trackById"
           [row]="row"
@@ -80,6 +81,14 @@ const COLUMNS: readonly SortableColumn<TaskSortKey>[] = [
       color: var(--mat-sys-on-surface-variant);
       font: var(--mat-sys-label-large);
     }
+    @media (max-width: 599.98px) {
+      :host {
+        --table-min-width: 0;
+      }
+      .actions-header {
+        display: none;
+      }
+    }
   `,
   // The rows' ages count on the table's clock: a tick refreshes the ages, not every row.
   providers: [{ provide: AGE_CLOCK, useFactory: () => inject(TasksTable).now }],
@@ -104,6 +113,10 @@ export class TasksTable {
   );
 
   protected readonly columns = COLUMNS;
+  /** The rows' heights (see the row's styles): a table row, or a card on a phone. */
+  protected readonly rowHeight = 52;
+  protected readonly cardHeight = 152;
+  protected readonly phone = injectPhoneLayout();
 
   private readonly viewport = viewChild(CdkVirtualScrollViewport);
 

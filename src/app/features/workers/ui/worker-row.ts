@@ -31,6 +31,8 @@ export class WorkerRow {
   protected readonly statusTone = WORKER_STATUS_TONE;
   protected readonly statusExplanation = WORKER_STATUS_EXPLANATION;
   protected readonly percent = formatPercent;
+  /** The allocation cells' names, for the phone layout's card, where no header lines up with them. */
+  protected readonly allocationLabels = ['CPU allocated', 'Memory allocated', 'GPU allocated', 'Storage allocated'];
 
   protected readonly history = computed(() => {
     const samples = this.worker().history;

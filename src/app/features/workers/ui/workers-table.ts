@@ -8,6 +8,7 @@ import { renderRow } from '../../../shared/ui/focusable-row';
 import { SortableColumn, SortableTable } from '../../../shared/ui/sortable-table';
 import { WorkerQuery, WorkerSortKey } from '../data/worker-query';
 import { WorkerRow } from './worker-row';
+import { injectPhoneLayout } from '../../../shared/ui/phone-layout';
 
 const COLUMNS: readonly SortableColumn<WorkerSortKey>[] = [
   { key: 'id', label: 'Worker' },
@@ -39,7 +40,7 @@ const COLUMNS: readonly SortableColumn<WorkerSortKey>[] = [
       [rowCount]="workers().length"
       (sortBy)="sortBy.emit($event)"
     >
-      <cdk-virtual-scroll-viewport itemSize="56" class="table-rows" data-bench-scroll>
+      <cdk-virtual-scroll-viewport [itemSize]="phone() ? cardHeight : rowHeight" class="table-rows" data-bench-scroll>
         <app-worker-row
           *cdkVirtualFor="let worker of workers(); trackBy: trackById"
           [worker]="worker"
@@ -59,6 +60,11 @@ const COLUMNS: readonly SortableColumn<WorkerSortKey>[] = [
       :host {
         --table-min-width: 1090px;
         --table-columns: minmax(120px, 1.3fr) minmax(104px, 1fr) 146px 64px 64px 64px 88px 88px 64px 88px 48px;
+      }
+    }
+    @media (max-width: 599.98px) {
+      :host {
+        --table-min-width: 0;
       }
     }
   `,
@@ -100,6 +106,10 @@ export class WorkersTable {
   }
 
   protected readonly columns = COLUMNS;
+  /** The rows' heights (see the row's styles): a table row, or a card on a phone. */
+  protected readonly rowHeight = 56;
+  protected readonly cardHeight = 212;
+  protected readonly phone = injectPhoneLayout();
 
   protected trackById(_index: number, worker: LiveWorker): string {
     return worker.id;
