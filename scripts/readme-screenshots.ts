@@ -8,6 +8,7 @@ import { CHROMIUM_BIN, CHROMIUM_FLAGS } from './lib/chromium.cjs';
 import { DEFAULT_SIMULATOR_ARGS, Stack } from './lib/stack';
 
 const VIEWPORT = { width: 1400, height: 1000 };
+const PHONE = { width: 390, height: 844 };
 const CHARTS_FILL_MS = 75_000;
 
 type Scheme = 'light' | 'dark';
@@ -24,8 +25,8 @@ const stack = new Stack(18_190, 4_390, [
   '--control',
 ]);
 
-async function openPage(browser: Browser, scheme: Scheme): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORT, colorScheme: scheme });
+async function openPage(browser: Browser, scheme: Scheme, viewport = VIEWPORT): Promise<Page> {
+  const context = await browser.newContext({ viewport, colorScheme: scheme, isMobile: viewport.width < 600 });
   await stack.signIn(context);
   return context.newPage();
 }
@@ -93,6 +94,17 @@ async function main(): Promise<void> {
     await light.waitForTimeout(500);
     await save(light, 'shortcuts');
     await light.keyboard.press('Escape');
+    await light.getByRole('dialog').waitFor({ state: 'detached' });
+    // The command palette, finding tasks by part of their image.
+    await light.keyboard.press('Control+K');
+    await light.getByRole('combobox').pressSequentially('pyth', { delay: 80 });
+    await light.getByRole('option').nth(2).waitFor();
+    await save(light, 'palette');
+    await light.keyboard.press('Escape');
+
+    const phone = await openPage(browser, 'light', PHONE);
+    await shoot(phone, '/tasks', (page) => page.locator('app-task-row'), 'phone-tasks');
+    await shoot(phone, '/workers', (page) => page.locator('app-worker-row'), 'phone-workers');
 
     await submitTasksThatWait();
     await shoot(light, '/tasks?status=pending&sort=created', (page) => page.getByTestId('why-pending'), 'why-pending');
