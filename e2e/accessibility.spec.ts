@@ -102,6 +102,22 @@ test.describe('Accessibility and screenshots', () => {
   }
 
   for (const scheme of SCHEMES) {
+    test(`the task and worker cards on a phone have no serious violations (${scheme})`, async ({ page }, testInfo) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      for (const [path, row] of [
+        ['/tasks', 'app-task-row'],
+        ['/workers', 'app-worker-row'],
+      ] as const) {
+        await page.goto(path);
+        await expect(page.locator(row).first()).toBeVisible();
+        await attachScreenshot(page, testInfo, `${path} on a phone (${scheme})`);
+        expect(await seriousViolations(page), path).toEqual([]);
+      }
+    });
+  }
+
+  for (const scheme of SCHEMES) {
     test(`the command palette has no serious violations (${scheme})`, async ({ page }, testInfo) => {
       await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
       await page.goto('/workers');
