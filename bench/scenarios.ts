@@ -135,6 +135,14 @@ export const SCENARIOS: readonly Scenario[] = [
     durationS: 60,
   },
   {
+    name: 'hidden-2min',
+    description: 'the workers-1k load on /workers, visible for 10 s, then two minutes in a hidden tab',
+    page: '/workers',
+    simulatorArgs: (scale) => ['--workers', count(1000, scale), '--heartbeat-ms', '5000', '--task-rate', '0', ...QUIET],
+    durationS: 130,
+    afterBaseline: hideTab,
+  },
+  {
     name: 'hidden-hour',
     description: 'the workers-1k load on /workers, visible for 10 s, then an hour in a hidden tab',
     page: '/workers',

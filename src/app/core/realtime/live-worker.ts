@@ -144,14 +144,18 @@ function patchLiveWorkers(
   }
   const made: readonly LiveWorker[] = workers ?? previous;
   madeFrom.set(made, { registered, telemetry, now, positions: index });
-  if (workers) patches.set(made, { from: previous, positions: replaced });
+  if (workers) patches.set(made, { from: new WeakRef(previous), positions: replaced });
   if (latest !== undefined) latestHeartbeats.set(made, latest);
   return made;
 }
 
-/** How a patched list differs from the list it was patched from. */
+/**
+ * How a patched list differs from the list it was patched from. That list is held weakly: holding
+ * it would hold the one before it, and so on, every list since the last full rebuild, and while the
+ * page is hidden (no registry answers) every digest for as long as it stays hidden.
+ */
 interface LiveWorkersPatch {
-  readonly from: readonly LiveWorker[];
+  readonly from: WeakRef<readonly LiveWorker[]>;
   /** The positions holding a new worker object, each once. */
   readonly positions: readonly number[];
 }
@@ -165,7 +169,7 @@ const patches = new WeakMap<readonly LiveWorker[], LiveWorkersPatch>();
  */
 export function positionsToCompare(before: readonly LiveWorker[], after: readonly LiveWorker[]): readonly number[] {
   const patch = patches.get(after);
-  return patch?.from === before ? patch.positions : after.map((_, position) => position);
+  return patch?.from.deref() === before ? patch.positions : after.map((_, position) => position);
 }
 
 /** Telemetry the same as the previous list's. */
