@@ -14,7 +14,7 @@ import { MatDialogRef } from '@angular/material/dialog';
 import { PaletteItem, PaletteKind } from './palette-item';
 import { PaletteRecents } from './palette-recents';
 import { PaletteSources } from './palette-sources';
-import { PALETTE_LIMIT, rankItems } from './rank-items';
+import { PALETTE_LIMIT, indexItems, rankItems } from './rank-items';
 
 const KIND: Record<PaletteKind, { readonly icon: string; readonly label: string }> = {
   page: { icon: 'arrow_forward', label: 'Page' },
@@ -45,7 +45,7 @@ const KIND: Record<PaletteKind, { readonly icon: string; readonly label: string 
         placeholder="Task or worker id, image, address, page or command…"
         autocomplete="off"
         spellcheck="false"
-        (input)="query.set(field.value)"
+        (input)="search(field.value)"
         (keydown)="onKey($event)"
       />
     </div>
@@ -86,11 +86,12 @@ export class CommandPalette {
 
   protected readonly query = signal('');
   private readonly entries = toSignal(inject(PaletteSources).entries$);
-  private readonly items = computed(() => {
+  /** Rebuilt when the lists change (a task poll, a worker joining), not on every key typed. */
+  private readonly index = computed(() => {
     const entries = this.entries();
-    return entries ? [...entries.commands, ...(entries.tasks ?? []), ...(entries.workers ?? [])] : [];
+    return indexItems(entries ? [...entries.commands, ...(entries.tasks ?? []), ...(entries.workers ?? [])] : []);
   });
-  protected readonly results = computed(() => rankItems(this.query(), this.items(), this.recentKeys));
+  protected readonly results = computed(() => rankItems(this.query(), this.index(), this.recentKeys));
   /** The option Enter opens: the best match again whenever the matches change. */
   protected readonly active = linkedSignal({ source: this.results, computation: () => 0 });
   protected readonly activeId = computed(() => (this.results().length > 0 ? `palette-option-${this.active()}` : null));
@@ -106,14 +107,25 @@ export class CommandPalette {
   });
 
   private readonly list = viewChild.required<ElementRef<HTMLElement>>('list');
+  /** The arrows moved the active option since the last render: bring it into view. Typing needs no scrolling (and no layout). */
+  private movedByKeys = false;
 
   constructor() {
     afterRenderEffect({
       write: () => {
-        const option = this.list().nativeElement.querySelector(`#palette-option-${this.active()}`);
-        option?.scrollIntoView({ block: 'nearest' });
+        const active = this.active();
+        if (!this.movedByKeys) return;
+        this.movedByKeys = false;
+        this.list().nativeElement.querySelector(`#palette-option-${active}`)?.scrollIntoView({ block: 'nearest' });
       },
     });
+  }
+
+  /** New matches start at the top: the list is scrolled back only if the arrows had scrolled it. */
+  protected search(text: string): void {
+    const list = this.list().nativeElement;
+    if (list.scrollTop !== 0) list.scrollTop = 0;
+    this.query.set(text);
   }
 
   protected onKey(event: KeyboardEvent): void {
@@ -121,7 +133,10 @@ export class CommandPalette {
     const step = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 }[event.key];
     if (step !== undefined) {
       event.preventDefault();
-      if (count > 0) this.active.update((index) => Math.min(count - 1, Math.max(0, index + step)));
+      if (count > 0) {
+        this.movedByKeys = true;
+        this.active.update((index) => Math.min(count - 1, Math.max(0, index + step)));
+      }
     } else if (event.key === 'Enter') {
       event.preventDefault();
       const item = this.results()[this.active()];

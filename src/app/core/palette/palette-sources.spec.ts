@@ -80,6 +80,24 @@ describe('PaletteSources', () => {
     expect(ran).toEqual(['csv']);
   });
 
+  it('keeps the entry of a task that did not change from one list to the next, and remakes a changed one', async () => {
+    const polls = new BehaviorSubject(
+      aPoll([aTask({ task_id: 'a', status: 'running' }), aTask({ task_id: 'b', status: 'pending' })]),
+    );
+    TestBed.overrideProvider(TaskListSource, { useValue: { poll$: polls } });
+    const sources = setUp({ kind: 'no-auth' });
+    const lists: (readonly { label: string; detail: string }[])[] = [];
+    const subscription = sources.entries$.subscribe(({ tasks }) => tasks && lists.push(tasks));
+
+    polls.next(aPoll([aTask({ task_id: 'a', status: 'running' }), aTask({ task_id: 'b', status: 'running' })]));
+    subscription.unsubscribe();
+
+    const [first, second] = [lists[0], lists[lists.length - 1]];
+    expect(second[0]).toBe(first[0]);
+    expect(second[1]).not.toBe(first[1]);
+    expect(second[1].detail).toContain('running');
+  });
+
   it('offers no sign-out where there is no sign-in', async () => {
     const { commands } = await firstValueFrom(setUp({ kind: 'no-auth' }).entries$);
 

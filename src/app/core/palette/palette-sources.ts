@@ -54,10 +54,24 @@ export class PaletteSources {
   private readonly taskList = inject(TaskListSource);
   private readonly liveWorkers = inject(LiveWorkersStore);
 
+  /**
+   * The entries of the last lists, by id: a task or worker that did not change keeps its entry, and
+   * with it what the search prepared for it (most of the cost of searching 10,000 tasks). Only the
+   * last lists are kept, also between openings of the palette.
+   */
+  private taskItems = new Map<string, PaletteItem>();
+  private workerItems = new Map<string, PaletteItem>();
+
   private readonly tasks$: Observable<readonly PaletteItem[] | null> = this.taskList.poll$.pipe(
     map((state) => dataOf(state) ?? null),
     distinctUntilChanged(),
-    map((tasks) => tasks?.map((task) => this.taskItem(task)) ?? null),
+    map((tasks) => {
+      if (!tasks) return null;
+      const items = new Map<string, PaletteItem>();
+      const list = tasks.map((task) => this.taskItem(task, items));
+      this.taskItems = items;
+      return list;
+    }),
   );
 
   /** Workers change status and address rarely, and report usage many times a second: the palette needs only the former. */
@@ -65,7 +79,13 @@ export class PaletteSources {
     throttleTime(1000, asyncScheduler, { leading: true, trailing: true }),
     map((state) => dataOf(state) ?? null),
     distinctUntilChanged(sameWorkerNames),
-    map((workers) => workers?.map((worker) => this.workerItem(worker)) ?? null),
+    map((workers) => {
+      if (!workers) return null;
+      const items = new Map<string, PaletteItem>();
+      const list = workers.map((worker) => this.workerItem(worker, items));
+      this.workerItems = items;
+      return list;
+    }),
   );
 
   /** Hot while subscribed; the commands are read as the palette opens (they depend on the page shown). */
@@ -129,24 +149,40 @@ export class PaletteSources {
     return { key: `action:${name}`, kind: 'action', ...text, run };
   }
 
-  private taskItem(task: TaskListEntry): PaletteItem {
-    return {
-      key: `task:${task.task_id}`,
-      kind: 'task',
-      label: task.task_id,
-      detail: `${task.docker_image} · ${task.status || 'no status'}`,
-      run: () => void this.router.navigate(['/tasks', task.task_id]),
-    };
+  /** The task's entry, the last list's while its image and status are the same; kept in `items`. */
+  private taskItem(task: TaskListEntry, items: Map<string, PaletteItem>): PaletteItem {
+    const detail = `${task.docker_image} · ${task.status || 'no status'}`;
+    const kept = this.taskItems.get(task.task_id);
+    const item: PaletteItem =
+      kept?.detail === detail
+        ? kept
+        : {
+            key: `task:${task.task_id}`,
+            kind: 'task',
+            label: task.task_id,
+            detail,
+            run: () => void this.router.navigate(['/tasks', task.task_id]),
+          };
+    items.set(task.task_id, item);
+    return item;
   }
 
-  private workerItem(worker: LiveWorker): PaletteItem {
-    return {
-      key: `worker:${worker.id}`,
-      kind: 'worker',
-      label: worker.id,
-      detail: `${worker.address ?? 'no address'} · ${worker.status}`,
-      run: () => void this.router.navigate(['/workers', worker.id]),
-    };
+  /** The worker's entry, the last list's while its address and status are the same; kept in `items`. */
+  private workerItem(worker: LiveWorker, items: Map<string, PaletteItem>): PaletteItem {
+    const detail = `${worker.address ?? 'no address'} · ${worker.status}`;
+    const kept = this.workerItems.get(worker.id);
+    const item: PaletteItem =
+      kept?.detail === detail
+        ? kept
+        : {
+            key: `worker:${worker.id}`,
+            kind: 'worker',
+            label: worker.id,
+            detail,
+            run: () => void this.router.navigate(['/workers', worker.id]),
+          };
+    items.set(worker.id, item);
+    return item;
   }
 }
 

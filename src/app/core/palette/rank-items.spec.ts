@@ -1,5 +1,8 @@
 import { PaletteItem, PaletteKind } from './palette-item';
-import { PALETTE_LIMIT, rankItems } from './rank-items';
+import { PALETTE_LIMIT, indexItems, rankItems as rank } from './rank-items';
+
+const rankItems = (query: string, items: readonly PaletteItem[], recent: readonly string[]) =>
+  rank(query, indexItems(items), recent);
 
 const item = (kind: PaletteKind, label: string, detail = ''): PaletteItem => ({
   key: `${kind}:${label}`,
@@ -40,6 +43,12 @@ describe('rankItems', () => {
   it('matches loosely: letters in order, not necessarily together', () => {
     expect(labels(rankItems('dshb', ITEMS, []))).toContain('Dashboard');
     expect(labels(rankItems('atls', ITEMS, []))[0]).toBe('atlas');
+  });
+
+  it('keeps what it prepared for an entry that outlives a refresh', () => {
+    const index = indexItems(ITEMS);
+
+    expect(indexItems(ITEMS).targets[3].search).toBe(index.targets[3].search);
   });
 
   it('puts a recent entry ahead of an equally good match', () => {
