@@ -28,7 +28,7 @@ test.describe('Keyboard shortcuts', () => {
     await page.keyboard.press('?');
     const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await expect(sheet).toBeVisible();
-    await expect(sheet.getByTestId('shortcut')).toHaveCount(13);
+    await expect(sheet.getByTestId('shortcut')).toHaveCount(14);
     await expect(sheet).toContainText('Cancel the row');
     // The page behind the sheet does not take its keys.
     await page.keyboard.press('g');

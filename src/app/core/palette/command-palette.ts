@@ -109,6 +109,8 @@ export class CommandPalette {
   private readonly list = viewChild.required<ElementRef<HTMLElement>>('list');
   /** The arrows moved the active option since the last render: bring it into view. Typing needs no scrolling (and no layout). */
   private movedByKeys = false;
+  /** The arrows scrolled the list: new matches scroll it back to the top. */
+  private scrolled = false;
 
   constructor() {
     afterRenderEffect({
@@ -116,15 +118,21 @@ export class CommandPalette {
         const active = this.active();
         if (!this.movedByKeys) return;
         this.movedByKeys = false;
+        this.scrolled = true;
         this.list().nativeElement.querySelector(`#palette-option-${active}`)?.scrollIntoView({ block: 'nearest' });
       },
     });
   }
 
-  /** New matches start at the top: the list is scrolled back only if the arrows had scrolled it. */
+  /**
+   * New matches start at the top. The list is scrolled back only if the arrows scrolled it: reading
+   * its position would lay out the page behind, which a live list keeps changing.
+   */
   protected search(text: string): void {
-    const list = this.list().nativeElement;
-    if (list.scrollTop !== 0) list.scrollTop = 0;
+    if (this.scrolled) {
+      this.list().nativeElement.scrollTop = 0;
+      this.scrolled = false;
+    }
     this.query.set(text);
   }
 

@@ -32,6 +32,7 @@ import { DEPLOYMENT } from '../config/deployment-token';
 import { mayUseDashboard } from '../auth/auth-state';
 import { AuthStore } from '../auth/auth-store';
 import type { UserMenu } from '../auth/user-menu';
+import type { KeyboardShortcuts } from '../shortcuts/keyboard-shortcuts';
 import { ConnectionState } from '../realtime/connection-state';
 import { LiveConnection } from '../realtime/live-connection';
 import { ThemePreference, ThemeStore } from '../theme/theme-store';
@@ -76,6 +77,8 @@ export class Shell {
   protected readonly themeIcon = THEME_ICON;
   /** Where the account corner goes in the toolbar. */
   private readonly userMenuSlot = viewChild('userMenuSlot', { read: ViewContainerRef });
+
+  private shortcutsLoaded: Promise<KeyboardShortcuts> | null = null;
 
   /** Whether the folded navigation is open on a narrow screen. */
   protected readonly navOpen = signal(false);
@@ -142,15 +145,27 @@ export class Shell {
     if (event.key === '/') event.preventDefault();
     const { key } = event;
     const at = Date.now();
-    void import('../shortcuts/keyboard-shortcuts').then(({ KeyboardShortcuts }) =>
-      this.injector.get(KeyboardShortcuts).press(key, at),
-    );
+    void this.shortcuts().then((shortcuts) => shortcuts.press(key, at));
   }
 
   protected openPalette(): void {
-    void import('../shortcuts/keyboard-shortcuts').then(({ KeyboardShortcuts }) =>
-      this.injector.get(KeyboardShortcuts).openPalette(),
+    void this.shortcuts().then((shortcuts) => shortcuts.openPalette());
+  }
+
+  /**
+   * The shortcuts, loaded on the first key press. One promise for every press, so presses reach them
+   * in the order they were made (`g` before `t`), however the browser orders separate imports.
+   */
+  private shortcuts(): Promise<KeyboardShortcuts> {
+    this.shortcutsLoaded ??= import('../shortcuts/keyboard-shortcuts').then(
+      ({ KeyboardShortcuts }) => this.injector.get(KeyboardShortcuts),
+      (error: unknown) => {
+        // A failed download is tried again on the next key press.
+        this.shortcutsLoaded = null;
+        throw error;
+      },
     );
+    return this.shortcutsLoaded;
   }
 
   /**

@@ -65,6 +65,12 @@ type GuideState =
     }
   `,
   styleUrl: './guide-page.scss',
+  host: {
+    '(document:wheel)': 'releasePinnedSection()',
+    '(document:touchstart)': 'releasePinnedSection()',
+    '(document:keydown)': 'releasePinnedSection()',
+    '(document:pointerdown)': 'releasePinnedSection()',
+  },
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class GuidePage {
@@ -99,6 +105,9 @@ export class GuidePage {
   });
   private readonly fragment = toSignal(inject(ActivatedRoute).fragment, { initialValue: null });
   private readonly article = viewChild<ElementRef<HTMLElement>>('article');
+  /** The section the address asked for, kept in view while pictures load (see keepPinnedSection). */
+  private pinned: HTMLElement | null = null;
+  private readonly watched = new WeakSet<HTMLElement>();
 
   constructor() {
     afterRenderEffect({
@@ -106,14 +115,32 @@ export class GuidePage {
         const article = this.article()?.nativeElement;
         if (!article || this.html() === '') return;
         this.anchorHeadings(article);
+        if (!this.watched.has(article)) {
+          // Pictures' load events do not bubble: caught on their way down.
+          article.addEventListener('load', () => this.keepPinnedSection(), true);
+          this.watched.add(article);
+        }
         const fragment = this.fragment();
         const target = fragment ? article.querySelector<HTMLElement>(`[id="${CSS.escape(fragment)}"]`) : null;
+        this.pinned = target;
         if (target) {
           target.scrollIntoView();
           target.focus({ preventScroll: true });
         }
       },
     });
+  }
+
+  /**
+   * Pictures above the section asked for arrive after the page has scrolled to it, and push it down:
+   * until the reader scrolls or types, each picture that arrives brings the section back into view.
+   */
+  private keepPinnedSection(): void {
+    this.pinned?.scrollIntoView();
+  }
+
+  protected releasePinnedSection(): void {
+    this.pinned = null;
   }
 
   protected retry(): void {
