@@ -27,7 +27,8 @@ export class HelpPage {
   protected readonly deployment = inject(DEPLOYMENT);
   protected readonly sections = GUIDE_SECTIONS.map((section) => ({
     ...section,
-    href: `/${guideHref(section.document, section.anchor)}`,
+    path: `/${guideHref(section.document)}`,
+    fragment: section.anchor || undefined,
   }));
 
   protected readonly connection$ = combineLatest([
@@ -41,10 +42,5 @@ export class HelpPage {
 
   protected seconds(ms: number): string {
     return `${Math.round(ms / 100) / 10} s`;
-  }
-
-  protected routerPath(href: string): { path: string; fragment: string | undefined } {
-    const [path, fragment] = href.split('#');
-    return { path, fragment };
   }
 }
