@@ -18,11 +18,17 @@ export function requirementsOf(
 }
 
 /**
- * The resources of which `room` holds less than `required`, by the master's rule "free ≥ required"
- * for each of the four (a negative requirement, which the master accepts for GPUs, always fits).
+ * How many of the four resources `room` holds less of than `required`, by the master's rule "free ≥
+ * required" for each (a negative requirement, which the master accepts for GPUs, always fits).
+ * Counted without a list: it runs for every worker against every distinct request.
  */
-export function shortOf(required: ResourceAmounts, room: ResourceAmounts): Resource[] {
-  return RESOURCES.filter((resource) => room[resource] < required[resource]);
+export function countShort(required: ResourceAmounts, room: ResourceAmounts): number {
+  return (
+    Number(room.cpu < required.cpu) +
+    Number(room.memory < required.memory) +
+    Number(room.storage < required.storage) +
+    Number(room.gpu < required.gpu)
+  );
 }
 
 export function fitsIn(required: ResourceAmounts, room: ResourceAmounts): boolean {

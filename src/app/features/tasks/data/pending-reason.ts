@@ -1,6 +1,7 @@
-import { RESOURCES, Resource, fitsIn, shortOf } from '../../../shared/cloudai/resource-fit';
+import { RESOURCES, Resource, countShort, fitsIn } from '../../../shared/cloudai/resource-fit';
 import { ResourceAmounts } from '../../../shared/cloudai/worker.model';
 import { formatResourceAmount as formatAmount } from '../../../shared/format/resource-amount';
+import { capacitiesOf } from './worker-capacities';
 
 /** How often the master looks at its queue of pending tasks. */
 export const MASTER_SCAN_MS = 5000;
@@ -107,32 +108,50 @@ export function pendingReasonOf(
   seenFitting: number | null = null,
 ): PendingReason {
   if (workers.length === 0) return { kind: 'no-workers' };
-  const known = workers.filter((worker) => worker.capacity !== null);
-  if (known.length === 0) return { kind: 'unknown', workers: workers.length };
-  const capable = known.filter((worker) => fitsIn(required, worker.capacity!));
-  if (capable.length === 0) {
+  const capacities = capacitiesOf(workers);
+  if (capacities.known === 0) return { kind: 'unknown', workers: workers.length };
+  // Most of a cluster's workers share a few machine types: whether any is large enough, and which
+  // comes closest, is known from one worker of each.
+  if (!capacities.kinds.some((worker) => fitsIn(required, worker.capacity!))) {
     return {
       kind: 'never',
-      short: shortfalls(required, known),
-      unknownCapacity: workers.length - known.length,
-      best: closest(known, (worker) => worker.capacity!, required),
+      short: shortfalls(required, capacities.largest),
+      unknownCapacity: workers.length - capacities.known,
+      best: closest(capacities.kinds, (worker) => worker.capacity!, required),
     };
   }
-  const candidates = capable.filter((worker) => worker.active);
+  // One pass sorts the workers into ever narrower groups, each inside the one before: this runs for
+  // every distinct request against every worker, each time the workers change.
+  const capable: PlacementWorker[] = [];
+  const candidates: PlacementWorker[] = [];
+  let readyCount = 0;
+  const readyNames: string[] = [];
+  let pick: PlacementWorker | null = null;
+  let pickShare = 0;
+  for (const worker of workers) {
+    if (worker.capacity === null || !fitsIn(required, worker.capacity)) continue;
+    capable.push(worker);
+    if (!worker.active) continue;
+    candidates.push(worker);
+    if (worker.available === null || !fitsIn(required, worker.available)) continue;
+    if (readyCount++ < NAMED_WORKERS) readyNames.push(worker.id);
+    // The master's choice: the largest share of CPU left once the task is placed (the first of equals).
+    const share = (worker.available.cpu - required.cpu) / (worker.capacity.cpu || Number.POSITIVE_INFINITY);
+    if (pick === null || share > pickShare) {
+      pick = worker;
+      pickShare = share;
+    }
+  }
   if (candidates.length === 0) return { kind: 'inactive', fitting: fittingOf(capable), best: capable[0] };
-  const ready = candidates.filter((worker) => worker.available !== null && fitsIn(required, worker.available));
-  if (ready.length === 0) {
+  if (pick === null) {
     return {
       kind: 'busy',
       fitting: fittingOf(candidates),
       best: closest(candidates, (worker) => worker.available ?? ZERO, required)!,
     };
   }
-  return withSeenFitting(
-    { kind: 'ready', fitting: fittingOf(ready), best: mastersPick(ready, required), since: now },
-    seenFitting,
-    now,
-  );
+  const fitting = { names: readyNames, count: readyCount };
+  return withSeenFitting({ kind: 'ready', fitting, best: pick, since: now }, seenFitting, now);
 }
 
 /**
@@ -152,11 +171,13 @@ function fittingOf(workers: readonly PlacementWorker[]): Fitting {
   return { names: workers.slice(0, NAMED_WORKERS).map((worker) => worker.id), count: workers.length };
 }
 
-function shortfalls(required: ResourceAmounts, known: readonly PlacementWorker[]): Shortfall[] {
-  return RESOURCES.flatMap((resource) => {
-    const largest = Math.max(...known.map((worker) => worker.capacity![resource]));
-    return largest < required[resource] ? [{ resource, required: required[resource], largest }] : [];
-  });
+/** The resources of which no worker has as much as `required`, given the most any has. */
+function shortfalls(required: ResourceAmounts, largest: ResourceAmounts): Shortfall[] {
+  return RESOURCES.filter((resource) => largest[resource] < required[resource]).map((resource) => ({
+    resource,
+    required: required[resource],
+    largest: largest[resource],
+  }));
 }
 
 /** The worker whose `room` is short of the fewest resources; then the one with the most CPU room. */
@@ -165,20 +186,19 @@ function closest(
   room: (worker: PlacementWorker) => ResourceAmounts,
   required: ResourceAmounts,
 ): PlacementWorker | null {
-  let best: { worker: PlacementWorker; short: number; cpu: number } | null = null;
+  let best: PlacementWorker | null = null;
+  let bestShort = 0;
+  let bestCpu = 0;
   for (const worker of workers) {
-    const short = shortOf(required, room(worker)).length;
-    const cpu = room(worker).cpu;
-    if (!best || short < best.short || (short === best.short && cpu > best.cpu)) best = { worker, short, cpu };
+    const amounts = room(worker);
+    const short = countShort(required, amounts);
+    if (best === null || short < bestShort || (short === bestShort && amounts.cpu > bestCpu)) {
+      best = worker;
+      bestShort = short;
+      bestCpu = amounts.cpu;
+    }
   }
-  return best?.worker ?? null;
-}
-
-/** The master's choice among the workers a task fits: the largest share of CPU left once it is placed. */
-function mastersPick(ready: readonly PlacementWorker[], required: ResourceAmounts): PlacementWorker {
-  const leftShare = (worker: PlacementWorker) =>
-    (worker.available!.cpu - required.cpu) / (worker.capacity!.cpu || Number.POSITIVE_INFINITY);
-  return ready.reduce((best, worker) => (leftShare(worker) > leftShare(best) ? worker : best));
+  return best;
 }
 
 /** The reason in one line, as the task list shows it after "Pending ·". */

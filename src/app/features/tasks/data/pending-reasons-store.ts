@@ -7,11 +7,10 @@ import { LiveWorker, freshnessRulesOf, toLiveWorkers } from '../../../core/realt
 import { LiveWorkersStore } from '../../../core/realtime/live-workers-store';
 import { TelemetryStore } from '../../../core/realtime/telemetry-store';
 import { WorkerRegistry } from '../../../core/realtime/worker-registry';
-import { requirementsOf } from '../../../shared/cloudai/resource-fit';
-import { TaskListEntry } from '../../../shared/cloudai/task.model';
 import { dataOf } from '../../../shared/streams/load-state';
 import { sampleOnTicks } from '../../../shared/streams/sample-on-ticks';
-import { PendingReason, PlacementWorker, pendingReasonOf, withSeenFitting } from './pending-reason';
+import { PendingReason, PlacementWorker } from './pending-reason';
+import { PendingTask, judgeByAmounts, pendingOf, withTimes } from './pending-judgement';
 import { TasksStore } from './tasks-store';
 
 /** No pending task, or no reasons known yet. */
@@ -107,77 +106,4 @@ export function toPlacementWorker(worker: LiveWorker): PlacementWorker {
     capacity: worker.capacity,
     available: worker.available,
   };
-}
-
-type PendingTask = Pick<
-  TaskListEntry,
-  'task_id' | 'cpu_required' | 'memory_required' | 'storage_required' | 'gpu_required'
->;
-
-function pendingOf(tasks: readonly TaskListEntry[]): PendingTask[] {
-  return tasks
-    .filter((task) => task.status === 'pending')
-    .map(({ task_id, cpu_required, memory_required, storage_required, gpu_required }) => ({
-      task_id,
-      cpu_required,
-      memory_required,
-      storage_required,
-      gpu_required,
-    }));
-}
-
-/**
- * Each pending task's reason as of now, without how long it has fitted. Tasks asking for the same
- * amounts share one judgement, and one object.
- */
-export function judgeByAmounts(
-  pending: readonly PendingTask[],
-  placement: readonly PlacementWorker[],
-): ReadonlyMap<string, PendingReason> {
-  const byAmounts = new Map<string, PendingReason>();
-  const judged = new Map<string, PendingReason>();
-  for (const task of pending) {
-    const key = `${task.cpu_required}/${task.memory_required}/${task.storage_required}/${task.gpu_required}`;
-    let reason = byAmounts.get(key);
-    if (!reason) {
-      // The time a fitting task was first seen is `withTimes`' to set.
-      reason = pendingReasonOf(requirementsOf(task), placement, 0);
-      byAmounts.set(key, reason);
-    }
-    judged.set(task.task_id, reason);
-  }
-  return judged;
-}
-
-/**
- * The reasons at `now`: `judged`, with each fitting task's first-seen time carried over from
- * `previous` (or now). Returns `previous` itself when nothing changed, and keeps each unchanged
- * reason's object, so the list remakes only the rows whose reason moved.
- */
-export function withTimes(
-  previous: ReadonlyMap<string, PendingReason>,
-  judged: ReadonlyMap<string, PendingReason>,
-  now: number,
-): ReadonlyMap<string, PendingReason> {
-  const next = new Map<string, PendingReason>();
-  let changed = judged.size !== previous.size;
-  for (const [taskId, base] of judged) {
-    const before = previous.get(taskId);
-    const seenFitting = before?.kind === 'ready' || before?.kind === 'lost' ? before.since : null;
-    const reason = withSeenFitting(base, seenFitting, now);
-    const kept = before && sameReason(before, reason) ? before : reason;
-    changed ||= kept !== before;
-    next.set(taskId, kept);
-  }
-  return changed ? next : previous;
-}
-
-/** The same judgement: the same kind, workers and time, compared without walking the workers' amounts. */
-function sameReason(a: PendingReason, b: PendingReason): boolean {
-  if (a === b) return true;
-  if (a.kind !== b.kind) return false;
-  if ((a.kind === 'ready' || a.kind === 'lost') && (b.kind === 'ready' || b.kind === 'lost') && a.since !== b.since) {
-    return false;
-  }
-  return dequal(a, b);
 }

@@ -1,5 +1,5 @@
 import { LOST_AFTER_MS, PendingReason, PlacementWorker } from './pending-reason';
-import { judgeByAmounts, withTimes } from './pending-reasons-store';
+import { judgeByAmounts, withTimes } from './pending-judgement';
 
 describe('judgeByAmounts and withTimes', () => {
   const kiwi: PlacementWorker = {
