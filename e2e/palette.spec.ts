@@ -31,7 +31,10 @@ test.describe('Command palette', () => {
     const field = page.getByRole('combobox');
     await field.fill('atlas');
     await expect(page.getByRole('option').first()).toContainText('atlas');
-    const address = ((await page.getByRole('option').first().locator('.detail').textContent()) ?? '').split(' ')[0];
+    // Known once the registry has answered (telemetry alone names no address).
+    const detail = page.getByRole('option').first().locator('.detail');
+    await expect(detail).toContainText(/^\d+\.\d+\.\d+\.\d+:\d+/);
+    const address = ((await detail.textContent()) ?? '').split(' ')[0];
 
     await field.fill(address);
     const atlas = page.getByRole('option').filter({ hasText: 'atlas' });

@@ -54,6 +54,7 @@ describe('CommandPalette', () => {
     key: `page:/${label}`,
     kind: 'page',
     label,
+    keywords: '',
     detail: '',
     run: () => undefined,
   });
@@ -61,6 +62,7 @@ describe('CommandPalette', () => {
     key: `task:${id}`,
     kind: 'task',
     label: id,
+    keywords: image,
     detail: `${image} · running`,
     run: () => undefined,
   });

@@ -13,7 +13,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { MatDialogRef } from '@angular/material/dialog';
 import { PaletteItem, PaletteKind } from './palette-item';
 import { PaletteRecents } from './palette-recents';
-import { PaletteSources } from './palette-sources';
+import { PaletteSources, itemsOf } from './palette-sources';
 import { PALETTE_LIMIT, indexItems, rankItems } from './rank-items';
 
 const KIND: Record<PaletteKind, { readonly icon: string; readonly label: string }> = {
@@ -50,7 +50,8 @@ const KIND: Record<PaletteKind, { readonly icon: string; readonly label: string 
       />
     </div>
     <ul id="palette-options" role="listbox" aria-label="Matches" #list>
-      @for (item of results(); track item.key; let index = $index) {
+      <!-- Tracked by position: new matches reuse the rows drawn for the last ones, which is most of answering a key. -->
+      @for (item of results(); track $index; let index = $index) {
         <!-- The focus stays in the field (the combobox pattern): the keyboard reaches options through it. -->
         <!-- eslint-disable-next-line @angular-eslint/template/click-events-have-key-events, @angular-eslint/template/interactive-supports-focus -->
         <li
@@ -89,7 +90,7 @@ export class CommandPalette {
   /** Rebuilt when the lists change (a task poll, a worker joining), not on every key typed. */
   private readonly index = computed(() => {
     const entries = this.entries();
-    return indexItems(entries ? [...entries.commands, ...(entries.tasks ?? []), ...(entries.workers ?? [])] : []);
+    return indexItems(entries ? itemsOf(entries) : []);
   });
   protected readonly results = computed(() => rankItems(this.query(), this.index(), this.recentKeys));
   /** The option Enter opens: the best match again whenever the matches change. */

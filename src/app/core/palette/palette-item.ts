@@ -8,7 +8,13 @@ export interface PaletteItem {
   readonly kind: PaletteKind;
   /** The name it is found and shown by: an id, a page, an action. */
   readonly label: string;
-  /** Also searched: a task's image and status, a worker's address and status, an action's other words. */
+  /**
+   * Also searched: a task's image, a worker's address, a page's path, an action's other words. It
+   * does not change while the entry lasts (a status would), so what the search prepared for the
+   * entry outlives refreshes.
+   */
+  readonly keywords: string;
+  /** Shown under a task or worker: its image or address, and its status. Not searched. */
   readonly detail: string;
   readonly run: () => void;
 }

@@ -48,11 +48,11 @@ describe('PaletteSources', () => {
       sources.entries$.pipe(filter((entries) => entries.tasks !== null && entries.workers !== null)),
     );
 
-    expect(tasks?.map(({ key, label, detail }) => ({ key, label, detail }))).toEqual([
-      { key: 'task:task-1', label: 'task-1', detail: 'python:3.12 · running' },
+    expect(tasks?.map(({ key, label, keywords, detail }) => ({ key, label, keywords, detail }))).toEqual([
+      { key: 'task:task-1', label: 'task-1', keywords: 'python:3.12', detail: 'python:3.12 · running' },
     ]);
-    expect(workers?.map(({ label, detail }) => ({ label, detail }))).toEqual([
-      { label: 'atlas', detail: '10.0.0.7:50051 · active' },
+    expect(workers?.map(({ label, keywords, detail }) => ({ label, keywords, detail }))).toEqual([
+      { label: 'atlas', keywords: '10.0.0.7:50051', detail: '10.0.0.7:50051 · active' },
     ]);
     tasks![0].run();
     expect(navigate).toHaveBeenCalledWith(['/tasks', 'task-1']);

@@ -23,19 +23,25 @@ export interface PaletteEntries {
   readonly workers: readonly PaletteItem[] | null;
 }
 
-const THEME_ACTION: Record<ThemePreference, { readonly label: string; readonly detail: string }> = {
-  light: { label: 'Use the light theme', detail: 'colour scheme appearance' },
-  dark: { label: 'Use the dark theme', detail: 'colour scheme appearance night' },
-  system: { label: "Follow the system's light or dark setting", detail: 'theme colour scheme appearance' },
+/** An action's name, and the other words it is found by. */
+interface ActionText {
+  readonly label: string;
+  readonly keywords: string;
+}
+
+const THEME_ACTION: Record<ThemePreference, ActionText> = {
+  light: { label: 'Use the light theme', keywords: 'colour scheme appearance' },
+  dark: { label: 'Use the dark theme', keywords: 'colour scheme appearance night' },
+  system: { label: "Follow the system's light or dark setting", keywords: 'theme colour scheme appearance' },
 };
 
 /** The current page's commands the palette offers, when the page does. */
-const PAGE_ACTIONS: readonly { readonly command: PageCommand; readonly label: string; readonly detail: string }[] = [
-  { command: 'focus-search', label: 'Search this list', detail: 'filter find' },
-  { command: 'refresh', label: 'Refresh this list now', detail: 'reload update' },
-  { command: 'toggle-pause', label: 'Pause or resume updates of the task list', detail: 'auto-update stop freeze' },
-  { command: 'export-csv', label: 'Export the list shown as CSV', detail: 'download spreadsheet' },
-  { command: 'export-json', label: 'Export the list shown as JSON', detail: 'download' },
+const PAGE_ACTIONS: readonly (ActionText & { readonly command: PageCommand })[] = [
+  { command: 'focus-search', label: 'Search this list', keywords: 'filter find' },
+  { command: 'refresh', label: 'Refresh this list now', keywords: 'reload update' },
+  { command: 'toggle-pause', label: 'Pause or resume updates of the task list', keywords: 'auto-update stop freeze' },
+  { command: 'export-csv', label: 'Export the list shown as CSV', keywords: 'download spreadsheet' },
+  { command: 'export-json', label: 'Export the list shown as JSON', keywords: 'download' },
 ];
 
 /**
@@ -106,7 +112,8 @@ export class PaletteSources {
       key: `page:${path}`,
       kind: 'page',
       label,
-      detail: `page ${path}`,
+      keywords: `page ${path}`,
+      detail: '',
       run: () => void this.router.navigateByUrl(path),
     }));
   }
@@ -123,30 +130,30 @@ export class PaletteSources {
     actions.push(
       this.action(
         utc ? 'time-local' : 'time-utc',
-        { label: utc ? 'Show times in local time' : 'Show times in UTC', detail: 'time zone clock' },
+        { label: utc ? 'Show times in local time' : 'Show times in UTC', keywords: 'time zone clock' },
         () => this.zones.choose(utc ? 'local' : 'utc'),
       ),
     );
-    for (const { command, label, detail } of PAGE_ACTIONS) {
+    for (const { command, ...text } of PAGE_ACTIONS) {
       if (this.pageCommands.offers(command)) {
-        actions.push(this.action(command, { label, detail }, () => this.pageCommands.run(command)));
+        actions.push(this.action(command, text, () => this.pageCommands.run(command)));
       }
     }
     actions.push(
-      this.action('shortcuts', { label: 'Show the keyboard shortcuts', detail: 'keys help' }, () =>
+      this.action('shortcuts', { label: 'Show the keyboard shortcuts', keywords: 'keys help' }, () =>
         this.dialog.open(ShortcutSheet, { autoFocus: 'dialog', width: '560px' }),
       ),
     );
     if (signedIn) {
       actions.push(
-        this.action('sign-out', { label: 'Sign out', detail: 'log out leave' }, () => this.authStore.signOut()),
+        this.action('sign-out', { label: 'Sign out', keywords: 'log out leave' }, () => this.authStore.signOut()),
       );
     }
     return actions;
   }
 
-  private action(name: string, text: { label: string; detail: string }, run: () => void): PaletteItem {
-    return { key: `action:${name}`, kind: 'action', ...text, run };
+  private action(name: string, text: ActionText, run: () => void): PaletteItem {
+    return { key: `action:${name}`, kind: 'action', ...text, detail: '', run };
   }
 
   /** The task's entry, the last list's while its image and status are the same; kept in `items`. */
@@ -160,6 +167,7 @@ export class PaletteSources {
             key: `task:${task.task_id}`,
             kind: 'task',
             label: task.task_id,
+            keywords: task.docker_image,
             detail,
             run: () => void this.router.navigate(['/tasks', task.task_id]),
           };
@@ -178,12 +186,18 @@ export class PaletteSources {
             key: `worker:${worker.id}`,
             kind: 'worker',
             label: worker.id,
+            keywords: worker.address ?? '',
             detail,
             run: () => void this.router.navigate(['/workers', worker.id]),
           };
     items.set(worker.id, item);
     return item;
   }
+}
+
+/** Every entry: the commands, then the tasks and workers listed so far. */
+export function itemsOf(entries: PaletteEntries): PaletteItem[] {
+  return [...entries.commands, ...(entries.tasks ?? []), ...(entries.workers ?? [])];
 }
 
 /** The same workers, addresses and statuses, in the same order. */

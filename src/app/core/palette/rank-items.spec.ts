@@ -4,10 +4,11 @@ import { PALETTE_LIMIT, indexItems, rankItems as rank } from './rank-items';
 const rankItems = (query: string, items: readonly PaletteItem[], recent: readonly string[]) =>
   rank(query, indexItems(items), recent);
 
-const item = (kind: PaletteKind, label: string, detail = ''): PaletteItem => ({
+const item = (kind: PaletteKind, label: string, keywords = '', detail = ''): PaletteItem => ({
   key: `${kind}:${label}`,
   kind,
   label,
+  keywords,
   detail,
   run: () => undefined,
 });
@@ -16,10 +17,10 @@ const ITEMS: PaletteItem[] = [
   item('page', 'Dashboard', 'page /dashboard'),
   item('page', 'Workers', 'page /workers'),
   item('action', 'Use the dark theme', 'colour scheme'),
-  item('task', 'task-7f3a2c91', 'python:3.12 · running'),
-  item('task', 'task-0b44e7d2', 'ubuntu:24.04 · failed'),
-  item('worker', 'atlas', '10.0.0.7:50051 · active'),
-  item('worker', 'boreas', '10.0.0.9:50051 · late'),
+  item('task', 'task-7f3a2c91', 'python:3.12', 'python:3.12 · running'),
+  item('task', 'task-0b44e7d2', 'ubuntu:24.04', 'ubuntu:24.04 · failed'),
+  item('worker', 'atlas', '10.0.0.7:50051', '10.0.0.7:50051 · active'),
+  item('worker', 'boreas', '10.0.0.9:50051', '10.0.0.9:50051 · late'),
 ];
 const labels = (items: readonly PaletteItem[]) => items.map((entry) => entry.label);
 
@@ -45,16 +46,29 @@ describe('rankItems', () => {
     expect(labels(rankItems('atls', ITEMS, []))[0]).toBe('atlas');
   });
 
-  it('keeps what it prepared for an entry that outlives a refresh', () => {
-    const index = indexItems(ITEMS);
+  it('puts entries containing the words typed ahead of those that contain them with a slip', () => {
+    const items = [item('task', 'task-atls0001'), item('worker', 'atlas')];
 
-    expect(indexItems(ITEMS).targets[3].search).toBe(index.targets[3].search);
+    expect(labels(rankItems('atlas', items, []))).toEqual(['atlas', 'task-atls0001']);
+    expect(labels(rankItems('atls', items, []))).toEqual(['task-atls0001', 'atlas']);
   });
 
-  it('puts a recent entry ahead of an equally good match', () => {
+  it('forgives one slip in a word, not two', () => {
+    expect(labels(rankItems('pyhton', ITEMS, []))).toEqual(['task-7f3a2c91']);
+    expect(rankItems('pyhtno', ITEMS, [])).toEqual([]);
+  });
+
+  it('does not search what is only shown: a status is no keyword', () => {
+    expect(rankItems('failed', ITEMS, [])).toEqual([]);
+  });
+
+  it('puts a recent entry ahead of an equally good match, not ahead of a better kind', () => {
     const twins = [item('task', 'task-aaa1'), item('task', 'task-aaa2')];
     expect(labels(rankItems('task-aaa', twins, ['task:task-aaa2']))[0]).toBe('task-aaa2');
     expect(labels(rankItems('task-aaa', twins, ['task:task-aaa1']))[0]).toBe('task-aaa1');
+
+    const items = [item('task', 'task-atls0001'), item('worker', 'atlas')];
+    expect(labels(rankItems('atls', items, ['worker:atlas']))).toEqual(['task-atls0001', 'atlas']);
   });
 
   it('finds nothing for what nothing contains', () => {
@@ -71,5 +85,14 @@ describe('rankItems', () => {
         .sort(),
     ).toEqual(exact);
     expect(rankItems('task', many, []).length).toBe(PALETTE_LIMIT);
+  });
+
+  it('lists matches too many to rank in the order of the entries, recent ones first', () => {
+    const many = Array.from({ length: 5_000 }, (_, index) => item('task', `task-${String(index).padStart(5, '0')}`));
+
+    expect(labels(rankItems('task', many, ['task:task-04000']))).toEqual([
+      'task-04000',
+      ...many.slice(0, PALETTE_LIMIT - 1).map((entry) => entry.label),
+    ]);
   });
 });

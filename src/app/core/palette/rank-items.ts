@@ -1,47 +1,43 @@
-import fuzzysort from 'fuzzysort';
+import uFuzzy from '@leeoniya/ufuzzy';
 import { PaletteItem } from './palette-item';
 
 /** Entries shown at most: enough to scroll through, few enough to render at once. */
 export const PALETTE_LIMIT = 30;
 
-/** How much an entry chosen recently is preferred over an equally good match (scores run 0–1). */
-const RECENT_BONUS = 0.15;
+/**
+ * Ranking a match costs more than finding it: above this many, matches are listed in the order of
+ * the entries (commands, then tasks as the master lists them, then workers). So many matches say
+ * the words typed are too common to rank by anyway ("task", "10.0").
+ */
+const RANK_AT_MOST = 1000;
 
-/** Matches weaker than this are left out: letters scattered over a long id say nothing. */
-const THRESHOLD = 0.2;
+/** uFuzzy's modes (its enum is declared `const`, which a build of one file at a time cannot read). */
+const MULTI_INSERT = 0;
+const SINGLE_ERROR = 1;
 
-/** An entry as it is searched: its label and detail as one string, prepared for fast matching. */
-interface Target {
-  readonly item: PaletteItem;
-  readonly search: Fuzzysort.Prepared;
-}
+/** Each word typed found whole, in order: "pyt 3" finds `python:3.12`, "7f3a" finds `task-7f3a2c91`. */
+const wholeWords = new uFuzzy({ intraMode: MULTI_INSERT, intraIns: 0 });
 
-/** The entries, ready to be searched: built when they change, not on every key typed. */
+/** Each word typed found with at most one slip: a letter missing, extra, wrong or swapped ("atls", "pyhton"). */
+const oneSlip = new uFuzzy({ intraMode: SINGLE_ERROR });
+
+/** The entries as searched: each one's label and keywords as one text, made when the entries change. */
 export interface PaletteIndex {
   readonly items: readonly PaletteItem[];
-  readonly targets: readonly Target[];
+  /** Searched in place by the matcher, never changed. */
+  readonly texts: string[];
 }
 
-/** Preparing a string is most of the cost of a first search; an entry that outlives a refresh keeps its own. */
-const prepared = new WeakMap<PaletteItem, Fuzzysort.Prepared>();
-
 export function indexItems(items: readonly PaletteItem[]): PaletteIndex {
-  const targets = items.map((item) => {
-    let search = prepared.get(item);
-    if (!search) {
-      search = fuzzysort.prepare(`${item.label} ${item.detail}`);
-      prepared.set(item, search);
-    }
-    return { item, search };
-  });
-  return { items, targets };
+  return { items, texts: items.map((item) => `${item.label} ${item.keywords}`) };
 }
 
 /**
  * The palette's answer to `query`:
  * - nothing typed: the recent entries (newest first) that still exist, then the pages and actions;
- * - otherwise fuzzy matches on the label and the detail ("atl" finds `atlas`, "pyt 3" finds
- *   `python:3.12`), best first; among the best, recent entries a little ahead.
+ * - otherwise the entries containing each word typed, in order, best first ("pyt 3" finds
+ *   `python:3.12`); then, while there is room, those that contain them with one slip each
+ *   ("atls" finds `atlas`). Within each, recent entries come first.
  */
 export function rankItems(
   query: string,
@@ -60,12 +56,21 @@ export function rankItems(
     );
     return [...recent, ...rest].slice(0, limit);
   }
-  return fuzzysort
-    .go(search, index.targets, { key: 'search', limit, threshold: THRESHOLD })
-    .map((match) => ({
-      item: match.obj.item,
-      score: match.score + (recency.has(match.obj.item.key) ? RECENT_BONUS : 0),
-    }))
-    .sort((a, b) => b.score - a.score)
-    .map((ranked) => ranked.item);
+  const recentFirst = (positions: readonly number[]) => {
+    const matches = positions.map((position) => index.items[position]);
+    return [...matches.filter((item) => recency.has(item.key)), ...matches.filter((item) => !recency.has(item.key))];
+  };
+  const whole = matchesOf(wholeWords, index, search);
+  if (whole.length >= limit) return recentFirst(whole).slice(0, limit);
+  const found = new Set(whole);
+  const slipped = matchesOf(oneSlip, index, search).filter((position) => !found.has(position));
+  return [...recentFirst(whole), ...recentFirst(slipped)].slice(0, limit);
+}
+
+/** The positions of the entries `finder` matches, best first when there are few enough to rank. */
+function matchesOf(finder: uFuzzy, index: PaletteIndex, search: string): number[] {
+  const positions = finder.filter(index.texts, search);
+  if (!positions || positions.length === 0 || positions.length > RANK_AT_MOST) return positions ?? [];
+  const info = finder.info(positions, index.texts, search);
+  return finder.sort(info, index.texts, search).map((order) => info.idx[order]);
 }
