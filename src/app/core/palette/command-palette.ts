@@ -4,6 +4,7 @@ import {
   ElementRef,
   afterRenderEffect,
   computed,
+  effect,
   inject,
   linkedSignal,
   signal,
@@ -14,7 +15,7 @@ import { MatDialogRef } from '@angular/material/dialog';
 import { PaletteItem, PaletteKind } from './palette-item';
 import { PaletteRecents } from './palette-recents';
 import { PaletteSources, itemsOf } from './palette-sources';
-import { PALETTE_LIMIT, indexItems, rankItems } from './rank-items';
+import { PALETTE_LIMIT, indexItems, rankItems, warmUp } from './rank-items';
 
 const KIND: Record<PaletteKind, { readonly icon: string; readonly label: string }> = {
   page: { icon: 'arrow_forward', label: 'Page' },
@@ -114,6 +115,13 @@ export class CommandPalette {
   private scrolled = false;
 
   constructor() {
+    // Once the tasks have arrived (the palette has drawn by then), before the operator's first key.
+    const warmed = effect(() => {
+      if (this.entries()?.tasks) {
+        warmUp(this.index());
+        warmed.destroy();
+      }
+    });
     afterRenderEffect({
       write: () => {
         const active = this.active();

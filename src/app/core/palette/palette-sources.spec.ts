@@ -27,11 +27,7 @@ describe('PaletteSources', () => {
         {
           provide: LiveWorkersStore,
           useValue: {
-            workers$: new BehaviorSubject({
-              kind: 'ready',
-              data: [aLiveWorker({ id: 'atlas', address: '10.0.0.7:50051', status: 'active' })],
-              updatedAt: 0,
-            }),
+            workersEachSecond$: of([aLiveWorker({ id: 'atlas', address: '10.0.0.7:50051', status: 'active' })]),
           },
         },
       ],

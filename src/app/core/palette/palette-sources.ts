@@ -1,7 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
 import { Router } from '@angular/router';
-import { Observable, asyncScheduler, combineLatest, distinctUntilChanged, map, startWith, throttleTime } from 'rxjs';
+import { Observable, combineLatest, distinctUntilChanged, map, startWith } from 'rxjs';
 import { TaskListEntry } from '../../shared/cloudai/task.model';
 import { TimeZoneStore } from '../../shared/format/time-zone-store';
 import { dataOf } from '../../shared/streams/load-state';
@@ -81,9 +81,7 @@ export class PaletteSources {
   );
 
   /** Workers change status and address rarely, and report usage many times a second: the palette needs only the former. */
-  private readonly workers$: Observable<readonly PaletteItem[] | null> = this.liveWorkers.workers$.pipe(
-    throttleTime(1000, asyncScheduler, { leading: true, trailing: true }),
-    map((state) => dataOf(state) ?? null),
+  private readonly workers$: Observable<readonly PaletteItem[] | null> = this.liveWorkers.workersEachSecond$.pipe(
     distinctUntilChanged(sameWorkerNames),
     map((workers) => {
       if (!workers) return null;

@@ -56,15 +56,32 @@ export function rankItems(
     );
     return [...recent, ...rest].slice(0, limit);
   }
-  const recentFirst = (positions: readonly number[]) => {
-    const matches = positions.map((position) => index.items[position]);
-    return [...matches.filter((item) => recency.has(item.key)), ...matches.filter((item) => !recency.has(item.key))];
+  // A short query can match every task: only the recent matches and the first few others are kept.
+  const recentFirst = (positions: readonly number[], room: number) => {
+    const recent: PaletteItem[] = [];
+    const others: PaletteItem[] = [];
+    for (const position of positions) {
+      const item = index.items[position];
+      if (recency.has(item.key)) recent.push(item);
+      else if (others.length < room) others.push(item);
+    }
+    return [...recent, ...others];
   };
   const whole = matchesOf(wholeWords, index, search);
-  if (whole.length >= limit) return recentFirst(whole).slice(0, limit);
+  if (whole.length >= limit) return recentFirst(whole, limit).slice(0, limit);
   const found = new Set(whole);
   const slipped = matchesOf(oneSlip, index, search).filter((position) => !found.has(position));
-  return [...recentFirst(whole), ...recentFirst(slipped)].slice(0, limit);
+  return [...recentFirst(whole, limit), ...recentFirst(slipped, limit)].slice(0, limit);
+}
+
+/**
+ * Answers a query nobody typed and forgets the answer: the browser compiles the matcher on its first
+ * use, which would otherwise make the first key typed take several frames. A few characters of the
+ * last entry are typical of what an operator types (part of an id or an address).
+ */
+export function warmUp(index: PaletteIndex): void {
+  const last = index.items[index.items.length - 1];
+  if (last) rankItems(last.label.slice(-4), index, []);
 }
 
 /** The positions of the entries `finder` matches, best first when there are few enough to rank. */

@@ -27,6 +27,24 @@ describe('LiveWorkersStore', () => {
     });
   });
 
+  it('offers the workers at most once a tick to readers that show no usage, once the registry has answered', () => {
+    marbles(({ cold, expectObservable }) => {
+      const usage = (cpu: number) =>
+        new Map([['kiwi', { ...tracked('kiwi', 5), telemetry: { ...tracked('kiwi', 5).telemetry, cpu_usage: cpu } }]]);
+      const kiwi = aWorker({ worker_id: 'kiwi' });
+      // Usage every 5 ms; the registry answers at 10 ms; the clock ticks every 25 ms.
+      const { store } = setupLiveWorkers(
+        cold('a 4ms b 4ms c 4ms d 4ms e', { a: usage(1), b: usage(2), c: usage(3), d: usage(4), e: usage(5) }),
+        () => cold('10ms (r|)', { r: [kiwi] }),
+      );
+      const seen = store.workersEachSecond$.pipe(
+        map((workers) => workers?.map((worker) => `${worker.id}:${worker.cpuUsage}`).join() ?? 'none'),
+      );
+
+      expectObservable(seen, '60ms !').toBe('a 24ms b 24ms c', { a: 'none', b: 'kiwi:5', c: 'kiwi:5' });
+    });
+  });
+
   it('marks a silent worker stale, then inactive, on the clock alone', () => {
     marbles(({ cold, expectObservable }) => {
       const { store } = setupLiveWorkers(cold('a', { a: new Map([['kiwi', tracked('kiwi', 5)]]) }), () =>

@@ -20,6 +20,7 @@ import { TelemetryStore } from './telemetry-store';
 import { TrackedWorkers } from './tracked-worker';
 import { WorkerRegistry } from './worker-registry';
 import { LoadState, PollState, dataOf, problemOf, updatedAtOf } from '../../shared/streams/load-state';
+import { sampleOnTicks } from '../../shared/streams/sample-on-ticks';
 
 const LOADING: LoadState<readonly LiveWorker[]> = { kind: 'loading' };
 
@@ -103,6 +104,27 @@ export class LiveWorkersStore {
     this.freshnessClock(),
     this.telemetry.clockOffsetMs$,
   ]).pipe(map(([now, offsetMs]) => now + offsetMs));
+
+  /**
+   * The workers at most once a second, on the clock's tick (so the list changes in the frame ages
+   * do), for readers that show no usage: the task pages' placement, the command palette. Built from
+   * the registry and telemetry as they are at each tick rather than from `workers$`, which follows
+   * every telemetry digest: those readers would otherwise pay for rebuilding a thousand workers many
+   * times a second to learn what changes a few times a minute. `null` until the registry answers,
+   * since until then every capacity and address would read as unknown. Shared while subscribed;
+   * replays; never completes.
+   */
+  readonly workersEachSecond$: Observable<readonly LiveWorker[] | null> = combineLatest([
+    this.registry.registry$.pipe(map(dataOf)),
+    this.telemetry.workers$,
+    this.freshnessNow$,
+  ]).pipe(
+    sampleOnTicks(this.clock$),
+    map(([registry, workers, now]) =>
+      registry === undefined ? null : toLiveWorkers(registry, workers, now, freshnessRulesOf(this.config)),
+    ),
+    shareReplay({ bufferSize: 1, refCount: true }),
+  );
 
   /** Asks the registry for capacities and registrations now (after registering a worker, say). */
   refreshRegistry(): void {

@@ -2,13 +2,9 @@ import { Injectable, inject } from '@angular/core';
 import { Observable, combineLatest, distinctUntilChanged, map, of, shareReplay, switchMap } from 'rxjs';
 import { dequal } from 'dequal';
 import { CLOCK } from '../../../core/realtime/browser-signals';
-import { REALTIME_CONFIG } from '../../../core/config/realtime-config';
-import { LiveWorker, freshnessRulesOf, toLiveWorkers } from '../../../core/realtime/live-worker';
+import { LiveWorker } from '../../../core/realtime/live-worker';
 import { LiveWorkersStore } from '../../../core/realtime/live-workers-store';
-import { TelemetryStore } from '../../../core/realtime/telemetry-store';
-import { WorkerRegistry } from '../../../core/realtime/worker-registry';
 import { dataOf } from '../../../shared/streams/load-state';
-import { sampleOnTicks } from '../../../shared/streams/sample-on-ticks';
 import { PendingReason, PlacementWorker } from './pending-reason';
 import { PendingTask, judgeByAmounts, pendingOf, withTimes } from './pending-judgement';
 import { TasksStore } from './tasks-store';
@@ -30,31 +26,11 @@ export class PendingReasonsStore {
    * Usage changes twenty times a second and placement does not look at it: this changes only when a
    * worker's capacity, allocation or activity does. Shared while subscribed; replays; never completes.
    */
-  readonly placement$: Observable<readonly PlacementWorker[] | null> = this.placement();
-
-  /**
-   * Built from the registry and telemetry sampled once a second, rather than from the live worker
-   * list, which follows every telemetry digest: the task pages would otherwise pay for rebuilding a
-   * thousand workers twenty-five times a second to learn what changes a few times a minute.
-   */
-  private placement(): Observable<readonly PlacementWorker[] | null> {
-    const rules = freshnessRulesOf(inject(REALTIME_CONFIG));
-    return combineLatest([
-      inject(WorkerRegistry).registry$.pipe(map(dataOf)),
-      inject(TelemetryStore).workers$,
-      // Frozen while the master cannot be reached, as on the workers page: no worker turns inactive for want of news.
-      inject(LiveWorkersStore).freshnessNow$,
-    ]).pipe(
-      // At most once a second, on the clock's tick, so the list changes in the frame its ages do.
-      sampleOnTicks(this.clock$),
-      // Capacities come from the registry alone: until it answers, every worker would read as unknown.
-      map(([registry, workers, now]) =>
-        registry === undefined ? null : toLiveWorkers(registry, workers, now, rules).map(toPlacementWorker),
-      ),
-      distinctUntilChanged(dequal),
-      shareReplay({ bufferSize: 1, refCount: true }),
-    );
-  }
+  readonly placement$: Observable<readonly PlacementWorker[] | null> = inject(LiveWorkersStore).workersEachSecond$.pipe(
+    map((workers) => workers && workers.map(toPlacementWorker)),
+    distinctUntilChanged(dequal),
+    shareReplay({ bufferSize: 1, refCount: true }),
+  );
 
   /**
    * The reasons last worked out, kept while no page watches: how long a task has fitted counts from
