@@ -1,5 +1,6 @@
 import {
   ChangeDetectionStrategy,
+  ChangeDetectorRef,
   Component,
   ElementRef,
   afterRenderEffect,
@@ -82,6 +83,7 @@ const KIND: Record<PaletteKind, { readonly icon: string; readonly label: string 
 })
 export class CommandPalette {
   private readonly dialogRef = inject(MatDialogRef<CommandPalette>);
+  private readonly changeDetector = inject(ChangeDetectorRef);
   private readonly recents = inject(PaletteRecents);
   protected readonly kinds = KIND;
   protected readonly recentKeys = this.recents.keys;
@@ -135,7 +137,9 @@ export class CommandPalette {
 
   /**
    * New matches start at the top. The list is scrolled back only if the arrows scrolled it: reading
-   * its position would lay out the page behind, which a live list keeps changing.
+   * its position would lay out the page behind, which a live list keeps changing. The matches are
+   * drawn at once, in the key's own task: a render scheduled for later would wait behind whatever the
+   * page has queued by then (a task poll, a telemetry digest).
    */
   protected search(text: string): void {
     if (this.scrolled) {
@@ -143,6 +147,7 @@ export class CommandPalette {
       this.scrolled = false;
     }
     this.query.set(text);
+    this.changeDetector.detectChanges();
   }
 
   protected onKey(event: KeyboardEvent): void {

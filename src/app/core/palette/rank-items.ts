@@ -36,8 +36,8 @@ export function indexItems(items: readonly PaletteItem[]): PaletteIndex {
  * The palette's answer to `query`:
  * - nothing typed: the recent entries (newest first) that still exist, then the pages and actions;
  * - otherwise the entries containing each word typed, in order, best first ("pyt 3" finds
- *   `python:3.12`); then, while there is room, those that contain them with one slip each
- *   ("atls" finds `atlas`). Within each, recent entries come first.
+ *   `python:3.12`); when none does, those that contain them with one slip each ("atls" finds
+ *   `atlas`). Recent entries come first.
  */
 export function rankItems(
   query: string,
@@ -68,20 +68,18 @@ export function rankItems(
     return [...recent, ...others];
   };
   const whole = matchesOf(wholeWords, index, search);
-  if (whole.length >= limit) return recentFirst(whole, limit).slice(0, limit);
-  const found = new Set(whole);
-  const slipped = matchesOf(oneSlip, index, search).filter((position) => !found.has(position));
-  return [...recentFirst(whole, limit), ...recentFirst(slipped, limit)].slice(0, limit);
+  return recentFirst(whole.length > 0 ? whole : matchesOf(oneSlip, index, search), limit).slice(0, limit);
 }
 
 /**
- * Answers a query nobody typed and forgets the answer: the browser compiles the matcher on its first
- * use, which would otherwise make the first key typed take several frames. A few characters of the
- * last entry are typical of what an operator types (part of an id or an address).
+ * Searches for what nobody typed, both ways, and forgets the answers: the browser compiles the
+ * matcher on its first use, which would otherwise make the first keys typed take several frames.
+ * The end of the last entry's name is typical of what an operator types (part of an id).
  */
 export function warmUp(index: PaletteIndex): void {
   const last = index.items[index.items.length - 1];
-  if (last) rankItems(last.label.slice(-4), index, []);
+  if (!last) return;
+  for (const finder of [wholeWords, oneSlip]) matchesOf(finder, index, last.label.slice(-4));
 }
 
 /** The positions of the entries `finder` matches, best first when there are few enough to rank. */
