@@ -9,9 +9,8 @@ export interface PaletteItem {
   /** The name it is found and shown by: an id, a page, an action. */
   readonly label: string;
   /**
-   * Also searched: a task's image, a worker's address, a page's path, an action's other words. It
-   * does not change while the entry lasts (a status would), so what the search prepared for the
-   * entry outlives refreshes.
+   * Also searched: a task's image, a worker's address, a page's path, an action's other words. A
+   * status is not among them: it changes under the operator's eyes, and nobody jumps to a task by it.
    */
   readonly keywords: string;
   /** Shown under a task or worker: its image or address, and its status. Not searched. */

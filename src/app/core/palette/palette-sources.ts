@@ -61,9 +61,9 @@ export class PaletteSources {
   private readonly liveWorkers = inject(LiveWorkersStore);
 
   /**
-   * The entries of the last lists, by id: a task or worker that did not change keeps its entry, and
-   * with it what the search prepared for it (most of the cost of searching 10,000 tasks). Only the
-   * last lists are kept, also between openings of the palette.
+   * The entries of the last lists, by id: a task or worker that did not change keeps its entry, so a
+   * poll of 10,000 tasks makes new entries only for the few that changed. Only the last lists are
+   * kept, also between openings of the palette.
    */
   private taskItems = new Map<string, PaletteItem>();
   private workerItems = new Map<string, PaletteItem>();
