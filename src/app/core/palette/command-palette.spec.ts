@@ -123,4 +123,19 @@ describe('CommandPalette', () => {
     expect(options()).toEqual([]);
     expect(status()).toBe('Nothing matches "zzqx". Still loading the tasks.');
   });
+
+  it('shows the first matches of many, and says so', async () => {
+    const many = Array.from({ length: 40 }, (_, index) => task(`task-${index}`, 'redis'));
+    const { type, options, status } = await render({ ...ENTRIES, tasks: many });
+
+    await type('task');
+
+    expect(options().length).toBe(30);
+    expect(status()).toBe('The first 30 matches: type more to narrow them.');
+
+    await type('task-3');
+
+    // task-3, task-13, task-23 and task-30 to task-39.
+    expect(status()).toBe('13 matches.');
+  });
 });

@@ -107,7 +107,9 @@ export class CommandPalette {
     const count = this.results().length;
     if (this.query().trim() === '') return `Type to search.${loading}`;
     if (count === 0) return `Nothing matches "${this.query().trim()}".${loading}`;
-    return `${count === PALETTE_LIMIT ? `The best ${PALETTE_LIMIT}` : count} match${count === 1 ? '' : 'es'}.${loading}`;
+    // Beyond the limit the matches may be listed unranked (see `rankItems`): "first", not "best".
+    if (count === PALETTE_LIMIT) return `The first ${PALETTE_LIMIT} matches: type more to narrow them.${loading}`;
+    return `${count} match${count === 1 ? '' : 'es'}.${loading}`;
   });
 
   private readonly list = viewChild.required<ElementRef<HTMLElement>>('list');
