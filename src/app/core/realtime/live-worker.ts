@@ -1,6 +1,7 @@
 import { RealtimeConfig } from '../config/realtime-defaults';
 import { RunningTask } from '../../shared/cloudai/telemetry.model';
 import { ResourceAmounts, WorkerListEntry } from '../../shared/cloudai/worker.model';
+import { oncePerObject } from '../../shared/state/once-per-object';
 import { TelemetryChanges, TrackedWorker, TrackedWorkers, telemetryChangesOf, versionOf } from './tracked-worker';
 import { UsageHistory } from './usage-history';
 
@@ -59,7 +60,6 @@ export function toWorkerStatus(lastHeartbeat: number | null, now: number, rules:
 
 /** What each worker object was built from, so an unchanged worker is not rebuilt on every frame. */
 const builtFrom = new WeakMap<LiveWorker, { entry: WorkerListEntry | undefined; tracked: TrackedWorker | undefined }>();
-const registryIndexes = new WeakMap<readonly WorkerListEntry[], ReadonlyMap<string, WorkerListEntry>>();
 
 /**
  * Joins the registry list with live telemetry, by worker id, sorted by id. Either side may lack
@@ -214,14 +214,11 @@ function workerFor(
   return worker;
 }
 
-function indexRegistry(registry: readonly WorkerListEntry[]): ReadonlyMap<string, WorkerListEntry> {
-  let index = registryIndexes.get(registry);
-  if (!index) {
-    index = new Map(registry.map((entry) => [entry.worker_id, entry]));
-    registryIndexes.set(registry, index);
-  }
-  return index;
-}
+/** The registry's entries by worker id, made once per registry answer. */
+const indexRegistry = oncePerObject(
+  (registry: readonly WorkerListEntry[]): ReadonlyMap<string, WorkerListEntry> =>
+    new Map(registry.map((entry) => [entry.worker_id, entry])),
+);
 
 /** The union of ids, sorted; the previous order when the set is unchanged (telemetry never forgets a worker). */
 function sortedIds(

@@ -1,5 +1,6 @@
 import { LiveWorker, WorkerStatus, positionsToCompare } from '../../../core/realtime/live-worker';
 import { KNOWN_TASK_STATUSES, KnownTaskStatus, TaskListEntry } from '../../../shared/cloudai/task.model';
+import { oncePerObject } from '../../../shared/state/once-per-object';
 
 export interface ResourceTotals {
   readonly total: number;
@@ -135,16 +136,7 @@ function toResourceTotals(milli: WorkerPart['milli']): ClusterSummary['resources
 }
 
 /** The counts of each task list, kept: the summary is made again for every worker update, the list changes every poll. */
-const taskCounts = new WeakMap<readonly TaskListEntry[], TaskCounts>();
-
-function countTasks(tasks: readonly TaskListEntry[]): TaskCounts {
-  let counts = taskCounts.get(tasks);
-  if (!counts) {
-    counts = countEachStatus(tasks);
-    taskCounts.set(tasks, counts);
-  }
-  return counts;
-}
+const countTasks = oncePerObject(countEachStatus);
 
 function countEachStatus(tasks: readonly TaskListEntry[]): TaskCounts {
   const counts = { total: tasks.length, pending: 0, running: 0, completed: 0, failed: 0, cancelled: 0, other: 0 };

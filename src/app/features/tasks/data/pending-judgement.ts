@@ -1,6 +1,7 @@
 import { dequal } from 'dequal';
 import { requirementsOf } from '../../../shared/cloudai/resource-fit';
 import { TaskListEntry } from '../../../shared/cloudai/task.model';
+import { oncePerObject } from '../../../shared/state/once-per-object';
 import { PendingReason, PlacementWorker, pendingReasonOf, withSeenFitting } from './pending-reason';
 
 export type PendingTask = Pick<
@@ -25,7 +26,7 @@ export function pendingOf(tasks: readonly TaskListEntry[]): PendingTask[] {
  * new pending tasks far more often than the workers change, and most ask for amounts already
  * judged. Forgotten with the list.
  */
-const judgedAgainst = new WeakMap<readonly PlacementWorker[], Map<string, PendingReason>>();
+const judgedAgainst = oncePerObject((_placement: readonly PlacementWorker[]) => new Map<string, PendingReason>());
 
 /**
  * Each pending task's reason as of now, without how long it has fitted. Tasks asking for the same
@@ -35,11 +36,7 @@ export function judgeByAmounts(
   pending: readonly PendingTask[],
   placement: readonly PlacementWorker[],
 ): ReadonlyMap<string, PendingReason> {
-  let byAmounts = judgedAgainst.get(placement);
-  if (!byAmounts) {
-    byAmounts = new Map();
-    judgedAgainst.set(placement, byAmounts);
-  }
+  const byAmounts = judgedAgainst(placement);
   const judged = new Map<string, PendingReason>();
   for (const task of pending) {
     const key = `${task.cpu_required}/${task.memory_required}/${task.storage_required}/${task.gpu_required}`;

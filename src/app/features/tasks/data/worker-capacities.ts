@@ -1,5 +1,6 @@
 import { RESOURCES } from '../../../shared/cloudai/resource-fit';
 import { ResourceAmounts } from '../../../shared/cloudai/worker.model';
+import { oncePerObject } from '../../../shared/state/once-per-object';
 import { PlacementWorker } from './pending-reason';
 
 /** What the capacities of a list of workers come to, the same for every request judged against it. */
@@ -15,20 +16,11 @@ export interface WorkerCapacities {
   readonly largest: ResourceAmounts;
 }
 
-const summaries = new WeakMap<readonly PlacementWorker[], WorkerCapacities>();
-
 /**
  * The capacities of `workers`, worked out once for each list: a cluster has a thousand workers
  * but a handful of machine types, and each distinct request is judged against the list.
  */
-export function capacitiesOf(workers: readonly PlacementWorker[]): WorkerCapacities {
-  let summary = summaries.get(workers);
-  if (!summary) {
-    summary = summarise(workers);
-    summaries.set(workers, summary);
-  }
-  return summary;
-}
+export const capacitiesOf: (workers: readonly PlacementWorker[]) => WorkerCapacities = oncePerObject(summarise);
 
 function summarise(workers: readonly PlacementWorker[]): WorkerCapacities {
   const kinds = new Map<string, PlacementWorker>();
