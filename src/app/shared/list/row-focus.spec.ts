@@ -1,4 +1,4 @@
-import { rowAfter } from './row-focus';
+import { RowFocus, rowAfter } from './row-focus';
 
 describe('rowAfter', () => {
   const ids = ['a', 'b', 'c'];
@@ -16,4 +16,46 @@ describe('rowAfter', () => {
   }
 
   it('is null for an empty list', () => expect(rowAfter([], 'a', 1)).toBeNull());
+});
+
+describe('RowFocus', () => {
+  const ids = ['a', 'b', 'c'];
+  const focusOn = (id: string): FocusEvent => {
+    const row = document.createElement('div');
+    row.setAttribute('data-task-id', id);
+    const button = document.createElement('button');
+    row.appendChild(button);
+    return { target: button } as unknown as FocusEvent;
+  };
+
+  it('counts every key pressed before the focus of the last move has landed', () => {
+    const focus = new RowFocus('data-task-id');
+
+    focus.move(ids, 1);
+    focus.move(ids, 1);
+    focus.move(ids, 1);
+
+    expect(focus.movedTo()).toBe('c');
+    expect(focus.current()).toBe('c');
+  });
+
+  it('follows a row that took the focus otherwise (clicked, tabbed to), and moves on from it', () => {
+    const focus = new RowFocus('data-task-id');
+    focus.move(ids, 1);
+
+    focus.focused(focusOn('c'));
+    expect(focus.current()).toBe('c');
+
+    focus.move(ids, -1);
+    expect(focus.movedTo()).toBe('b');
+  });
+
+  it('stays on its row when the focus goes somewhere that is not a row', () => {
+    const focus = new RowFocus('data-task-id');
+    focus.move(ids, 1);
+
+    focus.focused({ target: document.createElement('input') } as unknown as FocusEvent);
+
+    expect(focus.current()).toBe('a');
+  });
 });
